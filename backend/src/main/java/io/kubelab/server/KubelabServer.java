@@ -1,0 +1,142 @@
+package io.kubelab.server;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.kubelab.tenancy.SandboxDirectory;
+import io.kubelab.tenancy.SandboxHost;
+import io.kubelab.tenancy.Tokens;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import io.vertx.micrometer.backends.BackendRegistries;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+
+/**
+ * One Kubelab member: a clustered Vert.x on a Hazelcast member, and the HTTP listener. {@link #start}
+ * joins (or forms) the cluster and serves; {@link #stop} drains and leaves it cleanly.
+ */
+public final class KubelabServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KubelabServer.class);
+
+    private final ServerConfig config;
+    private final Vertx vertx;
+    private final HazelcastClusterManager cluster;
+    private final Health health;
+    private final HttpVerticle http;
+
+    private KubelabServer(ServerConfig config, Vertx vertx, HazelcastClusterManager cluster, Health health,
+                          HttpVerticle http) {
+        this.config = config;
+        this.vertx = vertx;
+        this.cluster = cluster;
+        this.health = health;
+        this.http = http;
+    }
+
+    public static Future<KubelabServer> start(ServerConfig config) {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            return Future.failedFuture(new ServerConfig.InvalidSetting("KUBELAB_DATA", config.dataDir().toString(),
+                    "cannot create the folder (" + e.getMessage() + ")"));
+        }
+        HazelcastClusterManager cluster = new HazelcastClusterManager(HazelcastSetup.config(config));
+        VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+                .setEnabled(true)
+                .setJvmMetricsEnabled(true)
+                .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
+        options.getEventBusOptions().setHost(config.hazelcastHost()).setPort(0);
+        return Vertx.builder().with(options).withClusterManager(cluster)
+                .withMetrics(new MicrometerMetricsFactory())
+                .buildClustered()
+                .compose(vertx -> vertx.executeBlocking(() -> sharedSecret(config, cluster.getHazelcastInstance()))
+                        .compose(secret -> deploy(config, vertx, cluster, secret))
+                        .onFailure(err -> vertx.close()));
+    }
+
+    private static Future<KubelabServer> deploy(ServerConfig config, Vertx vertx, HazelcastClusterManager cluster,
+                                                String secret) {
+        HazelcastInstance hz = cluster.getHazelcastInstance();
+        SandboxHost host = new SandboxHost();
+        SandboxDirectory directory = new SandboxDirectory(hz.getMap(SandboxDirectory.MAP_NAME), Clock.systemUTC(),
+                config.sandboxLifetime());
+        Sandboxes sandboxes = new Sandboxes(vertx, directory, new ShellBus(vertx, host), cluster.getNodeId());
+        Health health = new Health(() -> new JsonObject()
+                .put("member", cluster.getNodeId())
+                .put("members", hz.getCluster().getMembers().size())
+                .put("sandboxes", host.size()));
+        registerMeters(host, hz);
+        HttpVerticle http = new HttpVerticle(config, health, sandboxes, secret);
+        vertx.eventBus().consumer(PingAddress.ADDRESS, msg -> msg.reply(cluster.getNodeId()));
+        return vertx.deployVerticle(http).map(deploymentId -> {
+            health.up();
+            return new KubelabServer(config, vertx, cluster, health, http);
+        });
+    }
+
+    /**
+     * The secret that signs CSRF tokens must be the same on every member: the operator's, or one the
+     * first member makes and the others read.
+     */
+    private static String sharedSecret(ServerConfig config, HazelcastInstance hz) {
+        if (config.secret().isPresent()) {
+            return config.secret().get();
+        }
+        String mine = Tokens.newToken();
+        String existing = hz.<String, String>getMap("kubelab.config").putIfAbsent("secret", mine);
+        return existing == null ? mine : existing;
+    }
+
+    private static void registerMeters(SandboxHost host, HazelcastInstance hz) {
+        MeterRegistry registry = BackendRegistries.getDefaultNow();
+        if (registry != null) {
+            Gauge.builder("kubelab_sandboxes_hosted", host, SandboxHost::size)
+                    .description("Sandboxes whose running state lives on this member").register(registry);
+            Gauge.builder("kubelab_cluster_members", hz, h -> h.getCluster().getMembers().size())
+                    .description("Members of the Kubelab cluster as this member sees it").register(registry);
+        }
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public String memberId() {
+        return cluster.getNodeId();
+    }
+
+    public int clusterSize() {
+        return cluster.getHazelcastInstance().getCluster().getMembers().size();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /**
+     * Graceful stop: {@code /healthz} answers 503 at once; after the configured delay (time for a load
+     * balancer to notice) the listener stops taking connections and in-flight requests finish; then
+     * this member leaves the cluster, so its partitions move to the others before it goes.
+     */
+    public Future<Void> stop() {
+        health.drain();
+        LOG.info("Draining: /healthz answers 503; stopping in {} ms", config.shutdownDelay().toMillis());
+        return Future.<Void>future(p -> vertx.setTimer(Math.max(1, config.shutdownDelay().toMillis()),
+                        t -> p.complete()))
+                .compose(v -> http.shutdown())
+                .eventually(() -> vertx.close())
+                .onComplete(ar -> LOG.info("Stopped; left the cluster"));
+    }
+}

@@ -1,0 +1,100 @@
+package io.kubelab.server;
+
+import io.kubelab.shell.CommandResult;
+import io.kubelab.tenancy.SandboxHost;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Carries shell requests over the clustered event bus to the member that hosts a sandbox, so a
+ * terminal or API call that lands on any member reaches the one shell of that sandbox.
+ *
+ * <p>{@code sandbox.<id>.shell} takes {@code {"type":"exec","line":...}} (answers
+ * {@code {"stdout","stderr","exitCode"}}) and {@code {"type":"history"}} (answers {@code {"history":[...]}});
+ * browsers reach it through the SockJS bridge. {@code kubelab.sandbox.<id>.control} stops the sandbox
+ * and is never bridged.
+ */
+final class ShellBus {
+
+    static final int NO_SUCH_REQUEST = 400;
+    private static final long REQUEST_TIMEOUT_MS = 30_000;
+
+    private final Vertx vertx;
+    private final SandboxHost host;
+    private final Map<String, List<MessageConsumer<JsonObject>>> consumers = new ConcurrentHashMap<>();
+
+    ShellBus(Vertx vertx, SandboxHost host) {
+        this.vertx = vertx;
+        this.host = host;
+    }
+
+    static String shellAddress(String id) {
+        return "sandbox." + id + ".shell";
+    }
+
+    static String controlAddress(String id) {
+        return "kubelab.sandbox." + id + ".control";
+    }
+
+    /** Starts hosting {@code id} on this member; completes once its addresses are known cluster-wide. */
+    Future<Void> serve(String id) {
+        host.start(id);
+        MessageConsumer<JsonObject> shell = vertx.eventBus().consumer(shellAddress(id), msg -> onShell(id, msg));
+        MessageConsumer<JsonObject> control = vertx.eventBus().consumer(controlAddress(id), msg -> {
+            stopLocally(id);
+            msg.reply(new JsonObject().put("stopped", true));
+        });
+        consumers.put(id, List.of(shell, control));
+        return Future.all(shell.completion(), control.completion()).mapEmpty();
+    }
+
+    Future<CommandResult> exec(String id, String line) {
+        return vertx.eventBus().<JsonObject>request(shellAddress(id),
+                        new JsonObject().put("type", "exec").put("line", line),
+                        new DeliveryOptions().setSendTimeout(REQUEST_TIMEOUT_MS))
+                .map(reply -> new CommandResult(reply.body().getString("stdout"), reply.body().getString("stderr"),
+                        reply.body().getInteger("exitCode")));
+    }
+
+    /** Stops the sandbox wherever it runs; a sandbox no member hosts any more counts as stopped. */
+    Future<Void> stop(String id) {
+        return vertx.eventBus().request(controlAddress(id), new JsonObject())
+                .<Void>mapEmpty()
+                .recover(err -> err instanceof ReplyException ? Future.succeededFuture() : Future.failedFuture(err));
+    }
+
+    private void stopLocally(String id) {
+        List<MessageConsumer<JsonObject>> registered = consumers.remove(id);
+        if (registered != null) {
+            registered.forEach(MessageConsumer::unregister);
+        }
+        host.stop(id);
+    }
+
+    private void onShell(String id, Message<JsonObject> msg) {
+        JsonObject body = msg.body();
+        String type = body == null ? null : body.getString("type");
+        if ("exec".equals(type) && body.getValue("line") instanceof String line) {
+            host.execute(id, line).ifPresentOrElse(
+                    r -> msg.reply(new JsonObject().put("stdout", r.stdout()).put("stderr", r.stderr())
+                            .put("exitCode", r.exitCode())),
+                    () -> msg.fail(404, "sandbox " + id + " is not running here"));
+        } else if ("history".equals(type)) {
+            host.history(id).ifPresentOrElse(
+                    lines -> msg.reply(new JsonObject().put("history", new JsonArray(lines))),
+                    () -> msg.fail(404, "sandbox " + id + " is not running here"));
+        } else {
+            msg.fail(NO_SUCH_REQUEST, "expected {\"type\":\"exec\",\"line\":\"...\"} or {\"type\":\"history\"}");
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package io.kubelab.shell;
+
+import java.util.List;
+
+/** A command the shell answers itself. {@code args} holds the words after the command name. */
+@FunctionalInterface
+public interface Builtin {
+    CommandResult run(Shell shell, List<String> args);
+}

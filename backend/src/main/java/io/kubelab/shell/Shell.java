@@ -1,0 +1,63 @@
+package io.kubelab.shell;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * One sandbox's shell: the state behind its browser terminal and the automation API's {@code exec}.
+ * Both call {@link #execute(String)}, so they see the same history and, later, the same files,
+ * aliases and current namespace. Not thread-safe: its owner runs one command at a time.
+ */
+public final class Shell {
+
+    /** Lines kept for {@code history} and the arrow keys, like bash's default HISTSIZE. */
+    public static final int HISTORY_SIZE = 1000;
+
+    private static final Builtins BUILTINS = new Builtins();
+
+    private final Deque<String> history = new ArrayDeque<>();
+    private int historyOffset;
+
+    public CommandResult execute(String line) {
+        String trimmed = line.strip();
+        if (trimmed.isEmpty()) {
+            return CommandResult.empty();
+        }
+        remember(trimmed);
+        List<String> words;
+        try {
+            words = Words.split(trimmed);
+        } catch (Words.SyntaxError e) {
+            return CommandResult.failure(e.getMessage() + "\n", 2);
+        }
+        if (words.isEmpty()) {
+            return CommandResult.empty();
+        }
+        String name = words.get(0);
+        Builtins.Entry entry = BUILTINS.find(name);
+        if (entry == null) {
+            return CommandResult.failure("bash: " + name + ": command not found\n", CommandResult.COMMAND_NOT_FOUND);
+        }
+        return entry.command().run(this, words.subList(1, words.size()));
+    }
+
+    /** The remembered lines, oldest first. */
+    public List<String> history() {
+        return new ArrayList<>(history);
+    }
+
+    /** How many lines were dropped from the front, so {@code history} numbers stay stable. */
+    int historyOffset() {
+        return historyOffset;
+    }
+
+    private void remember(String line) {
+        history.addLast(line);
+        if (history.size() > HISTORY_SIZE) {
+            history.removeFirst();
+            historyOffset++;
+        }
+    }
+}

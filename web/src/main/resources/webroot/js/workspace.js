@@ -1,0 +1,69 @@
+/*
+ * The workspace page: an xterm.js terminal whose lines go over the SockJS event bus to this sandbox's
+ * shell (address sandbox.<id>.shell), which runs them and answers with stdout, stderr and exit code.
+ */
+(function () {
+  'use strict';
+
+  var sandbox = document.body.getAttribute('data-sandbox');
+  var address = 'sandbox.' + sandbox + '.shell';
+  var status = document.getElementById('connection');
+  var PROMPT = '\x1b[1;32mcontrolplane\x1b[0m:\x1b[1;34m~\x1b[0m$ ';
+
+  var term = new Terminal({
+    cursorBlink: true,
+    convertEol: true,
+    fontFamily: '"DejaVu Sans Mono", Menlo, Consolas, "Liberation Mono", monospace',
+    fontSize: 15,
+    scrollback: 5000,
+    theme: { background: '#0b0f18', foreground: '#e6ebf5', cursor: '#4f8cff', selectionBackground: '#2f5fd066' }
+  });
+  var fit = new FitAddon.FitAddon();
+  term.loadAddon(fit);
+  term.loadAddon(new WebLinksAddon.WebLinksAddon());
+  term.open(document.getElementById('terminal'));
+  fit.fit();
+  window.addEventListener('resize', function () { fit.fit(); });
+
+  var editor = new LineEditor(term, PROMPT, run);
+  term.onData(function (data) { editor.feed(data); });
+
+  var eb = new EventBus('/eventbus');
+  eb.enableReconnect(true);
+  var started = false;
+
+  function setStatus(state, text) {
+    status.setAttribute('data-state', state);
+    status.textContent = text;
+  }
+
+  eb.onopen = function () {
+    setStatus('open', 'connected');
+    if (started) { return; }
+    started = true;
+    eb.send(address, { type: 'history' }, {}, function (err, reply) {
+      if (!err && reply && reply.body && reply.body.history) { editor.setHistory(reply.body.history); }
+      term.write('Welcome to your Kubelab sandbox \x1b[1m' + sandbox + '\x1b[0m. Type \x1b[1mhelp\x1b[0m to begin.\r\n\r\n');
+      editor.start();
+      term.focus();
+    });
+  };
+  eb.onreconnect = function () { setStatus('open', 'connected'); };
+  eb.onclose = function () { setStatus('closed', 'reconnecting…'); };
+
+  function run(line) {
+    if (line.trim().length === 0) { editor.start(); return; }
+    eb.send(address, { type: 'exec', line: line }, {}, function (err, reply) {
+      if (err) {
+        term.write('\x1b[31mkubelab: the sandbox did not answer (' + (err.message || 'connection lost') + ')\x1b[0m\r\n');
+      } else {
+        term.write(reply.body.stdout);
+        term.write(reply.body.stderr);
+      }
+      editor.start();
+    });
+  }
+
+  // For tests and for the curious: the terminal, to read its buffer.
+  window.kubelab = { term: term, editor: editor };
+})();
