@@ -6,6 +6,8 @@ import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MultiMapConfig;
 import com.hazelcast.config.NetworkConfig;
 
+import java.util.UUID;
+
 /**
  * The Hazelcast member configuration, built in code. Both modes join by TCP-IP over the addresses
  * named here only: no multicast, no cloud auto-detection, no phone-home, no binding to every interface.
@@ -19,7 +21,8 @@ final class HazelcastSetup {
 
     static Config config(ServerConfig server) {
         Config config = new Config();
-        config.setClusterName(CLUSTER_NAME);
+        // A lone member gets a name of its own, so two servers on one machine never merge by accident.
+        config.setClusterName(server.clustered() ? CLUSTER_NAME : CLUSTER_NAME + "-embedded-" + UUID.randomUUID());
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.setProperty("hazelcast.socket.bind.any", "false");
         config.setProperty("hazelcast.logging.type", "slf4j");

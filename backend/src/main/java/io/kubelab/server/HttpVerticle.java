@@ -24,9 +24,11 @@ final class HttpVerticle extends VerticleBase {
     private final Health health;
     private final Sandboxes sandboxes;
     private final String secret;
+    private final String metricsRegistry;
     private HttpServer server;
 
-    HttpVerticle(ServerConfig config, Health health, Sandboxes sandboxes, String secret) {
+    HttpVerticle(ServerConfig config, Health health, Sandboxes sandboxes, String secret, String metricsRegistry) {
+        this.metricsRegistry = metricsRegistry;
         this.config = config;
         this.health = health;
         this.sandboxes = sandboxes;
@@ -38,7 +40,7 @@ final class HttpVerticle extends VerticleBase {
         Router router = Router.router(vertx);
         router.route().handler(RequestLog::handle).handler(SecurityHeaders::handle);
         router.get("/healthz").handler(health::handle);
-        router.get("/metrics").handler(PrometheusScrapingHandler.create());
+        router.get("/metrics").handler(PrometheusScrapingHandler.create(metricsRegistry));
         router.route("/static/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600));
 
         router.route().handler(SessionHandler.create(ClusteredSessionStore.create(vertx))

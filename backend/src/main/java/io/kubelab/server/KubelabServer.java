@@ -53,8 +53,11 @@ public final class KubelabServer {
                     "cannot create the folder (" + e.getMessage() + ")"));
         }
         HazelcastClusterManager cluster = new HazelcastClusterManager(HazelcastSetup.config(config));
+        // A registry per server, so servers sharing a JVM (tests) do not close each other's.
+        String registry = "kubelab-" + java.util.UUID.randomUUID();
         VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
                 .setEnabled(true)
+                .setRegistryName(registry)
                 .setJvmMetricsEnabled(true)
                 .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
         options.getEventBusOptions().setHost(config.hazelcastHost()).setPort(0);
@@ -62,12 +65,12 @@ public final class KubelabServer {
                 .withMetrics(new MicrometerMetricsFactory())
                 .buildClustered()
                 .compose(vertx -> vertx.executeBlocking(() -> sharedSecret(config, cluster.getHazelcastInstance()))
-                        .compose(secret -> deploy(config, vertx, cluster, secret))
+                        .compose(secret -> deploy(config, vertx, cluster, secret, registry))
                         .onFailure(err -> vertx.close()));
     }
 
     private static Future<KubelabServer> deploy(ServerConfig config, Vertx vertx, HazelcastClusterManager cluster,
-                                                String secret) {
+                                                String secret, String registry) {
         HazelcastInstance hz = cluster.getHazelcastInstance();
         SandboxHost host = new SandboxHost();
         SandboxDirectory directory = new SandboxDirectory(hz.getMap(SandboxDirectory.MAP_NAME), Clock.systemUTC(),
@@ -77,8 +80,8 @@ public final class KubelabServer {
                 .put("member", cluster.getNodeId())
                 .put("members", hz.getCluster().getMembers().size())
                 .put("sandboxes", host.size()));
-        registerMeters(host, hz);
-        HttpVerticle http = new HttpVerticle(config, health, sandboxes, secret);
+        registerMeters(BackendRegistries.getNow(registry), host, hz);
+        HttpVerticle http = new HttpVerticle(config, health, sandboxes, secret, registry);
         vertx.eventBus().consumer(PingAddress.ADDRESS, msg -> msg.reply(cluster.getNodeId()));
         return vertx.deployVerticle(http).map(deploymentId -> {
             health.up();
@@ -99,8 +102,7 @@ public final class KubelabServer {
         return existing == null ? mine : existing;
     }
 
-    private static void registerMeters(SandboxHost host, HazelcastInstance hz) {
-        MeterRegistry registry = BackendRegistries.getDefaultNow();
+    private static void registerMeters(MeterRegistry registry, SandboxHost host, HazelcastInstance hz) {
         if (registry != null) {
             Gauge.builder("kubelab_sandboxes_hosted", host, SandboxHost::size)
                     .description("Sandboxes whose running state lives on this member").register(registry);
