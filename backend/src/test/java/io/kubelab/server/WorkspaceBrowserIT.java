@@ -1,0 +1,128 @@
+package io.kubelab.server;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** A student's first minute: home page, start a playground, type into the terminal, read the answers. */
+class WorkspaceBrowserIT {
+
+    private static KubelabServer server;
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(Browsers.available(), "Debian's Chromium is not installed at " + Browsers.CHROMIUM
+                + "; the README's test command installs it (apt-get install -y chromium)");
+        Files.createDirectories(Browsers.SCREENSHOTS);
+        server = TestServers.start(java.util.Map.of());
+        playwright = Browsers.playwright();
+        browser = Browsers.chromium(playwright);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (server != null) {
+            server.stop().await(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String screen(Page page) {
+        return (String) page.evaluate("() => { const b = window.kubelab.term.buffer.active; const out = [];"
+                + " for (let i = 0; i < b.length; i++) { out.push(b.getLine(i).translateToString(true)); }"
+                + " return out.join('\\n').replace(/\\n+$/, ''); }");
+    }
+
+    private static void waitForScreen(Page page, String text) {
+        page.waitForFunction("t => { const b = window.kubelab && window.kubelab.term.buffer.active; if (!b) return false;"
+                + " let s = ''; for (let i = 0; i < b.length; i++) { s += b.getLine(i).translateToString(true) + '\\n'; }"
+                + " return s.includes(t); }", text, new Page.WaitForFunctionOptions().setTimeout(15_000));
+    }
+
+    private static void waitForPrompt(Page page) {
+        page.waitForFunction("() => window.kubelab && window.kubelab.editor.active",
+                null, new Page.WaitForFunctionOptions().setTimeout(15_000));
+    }
+
+    private static int count(String haystack, String needle) {
+        return haystack.split(java.util.regex.Pattern.quote(needle), -1).length - 1;
+    }
+
+    @Test
+    void studentStartsAPlaygroundAndTalksToTheShell() {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+        Page page = context.newPage();
+        page.navigate("http://127.0.0.1:" + server.port() + "/");
+        assertEquals("Kubelab: Kubernetes sandboxes in your browser", page.title());
+        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SCREENSHOTS.resolve("home.png")).setFullPage(true));
+
+        page.click("#start-playground");
+        page.waitForURL(url -> url.matches(".*/s/[a-z][a-z0-9]{9}$"));
+        waitForPrompt(page);
+        assertTrue(screen(page).contains("Welcome to your Kubelab sandbox"));
+
+        page.click(".xterm");
+        page.keyboard().type("help");
+        page.keyboard().press("Enter");
+        waitForScreen(page, "list the commands this terminal understands");
+
+        page.keyboard().type("foo");
+        page.keyboard().press("Enter");
+        waitForScreen(page, "bash: foo: command not found");
+        waitForPrompt(page);
+
+        // Line editing: fix a typo at the start of the line, then run it.
+        page.keyboard().type("hxelp");
+        page.keyboard().press("Home");
+        page.keyboard().press("ArrowRight");
+        page.keyboard().press("Delete");
+        assertTrue(screen(page).endsWith("$ help"), screen(page));
+        page.keyboard().press("Enter");
+        page.waitForFunction("() => window.kubelab.editor.active && window.kubelab.editor.history.length === 3");
+        assertEquals(2, count(screen(page), "list the commands this terminal understands"));
+
+        page.keyboard().type("historyy");
+        page.keyboard().press("Backspace");
+        page.keyboard().press("Enter");
+        waitForScreen(page, "4  history");
+        String shown = screen(page);
+        assertTrue(shown.contains("    1  help\n    2  foo\n    3  help\n    4  history"), shown);
+        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SCREENSHOTS.resolve("workspace.png")));
+
+        // History survives a reload: it lives in the sandbox, and the browser fetches it.
+        page.reload();
+        waitForPrompt(page);
+        page.click(".xterm");
+        page.keyboard().press("ArrowUp");
+        page.keyboard().press("ArrowUp");
+        assertTrue(screen(page).endsWith("$ help"), screen(page));
+        page.keyboard().press("Enter");
+        waitForPrompt(page);
+        waitForScreen(page, "list the commands this terminal understands");
+        assertEquals(1, count(screen(page), "list the commands this terminal understands"));
+
+        page.keyboard().type("clear");
+        page.keyboard().press("Enter");
+        waitForPrompt(page);
+        page.waitForFunction("() => !window.kubelab.term.buffer.active.getLine(0).translateToString(true).includes('Welcome')");
+        context.close();
+    }
+}
