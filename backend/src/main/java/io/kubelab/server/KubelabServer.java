@@ -123,6 +123,11 @@ public final class KubelabServer {
         return cluster.getHazelcastInstance().getCluster().getMembers().size();
     }
 
+    /** The member's clustered Vert.x, for tools and tests that talk over the event bus. */
+    public Vertx vertx() {
+        return vertx;
+    }
+
     public ServerConfig config() {
         return config;
     }
