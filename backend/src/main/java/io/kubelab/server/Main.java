@@ -2,6 +2,7 @@ package io.kubelab.server;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +14,10 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        // Every library logs through SLF4J to Logback: Vert.x by this property, java.util.logging by the bridge.
         System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         if (args.length > 0) {
             System.err.println("kubelab: unknown command \"" + args[0] + "\"\nUsage: java -jar kubelab.jar\n"
                     + "Settings come from environment variables; see the README.");
