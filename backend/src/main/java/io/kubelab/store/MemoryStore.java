@@ -1,0 +1,356 @@
+package io.kubelab.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * The in-memory store: the live objects in key order plus a log of every change since the last
+ * compaction, which is what lets lists be read at an older revision and watches resume from one.
+ */
+public final class MemoryStore implements Store {
+
+    /** One write. {@code previous} is the state before it (null for ADDED). */
+    private record Change(long revision, String key, WatchEvent.Type type, ObjectNode object, ObjectNode previous) {
+    }
+
+    private final TreeMap<String, ObjectNode> live = new TreeMap<>();
+    private final ArrayList<Change> log = new ArrayList<>();
+    private final List<WatchImpl> watches = new ArrayList<>();
+    private final ArrayDeque<Runnable> deliveries = new ArrayDeque<>();
+    private boolean delivering;
+    private long revision;
+    private long compacted;
+    private boolean available = true;
+
+    @Override
+    public synchronized ObjectNode create(String key, ObjectNode object) {
+        checkAvailable();
+        if (live.containsKey(key)) {
+            throw new StoreException.AlreadyExists(key);
+        }
+        ObjectNode stored = stamp(object.deepCopy(), revision + 1);
+        commit(new Change(revision + 1, key, WatchEvent.Type.ADDED, stored, null));
+        return stored.deepCopy();
+    }
+
+    @Override
+    public synchronized Optional<ObjectNode> get(String key) {
+        checkAvailable();
+        ObjectNode stored = live.get(key);
+        return stored == null ? Optional.empty() : Optional.of(stored.deepCopy());
+    }
+
+    @Override
+    public synchronized ObjectNode update(String key, ObjectNode object, long expectedRevision) {
+        checkAvailable();
+        ObjectNode current = existing(key, expectedRevision);
+        ObjectNode stored = stamp(object.deepCopy(), revision + 1);
+        commit(new Change(revision + 1, key, WatchEvent.Type.MODIFIED, stored, current));
+        return stored.deepCopy();
+    }
+
+    @Override
+    public synchronized ObjectNode delete(String key, long expectedRevision) {
+        checkAvailable();
+        ObjectNode current = existing(key, expectedRevision);
+        ObjectNode tombstone = stamp(current.deepCopy(), revision + 1);
+        commit(new Change(revision + 1, key, WatchEvent.Type.DELETED, tombstone, current));
+        return tombstone.deepCopy();
+    }
+
+    private ObjectNode existing(String key, long expectedRevision) {
+        ObjectNode current = live.get(key);
+        if (current == null) {
+            throw new StoreException.NotFound(key);
+        }
+        long actual = revisionOf(current);
+        if (expectedRevision > 0 && expectedRevision != actual) {
+            throw new StoreException.Conflict(key, expectedRevision, actual);
+        }
+        return current;
+    }
+
+    private void commit(Change change) {
+        revision = change.revision();
+        if (change.type() == WatchEvent.Type.DELETED) {
+            live.remove(change.key());
+        } else {
+            live.put(change.key(), change.object());
+        }
+        log.add(change);
+        for (WatchImpl watch : watches) {
+            if (!watch.stopped && change.key().startsWith(watch.prefix)) {
+                WatchEvent event = watch.filter(change);
+                if (event != null) {
+                    deliveries.add(() -> watch.deliver(event));
+                }
+            }
+        }
+        deliver();
+    }
+
+    /** Runs queued callbacks in order; a callback's own writes queue behind it rather than nesting. */
+    private void deliver() {
+        if (delivering) {
+            return;
+        }
+        delivering = true;
+        try {
+            Runnable next;
+            while ((next = deliveries.poll()) != null) {
+                next.run();
+            }
+        } finally {
+            delivering = false;
+        }
+    }
+
+    @Override
+    public synchronized ListResult list(String prefix, ListOptions options) {
+        checkAvailable();
+        long at;
+        String start = prefix;
+        if (options.continueToken().isPresent()) {
+            ContinueTokens.Position position = ContinueTokens.decode(options.continueToken().get());
+            if (position.revision() < compacted) {
+                throw new StoreException.ContinueExpired();
+            }
+            if (position.revision() > revision) {
+                throw new StoreException.RevisionTooLarge(position.revision(), revision);
+            }
+            at = position.revision();
+            start = prefix + position.start();
+        } else if (options.revision() > 0) {
+            if (options.revision() > revision) {
+                throw new StoreException.RevisionTooLarge(options.revision(), revision);
+            }
+            if (options.revision() < compacted) {
+                throw new StoreException.Compacted(options.revision(), compacted);
+            }
+            at = options.revision();
+        } else {
+            at = revision;
+        }
+        NavigableMap<String, ObjectNode> state = stateAt(at, prefix, start);
+        List<ObjectNode> items = new ArrayList<>();
+        String lastKey = null;
+        long remaining = 0;
+        boolean more = false;
+        for (Map.Entry<String, ObjectNode> entry : state.entrySet()) {
+            if (!options.predicate().matches(entry.getValue())) {
+                continue;
+            }
+            if (options.limit() > 0 && items.size() >= options.limit()) {
+                more = true;
+                remaining++;
+                continue;
+            }
+            items.add(entry.getValue().deepCopy());
+            lastKey = entry.getKey();
+        }
+        if (!more) {
+            return new ListResult(items, at, Optional.empty(), Optional.empty());
+        }
+        String token = ContinueTokens.encode(at, lastKey.substring(prefix.length()));
+        // Kubernetes counts the rest only when no selector had to be applied.
+        Optional<Long> count = options.predicate().matchesEverything() ? Optional.of(remaining) : Optional.empty();
+        return new ListResult(items, at, Optional.of(token), count);
+    }
+
+    /** The objects under {@code prefix} from {@code start} on, as they were at revision {@code at}. */
+    private NavigableMap<String, ObjectNode> stateAt(long at, String prefix, String start) {
+        String end = prefix + Character.MAX_VALUE;
+        NavigableMap<String, ObjectNode> current = live.subMap(start, true, end, false);
+        if (at == revision) {
+            return current;
+        }
+        TreeMap<String, ObjectNode> overrides = new TreeMap<>();
+        TreeSet<String> undone = new TreeSet<>();
+        for (int i = log.size() - 1; i >= 0 && log.get(i).revision() > at; i--) {
+            Change change = log.get(i);
+            if (change.key().compareTo(start) >= 0 && change.key().startsWith(prefix)) {
+                undone.add(change.key());
+                overrides.put(change.key(), change.previous());
+            }
+        }
+        TreeMap<String, ObjectNode> state = new TreeMap<>(current);
+        for (String key : undone) {
+            ObjectNode before = overrides.get(key);
+            if (before == null) {
+                state.remove(key);
+            } else {
+                state.put(key, before);
+            }
+        }
+        return state;
+    }
+
+    @Override
+    public synchronized Watch watch(String prefix, long fromRevision, SelectionPredicate predicate, boolean bookmarks,
+                                    Consumer<WatchEvent> sink) {
+        checkAvailable();
+        if (fromRevision > revision) {
+            throw new StoreException.RevisionTooLarge(fromRevision, revision);
+        }
+        if (fromRevision > 0 && fromRevision < compacted) {
+            throw new StoreException.Compacted(fromRevision, compacted);
+        }
+        WatchImpl watch = new WatchImpl(prefix, predicate, bookmarks, sink);
+        if (fromRevision == 0) {
+            for (Map.Entry<String, ObjectNode> entry : live.subMap(prefix, prefix + Character.MAX_VALUE).entrySet()) {
+                if (predicate.matches(entry.getValue())) {
+                    WatchEvent event = new WatchEvent(WatchEvent.Type.ADDED, entry.getValue(), revisionOf(entry.getValue()));
+                    deliveries.add(() -> watch.deliver(event));
+                }
+            }
+        } else {
+            for (Change change : log) {
+                if (change.revision() > fromRevision && change.key().startsWith(prefix)) {
+                    WatchEvent event = watch.filter(change);
+                    if (event != null) {
+                        deliveries.add(() -> watch.deliver(event));
+                    }
+                }
+            }
+        }
+        watches.add(watch);
+        deliver();
+        return watch;
+    }
+
+    @Override
+    public synchronized void bookmark() {
+        ObjectNode marker = JsonNodeFactory.instance.objectNode();
+        marker.putObject("metadata").put("resourceVersion", Long.toString(revision));
+        for (WatchImpl watch : watches) {
+            if (watch.bookmarks && !watch.stopped) {
+                WatchEvent event = new WatchEvent(WatchEvent.Type.BOOKMARK, marker, revision);
+                deliveries.add(() -> watch.deliver(event));
+            }
+        }
+        deliver();
+    }
+
+    @Override
+    public synchronized long revision() {
+        return revision;
+    }
+
+    @Override
+    public synchronized void compact(long upTo) {
+        if (upTo > revision) {
+            throw new StoreException.RevisionTooLarge(upTo, revision);
+        }
+        if (upTo <= compacted) {
+            return;
+        }
+        int drop = 0;
+        while (drop < log.size() && log.get(drop).revision() <= upTo) {
+            drop++;
+        }
+        log.subList(0, drop).clear();
+        compacted = upTo;
+    }
+
+    @Override
+    public synchronized long compactedRevision() {
+        return compacted;
+    }
+
+    @Override
+    public synchronized int count(String prefix) {
+        return live.subMap(prefix, prefix + Character.MAX_VALUE).size();
+    }
+
+    @Override
+    public synchronized void setAvailable(boolean available) {
+        this.available = available;
+    }
+
+    private void checkAvailable() {
+        if (!available) {
+            throw new StoreException.Unavailable();
+        }
+    }
+
+    static long revisionOf(ObjectNode object) {
+        JsonNode rv = object.path("metadata").path("resourceVersion");
+        try {
+            return Long.parseLong(rv.asText("0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static ObjectNode stamp(ObjectNode object, long revision) {
+        JsonNode metadata = object.get("metadata");
+        ObjectNode meta = metadata instanceof ObjectNode m ? m : object.putObject("metadata");
+        meta.put("resourceVersion", Long.toString(revision));
+        return object;
+    }
+
+    private final class WatchImpl implements Watch {
+        final String prefix;
+        final SelectionPredicate predicate;
+        final boolean bookmarks;
+        final Consumer<WatchEvent> sink;
+        volatile boolean stopped;
+
+        WatchImpl(String prefix, SelectionPredicate predicate, boolean bookmarks, Consumer<WatchEvent> sink) {
+            this.prefix = prefix;
+            this.predicate = predicate;
+            this.bookmarks = bookmarks;
+            this.sink = sink;
+        }
+
+        /** What this watch sees of a change, or null: selection turns edges into ADDED and DELETED. */
+        WatchEvent filter(Change change) {
+            return switch (change.type()) {
+                case ADDED -> predicate.matches(change.object()) ? event(WatchEvent.Type.ADDED, change) : null;
+                case DELETED -> predicate.matches(change.previous()) ? event(WatchEvent.Type.DELETED, change) : null;
+                case MODIFIED -> {
+                    boolean was = predicate.matches(change.previous());
+                    boolean is = predicate.matches(change.object());
+                    yield was && is ? event(WatchEvent.Type.MODIFIED, change)
+                            : is ? event(WatchEvent.Type.ADDED, change)
+                            : was ? event(WatchEvent.Type.DELETED, change) : null;
+                }
+                case BOOKMARK -> null;
+            };
+        }
+
+        private static WatchEvent event(WatchEvent.Type type, Change change) {
+            return new WatchEvent(type, change.object(), change.revision());
+        }
+
+        void deliver(WatchEvent event) {
+            if (!stopped) {
+                sink.accept(new WatchEvent(event.type(), event.object().deepCopy(), event.revision()));
+            }
+        }
+
+        @Override
+        public void stop() {
+            stopped = true;
+            synchronized (MemoryStore.this) {
+                watches.remove(this);
+            }
+        }
+
+        @Override
+        public boolean stopped() {
+            return stopped;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.kubelab.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The sandbox's etcd: objects under string keys, one revision counter for every write, each object's
+ * {@code metadata.resourceVersion} set to the revision of its last write, optimistic concurrency,
+ * consistent paged lists, and watches that resume from any revision not yet compacted.
+ *
+ * <p>Objects go in and come out as copies: nothing a caller does to an object it passed or received
+ * changes what is stored. Watch callbacks run after the write that caused them has finished and in
+ * revision order; a callback may write to the store, and the events of that write follow.
+ */
+public interface Store {
+
+    /** Stores a new object; fails with {@link StoreException.AlreadyExists} when the key is taken. */
+    ObjectNode create(String key, ObjectNode object);
+
+    Optional<ObjectNode> get(String key);
+
+    /**
+     * Replaces the object at {@code key}. With {@code expectedRevision} above 0 the stored object must
+     * have that resourceVersion, or the update fails with {@link StoreException.Conflict}.
+     */
+    ObjectNode update(String key, ObjectNode object, long expectedRevision);
+
+    /** Removes the object and returns its last state, with the revision of the deletion. */
+    ObjectNode delete(String key, long expectedRevision);
+
+    ListResult list(String prefix, ListOptions options);
+
+    /**
+     * Watches the keys under {@code prefix}. {@code fromRevision} 0 starts with an ADDED event for every
+     * matching object and goes on from now; above 0 replays every change after that revision first.
+     * Selection follows Kubernetes: an object that stops matching is reported DELETED, one that starts
+     * matching ADDED.
+     */
+    Watch watch(String prefix, long fromRevision, SelectionPredicate predicate, boolean bookmarks,
+                Consumer<WatchEvent> sink);
+
+    /** Sends a BOOKMARK at the current revision to every watch that asked for bookmarks. */
+    void bookmark();
+
+    /** The revision of the last write (0 before any). */
+    long revision();
+
+    /** Forgets history up to {@code revision}: older lists, continues and watches answer Gone. */
+    void compact(long revision);
+
+    long compactedRevision();
+
+    /** How many objects are stored under {@code prefix}. */
+    int count(String prefix);
+
+    /** A stopped etcd answers every call with {@link StoreException.Unavailable}. */
+    void setAvailable(boolean available);
+
+    interface Watch {
+        void stop();
+
+        boolean stopped();
+    }
+}
