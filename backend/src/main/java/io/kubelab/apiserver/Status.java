@@ -12,7 +12,11 @@ import java.util.Optional;
  * a message in apimachinery's words ({@code k8s.io/apimachinery/pkg/api/errors}). kubectl prints it as
  * {@code Error from server (<reason>): <message>}.
  */
-public record Status(int code, String reason, String message, Optional<Details> details) {
+public record Status(int code, String reason, String message, Optional<Details> details, String continueToken) {
+
+    public Status(int code, String reason, String message, Optional<Details> details) {
+        this(code, reason, message, details, "");
+    }
 
     /** One problem with one field; {@code field} empty when it concerns the whole object. */
     public record Cause(String reason, String message, String field) {
@@ -65,9 +69,9 @@ public record Status(int code, String reason, String message, Optional<Details> 
                 + FieldErrors.goQuote(resource.toString()), Optional.of(Details.of("", resource.group(), resource.resource())));
     }
 
-    /** 410 Gone: a watch or continue token from before the last compaction. */
-    public static Status expired(String message) {
-        return new Status(410, "Expired", message, Optional.empty());
+    /** 410 Gone: a watch, list or continue token from before the last compaction. */
+    public static Status expired(String message, String continueToken) {
+        return new Status(410, "Expired", message, Optional.empty(), continueToken);
     }
 
     public static Status tooManyRequests(String message, int retryAfterSeconds) {
@@ -97,7 +101,8 @@ public record Status(int code, String reason, String message, Optional<Details> 
     public ObjectNode toJson() {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("kind", "Status").put("apiVersion", "v1");
-        out.putObject("metadata");
+        ObjectNode metadata = out.putObject("metadata");
+        putIfSet(metadata, "continue", continueToken);
         out.put("status", "Failure").put("message", message).put("reason", reason);
         details.ifPresent(d -> {
             ObjectNode node = out.putObject("details");

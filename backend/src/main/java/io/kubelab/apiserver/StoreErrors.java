@@ -19,8 +19,10 @@ public final class StoreErrors {
             return Status.alreadyExists(resource, name);
         } else if (e instanceof StoreException.Conflict) {
             return Status.conflict(resource, name);
-        } else if (e instanceof StoreException.Compacted || e instanceof StoreException.ContinueExpired) {
-            return Status.expired(e.getMessage());
+        } else if (e instanceof StoreException.ContinueExpired expired) {
+            return Status.expired(e.getMessage(), expired.continueToken);
+        } else if (e instanceof StoreException.Compacted || e instanceof StoreException.ListExpired) {
+            return Status.expired(e.getMessage(), "");
         } else if (e instanceof StoreException.InvalidContinue) {
             return Status.badRequest(e.getMessage());
         } else if (e instanceof StoreException.RevisionTooLarge) {

@@ -137,14 +137,29 @@ public final class SimClock {
         anchor();
     }
 
+    /**
+     * Most tasks one instant may run: work that keeps rescheduling itself with no delay would otherwise
+     * hold time still forever. Past it, the rest waits for the next step.
+     */
+    public static final int MAX_TASKS_PER_STEP = 100_000;
+
     /** Runs every task due at or before {@code limit}, moving {@code now} to each due time in turn. */
     private void runDueUntil(Instant limit) {
         Entry next;
+        Instant instant = null;
+        int ranThisInstant = 0;
         while ((next = queue.peek()) != null && !next.due.isAfter(limit)) {
-            queue.poll();
             if (next.due.isAfter(now)) {
                 now = next.due;
             }
+            if (!now.equals(instant)) {
+                instant = now;
+                ranThisInstant = 0;
+            }
+            if (++ranThisInstant > MAX_TASKS_PER_STEP) {
+                return;
+            }
+            queue.poll();
             if (!next.cancelled) {
                 next.task.run();
             }
@@ -157,11 +172,19 @@ public final class SimClock {
      * not at {@code max}.
      */
     public Settled settle(BooleanSupplier stable, Duration max) {
+        if (max.isNegative()) {
+            throw new IllegalArgumentException("a settle cap must not be negative: " + GoDuration.format(max));
+        }
         Instant start = now;
         Instant limit = now.plus(max);
         runDueUntil(now);
         while (!stable.getAsBoolean()) {
             Entry next = queue.peek();
+            if (next != null && !next.due.isAfter(now)) {
+                // Same-instant work hit its cap: give up rather than spin.
+                anchor();
+                return new Settled(Duration.between(start, now), false);
+            }
             if (next == null || next.due.isAfter(limit)) {
                 now = limit;
                 anchor();

@@ -127,7 +127,7 @@ public final class FieldSelector {
                 slash = true;
             } else if (c == ',' || c == '=') {
                 // Go prints the rune with %v: its number.
-                throw new ParseException("invalid field selector: unescapedRune character in value: " + (int) c);
+                throw new ParseException("invalid field selector: unescaped character in value: " + (int) c);
             } else {
                 out.append(c);
             }

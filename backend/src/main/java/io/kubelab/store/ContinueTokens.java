@@ -16,15 +16,23 @@ final class ContinueTokens {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String VERSION = "meta.k8s.io/v1";
 
+    /** {@code revision} -1: go on at the latest revision (a token handed out after compaction). */
     record Position(long revision, String start) {
     }
+
+    static final long LATEST = -1;
 
     private ContinueTokens() {
     }
 
     /** The token that resumes after {@code lastKey} (relative to the listed prefix). */
     static String encode(long revision, String lastKey) {
-        ObjectNode node = JSON.createObjectNode().put("v", VERSION).put("rv", revision).put("start", lastKey + "\u0000");
+        return encodeStart(revision, lastKey + "\u0000");
+    }
+
+    /** The token that resumes at {@code start} itself (relative to the listed prefix). */
+    static String encodeStart(long revision, String start) {
+        ObjectNode node = JSON.createObjectNode().put("v", VERSION).put("rv", revision).put("start", start);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(node.toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -44,7 +52,7 @@ final class ContinueTokens {
         }
         long revision = node.path("rv").asLong(0);
         String start = node.path("start").asText("");
-        if (revision <= 0) {
+        if (revision == 0 || revision < LATEST) {
             throw new StoreException.InvalidContinue("incorrect encoded start resourceVersion (version meta.k8s.io/v1)");
         }
         if (start.isEmpty()) {

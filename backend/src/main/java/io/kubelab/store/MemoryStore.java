@@ -20,6 +20,8 @@ import java.util.function.Consumer;
  */
 public final class MemoryStore implements Store {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MemoryStore.class);
+
     /** One write. {@code previous} is the state before it (null for ADDED). */
     private record Change(long revision, String key, WatchEvent.Type type, ObjectNode object, ObjectNode previous) {
     }
@@ -100,7 +102,11 @@ public final class MemoryStore implements Store {
         deliver();
     }
 
-    /** Runs queued callbacks in order; a callback's own writes queue behind it rather than nesting. */
+    /**
+     * Runs queued callbacks in order; a callback's own writes queue behind it rather than nesting. A
+     * callback that throws loses its watch (as a broken watch connection would) and harms nobody else:
+     * the write that triggered it has succeeded and says so.
+     */
     private void deliver() {
         if (delivering) {
             return;
@@ -123,20 +129,21 @@ public final class MemoryStore implements Store {
         String start = prefix;
         if (options.continueToken().isPresent()) {
             ContinueTokens.Position position = ContinueTokens.decode(options.continueToken().get());
-            if (position.revision() < compacted) {
-                throw new StoreException.ContinueExpired();
+            if (position.revision() != ContinueTokens.LATEST && position.revision() < compacted) {
+                throw new StoreException.ContinueExpired(ContinueTokens.encodeStart(ContinueTokens.LATEST,
+                        position.start()));
             }
             if (position.revision() > revision) {
                 throw new StoreException.RevisionTooLarge(position.revision(), revision);
             }
-            at = position.revision();
+            at = position.revision() == ContinueTokens.LATEST ? revision : position.revision();
             start = prefix + position.start();
         } else if (options.revision() > 0) {
             if (options.revision() > revision) {
                 throw new StoreException.RevisionTooLarge(options.revision(), revision);
             }
             if (options.revision() < compacted) {
-                throw new StoreException.Compacted(options.revision(), compacted);
+                throw new StoreException.ListExpired();
             }
             at = options.revision();
         } else {
@@ -200,6 +207,9 @@ public final class MemoryStore implements Store {
     public synchronized Watch watch(String prefix, long fromRevision, SelectionPredicate predicate, boolean bookmarks,
                                     Consumer<WatchEvent> sink) {
         checkAvailable();
+        if (fromRevision < 0) {
+            throw new IllegalArgumentException("a watch starts at revision 0 or later, not " + fromRevision);
+        }
         if (fromRevision > revision) {
             throw new StoreException.RevisionTooLarge(fromRevision, revision);
         }
@@ -322,9 +332,11 @@ public final class MemoryStore implements Store {
                 case MODIFIED -> {
                     boolean was = predicate.matches(change.previous());
                     boolean is = predicate.matches(change.object());
+                    // Leaving the selection reads as a deletion of the object as it was, at this revision.
                     yield was && is ? event(WatchEvent.Type.MODIFIED, change)
                             : is ? event(WatchEvent.Type.ADDED, change)
-                            : was ? event(WatchEvent.Type.DELETED, change) : null;
+                            : was ? new WatchEvent(WatchEvent.Type.DELETED,
+                            stamp(change.previous().deepCopy(), change.revision()), change.revision()) : null;
                 }
                 case BOOKMARK -> null;
             };
@@ -335,8 +347,16 @@ public final class MemoryStore implements Store {
         }
 
         void deliver(WatchEvent event) {
-            if (!stopped) {
+            if (stopped) {
+                return;
+            }
+            try {
                 sink.accept(new WatchEvent(event.type(), event.object().deepCopy(), event.revision()));
+            } catch (RuntimeException e) {
+                LOG.warn("watch on {} stopped: its handler failed on {} at revision {}", prefix, event.type(),
+                        event.revision(), e);
+                stopped = true;
+                watches.remove(this);
             }
         }
 

@@ -12,7 +12,9 @@ import java.util.function.Consumer;
  *
  * <p>Objects go in and come out as copies: nothing a caller does to an object it passed or received
  * changes what is stored. Watch callbacks run after the write that caused them has finished and in
- * revision order; a callback may write to the store, and the events of that write follow.
+ * revision order; a callback may write to the store, and the events of that write follow. Callbacks
+ * run while the store is locked, so they must not block or wait on another thread (they hand work to
+ * a queue, as Kubernetes' informers do); one that throws loses its watch.
  */
 public interface Store {
 

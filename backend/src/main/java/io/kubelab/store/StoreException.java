@@ -43,7 +43,7 @@ public abstract sealed class StoreException extends RuntimeException {
         }
     }
 
-    /** A watch or list at a revision older than the compacted one. */
+    /** A watch from a revision older than the compacted one. */
     public static final class Compacted extends StoreException {
         public final long requested;
         public final long compacted;
@@ -55,12 +55,26 @@ public abstract sealed class StoreException extends RuntimeException {
         }
     }
 
-    /** A continue token whose revision was compacted away. */
+    /**
+     * A continue token whose revision was compacted away. As in Kubernetes, the answer carries a new
+     * token that goes on from the same key at the latest revision, for callers content with an
+     * inconsistent list.
+     */
     public static final class ContinueExpired extends StoreException {
-        public ContinueExpired() {
+        public final String continueToken;
+
+        public ContinueExpired(String continueToken) {
             super("The provided continue parameter is too old to display a consistent list result. You can start a "
                     + "new list without the continue parameter, or use the continue value from the response to get "
                     + "partial results.");
+            this.continueToken = continueToken;
+        }
+    }
+
+    /** A list at a revision older than the compacted one. */
+    public static final class ListExpired extends StoreException {
+        public ListExpired() {
+            super("The resourceVersion for the provided list is too old.");
         }
     }
 

@@ -77,6 +77,12 @@ class StatusTest {
         assertEquals(504, future.code());
         assertEquals(503, StoreErrors.toStatus(new StoreException.Unavailable(), PODS, "web").status().code());
         assertEquals(400, StoreErrors.toStatus(new StoreException.InvalidContinue("x"), PODS, "").status().code());
+        Status expired = StoreErrors.toStatus(new StoreException.ContinueExpired("TOKEN"), PODS, "").status();
+        assertEquals("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{\"continue\":\"TOKEN\"},"
+                + "\"status\":\"Failure\",\"message\":\"The provided continue parameter is too old to display a "
+                + "consistent list result. You can start a new list without the continue parameter, or use the continue "
+                + "value from the response to get partial results.\",\"reason\":\"Expired\",\"code\":410}",
+                expired.toJson().toString());
     }
 
     @Test

@@ -129,4 +129,21 @@ class SimClockTest {
         assertEquals(T0, c.now());
         assertEquals(SimClock.Mode.INSTANT, c.mode());
     }
+
+    @Test
+    void workThatReschedulesItselfAtOnceCannotHoldTimeStill() {
+        Runnable[] loop = new Runnable[1];
+        loop[0] = () -> clock.schedule(Duration.ZERO, loop[0]);
+        clock.schedule(Duration.ZERO, loop[0]);
+        SimClock.Settled settled = clock.settle(() -> false, Duration.ofMinutes(5));
+        assertFalse(settled.stable());
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(T0.plusSeconds(1), clock.now());
+    }
+
+    @Test
+    void aNegativeSettleCapIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> clock.settle(() -> false, Duration.ofSeconds(-1)));
+        assertEquals(T0, clock.now());
+    }
 }

@@ -42,7 +42,7 @@ class FieldSelectorTest {
     @CsvSource(delimiter = '¦', value = {
             "metadata.name¦invalid selector: 'metadata.name'; can't understand 'metadata.name'",
             "a=b,c¦invalid selector: 'a=b,c'; can't understand 'c'",
-            "a=b=c¦invalid field selector: unescapedRune character in value: 61",
+            "a=b=c¦invalid field selector: unescaped character in value: 61",
             "a=b\\x¦invalid field selector: invalid escape sequence: \\x",
             "a=b\\¦invalid field selector: invalid escape sequence: \\",
     })

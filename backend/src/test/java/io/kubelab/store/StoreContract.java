@@ -220,6 +220,10 @@ abstract class StoreContract {
         var expired = assertThrows(StoreException.ContinueExpired.class,
                 () -> store.list(Keys.prefix("pods"), ListOptions.all().withContinue(token)));
         assertTrue(expired.getMessage().startsWith("The provided continue parameter is too old"));
+        // The fresh token goes on from the same place, at the latest revision.
+        ListResult rest = store.list(Keys.prefix("pods"), ListOptions.all().withContinue(expired.continueToken));
+        assertEquals(List.of("p2", "p3", "p4"), names(rest), "\"late\" sorts before the resume point");
+        assertEquals(store.revision(), rest.revision());
         assertThrows(StoreException.InvalidContinue.class,
                 () -> store.list(Keys.prefix("pods"), ListOptions.all().withContinue("not-a-token!")));
         assertThrows(StoreException.InvalidContinue.class,
@@ -241,7 +245,8 @@ abstract class StoreContract {
         assertThrows(StoreException.RevisionTooLarge.class,
                 () -> store.list(Keys.prefix("pods"), ListOptions.all().atRevision(99)));
         store.compact(3);
-        assertThrows(StoreException.Compacted.class, () -> store.list(Keys.prefix("pods"), ListOptions.all().atRevision(2)));
+        assertEquals("The resourceVersion for the provided list is too old.", assertThrows(StoreException.ListExpired.class,
+                () -> store.list(Keys.prefix("pods"), ListOptions.all().atRevision(2))).getMessage());
     }
 
     private List<String> record(List<WatchEvent> events) {
@@ -306,6 +311,9 @@ abstract class StoreContract {
         store.update(key("default", "a"), a, 0);
         store.delete(key("default", "a"), 0);
         assertEquals(List.of("ADDED a@2", "MODIFIED a@3", "DELETED a@4"), record(seen));
+        ObjectNode left = seen.get(2).object();
+        assertEquals("web", left.path("metadata").path("labels").path("app").asText(), "the object as it was selected");
+        assertEquals(4, rv(left), "stamped with the revision it left at");
     }
 
     @Test
@@ -336,6 +344,22 @@ abstract class StoreContract {
         create("default", "a", Map.of());
         assertEquals(List.of("ADDED a@1", "ADDED reaction@2"), seen);
         assertEquals(List.of("a@1", "reaction@2"), second);
+    }
+
+    @Test
+    void aFailingWatchHandlerLosesItsWatchButNotTheWrite() {
+        List<String> other = new ArrayList<>();
+        store.watch(Keys.prefix("pods"), 0, SelectionPredicate.everything(), false, e -> {
+            throw new IllegalStateException("handler bug");
+        });
+        store.watch(Keys.prefix("pods"), 0, SelectionPredicate.everything(), false,
+                e -> other.add(e.object().path("metadata").path("name").asText()));
+        ObjectNode a = create("default", "a", Map.of());
+        assertEquals(1, rv(a), "the write succeeded and says so");
+        create("default", "b", Map.of());
+        assertEquals(List.of("a", "b"), other);
+        assertThrows(IllegalArgumentException.class,
+                () -> store.watch(Keys.prefix("pods"), -1, SelectionPredicate.everything(), false, e -> { }));
     }
 
     @Test
