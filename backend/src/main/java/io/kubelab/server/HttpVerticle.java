@@ -56,8 +56,9 @@ final class HttpVerticle extends VerticleBase {
         router.routeWithRegex("^/(?!api/).*").handler(CSRFHandler.create(vertx, secret)
                 .setCookieName("kubelab.csrf").setCookieHttpOnly(true));
 
-        new SandboxApi(sandboxes, config).mount(router);
-        PageRoutes pages = new PageRoutes(ThymeleafTemplateEngine.create(vertx), sandboxes);
+        new SandboxApi(sandboxes, config, () -> health.state() == Health.State.UP).mount(router);
+        PageRoutes pages = new PageRoutes(ThymeleafTemplateEngine.create(vertx), sandboxes,
+                () -> health.state() == Health.State.UP);
         pages.mount(router);
 
         router.route("/api/*").failureHandler(ApiError::respond);

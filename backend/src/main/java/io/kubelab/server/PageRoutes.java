@@ -18,10 +18,12 @@ final class PageRoutes {
 
     private final ThymeleafTemplateEngine engine;
     private final Sandboxes sandboxes;
+    private final java.util.function.BooleanSupplier accepting;
 
-    PageRoutes(ThymeleafTemplateEngine engine, Sandboxes sandboxes) {
+    PageRoutes(ThymeleafTemplateEngine engine, Sandboxes sandboxes, java.util.function.BooleanSupplier accepting) {
         this.engine = engine;
         this.sandboxes = sandboxes;
+        this.accepting = accepting;
     }
 
     void mount(Router router) {
@@ -60,6 +62,11 @@ final class PageRoutes {
     }
 
     private void play(RoutingContext ctx) {
+        if (!accepting.getAsBoolean()) {
+            ctx.response().putHeader("Retry-After", "5");
+            error(ctx, 503, "Restarting", "This server is restarting. Try again in a few seconds.");
+            return;
+        }
         sandboxes.create(Optional.empty()).onSuccess(created -> {
             BrowserSandboxes.add(ctx, created.record().id());
             redirect(ctx, "/s/" + created.record().id());
@@ -78,11 +85,15 @@ final class PageRoutes {
         String id = ctx.pathParam("id");
         String token = ctx.request().getParam("token");
         sandboxes.find(id).onSuccess(found -> {
-            if (found.isPresent() && token != null && found.get().acceptsToken(token)) {
+            if (found.isPresent() && token != null && found.get().acceptsToken(token)
+                    && found.get().expires().isAfter(java.time.Instant.now())) {
                 // A link from the automation API: this browser now owns the sandbox; drop the token from the bar.
+                // A new session id as ownership grows, so a planted session cookie gains nothing.
+                ctx.session().regenerateId();
                 BrowserSandboxes.add(ctx, id);
                 redirect(ctx, "/s/" + id);
-            } else if (found.isPresent() && BrowserSandboxes.owned(ctx).contains(id)) {
+            } else if (found.isPresent() && found.get().expires().isAfter(java.time.Instant.now())
+                    && BrowserSandboxes.owned(ctx).contains(id)) {
                 render(ctx, 200, "workspace", Map.of("sandbox", SandboxApi.summaryJson(found.get()).getMap()));
             } else {
                 notFound(ctx);

@@ -17,10 +17,13 @@ final class SandboxApi {
 
     private final Sandboxes sandboxes;
     private final ServerConfig config;
+    private final java.util.function.BooleanSupplier accepting;
 
-    SandboxApi(Sandboxes sandboxes, ServerConfig config) {
+    /** @param accepting whether new sandboxes may start here (not while draining) */
+    SandboxApi(Sandboxes sandboxes, ServerConfig config, java.util.function.BooleanSupplier accepting) {
         this.sandboxes = sandboxes;
         this.config = config;
+        this.accepting = accepting;
     }
 
     void mount(Router router) {
@@ -32,6 +35,11 @@ final class SandboxApi {
     }
 
     private void create(RoutingContext ctx) {
+        if (!accepting.getAsBoolean()) {
+            ctx.response().putHeader("Retry-After", "5");
+            ctx.fail(new ApiError(503, "this server is shutting down; try again in a moment"));
+            return;
+        }
         if (!config.anonymousSandboxes()) {
             ctx.fail(new ApiError(403, "anonymous sandbox creation is turned off on this server"));
             return;
@@ -87,8 +95,15 @@ final class SandboxApi {
     }
 
     private static Throwable unavailable(SandboxRecord record, Throwable err) {
-        if (err instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS) {
-            return new ApiError(503, "sandbox \"" + record.id() + "\" is not running on any member");
+        if (err instanceof ReplyException reply) {
+            switch (reply.failureType()) {
+                case NO_HANDLERS, RECIPIENT_FAILURE:
+                    return new ApiError(503, "sandbox \"" + record.id() + "\" is not running on any member");
+                case TIMEOUT:
+                    return new ApiError(504, "sandbox \"" + record.id() + "\" did not answer in time");
+                default:
+                    break;
+            }
         }
         return err;
     }
@@ -111,14 +126,26 @@ final class SandboxApi {
     private Future<SandboxRecord> authorize(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         Optional<String> token = bearer(ctx);
-        boolean browserOwns = BrowserSandboxes.owned(ctx).contains(id);
+        boolean browserOwns = token.isEmpty() && BrowserSandboxes.owned(ctx).contains(id);
         if (token.isEmpty() && !browserOwns) {
             return Future.failedFuture(new ApiError(401, "missing bearer token"));
         }
+        if (browserOwns && ctx.request().method() != io.vertx.core.http.HttpMethod.GET && !jsonRequest(ctx)) {
+            // A cookie rides along on forms from other pages; a JSON content type needs a script of our own origin.
+            return Future.failedFuture(new ApiError(403, "calls authenticated by the browser session must send "
+                    + "Content-Type: application/json"));
+        }
+        java.time.Instant now = java.time.Instant.now();
         return sandboxes.find(id).compose(found -> found
+                .filter(record -> record.expires().isAfter(now))
                 .filter(record -> browserOwns || record.acceptsToken(token.get()))
                 .map(Future::succeededFuture)
                 .orElseGet(() -> Future.failedFuture(ApiError.notFound(id))));
+    }
+
+    private static boolean jsonRequest(RoutingContext ctx) {
+        String type = ctx.request().getHeader("Content-Type");
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
     }
 
     private static Optional<String> bearer(RoutingContext ctx) {

@@ -55,6 +55,9 @@ class HealthAndMetricsTest {
         var response = client.get("/healthz").send().await(10, TimeUnit.SECONDS);
         assertEquals(503, response.statusCode());
         assertEquals("DRAINING", response.bodyAsJsonObject().getString("status"));
+        var refused = client.post("/api/v1/sandboxes").send().await(10, TimeUnit.SECONDS);
+        assertEquals(503, refused.statusCode(), "no new sandboxes on a member that is going away");
+        assertEquals("5", refused.getHeader("Retry-After"));
         stopped.await(30, TimeUnit.SECONDS);
         assertThrows(Exception.class, () -> client.get("/healthz").send().await(5, TimeUnit.SECONDS),
                 "the listener is closed after stop");

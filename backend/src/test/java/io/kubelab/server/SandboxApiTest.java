@@ -168,4 +168,21 @@ class SandboxApiTest {
             closed.stop().await(30, TimeUnit.SECONDS);
         }
     }
+
+    @Test
+    void theBrowserSessionWorksForJsonCallsOnly() throws Exception {
+        JsonObject s = create();
+        var browser = io.vertx.ext.web.client.WebClientSession.create(client);
+        String link = s.getString("terminalUrl").replaceFirst("^http://[^/]+", "");
+        assertEquals(303, browser.get(link).send().await(10, TimeUnit.SECONDS).statusCode());
+        String exec = "/api/v1/sandboxes/" + s.getString("id") + "/exec";
+        HttpResponse<Buffer> json = browser.post(exec).sendJsonObject(new JsonObject().put("command", "help"))
+                .await(10, TimeUnit.SECONDS);
+        assertEquals(200, json.statusCode(), json.bodyAsString());
+        HttpResponse<Buffer> formLike = browser.post(exec).putHeader("Content-Type", "text/plain")
+                .sendBuffer(Buffer.buffer("{\"command\":\"help\"}")).await(10, TimeUnit.SECONDS);
+        assertEquals(403, formLike.statusCode(), "a cross-site form could send this; it is refused");
+        assertEquals(200, browser.get("/api/v1/sandboxes/" + s.getString("id")).send().await(10, TimeUnit.SECONDS)
+                .statusCode(), "reading with the session needs no JSON body");
+    }
 }
