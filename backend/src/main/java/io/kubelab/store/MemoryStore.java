@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -182,24 +182,22 @@ public final class MemoryStore implements Store {
         if (at == revision) {
             return current;
         }
-        TreeMap<String, ObjectNode> overrides = new TreeMap<>();
-        TreeSet<String> undone = new TreeSet<>();
+        // Undo newest first: each key ends up as it was before its earliest change after `at`.
+        Map<String, ObjectNode> before = new HashMap<>();
         for (int i = log.size() - 1; i >= 0 && log.get(i).revision() > at; i--) {
             Change change = log.get(i);
             if (change.key().compareTo(start) >= 0 && change.key().startsWith(prefix)) {
-                undone.add(change.key());
-                overrides.put(change.key(), change.previous());
+                before.put(change.key(), change.previous());
             }
         }
         TreeMap<String, ObjectNode> state = new TreeMap<>(current);
-        for (String key : undone) {
-            ObjectNode before = overrides.get(key);
-            if (before == null) {
+        before.forEach((key, object) -> {
+            if (object == null) {
                 state.remove(key);
             } else {
-                state.put(key, before);
+                state.put(key, object);
             }
-        }
+        });
         return state;
     }
 

@@ -53,11 +53,13 @@ public final class SandboxDirectory {
                 : create(scenario, host));
     }
 
+    /** The sandbox's record while it lives; an expired sandbox is as absent as one never made. */
     public CompletionStage<Optional<SandboxRecord>> find(String id) {
         if (!Tokens.isSandboxId(id)) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        return records.getAsync(id).thenApply(json -> Optional.ofNullable(json).map(SandboxDirectory::read));
+        return records.getAsync(id).thenApply(json -> Optional.ofNullable(json).map(SandboxDirectory::read)
+                .filter(record -> record.expires().isAfter(clock.instant())));
     }
 
     /** Completes with whether a record was there to remove. */

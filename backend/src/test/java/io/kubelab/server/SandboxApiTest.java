@@ -170,6 +170,22 @@ class SandboxApiTest {
     }
 
     @Test
+    void anExpiredSandboxIsAsAbsentAsOneNeverMade(Vertx vertx) throws Exception {
+        KubelabServer shortLived = TestServers.start(Map.of("KUBELAB_SANDBOX_LIFETIME", "0s"));
+        try {
+            WebClient web = HealthAndMetricsTest.client(vertx, shortLived);
+            JsonObject s = web.post("/api/v1/sandboxes").send().await(10, TimeUnit.SECONDS).bodyAsJsonObject();
+            HttpResponse<Buffer> r = web.get("/api/v1/sandboxes/" + s.getString("id"))
+                    .bearerTokenAuthentication(s.getString("token")).send().await(10, TimeUnit.SECONDS);
+            assertEquals(404, r.statusCode());
+            String link = s.getString("terminalUrl").replaceFirst("^http://[^/]+", "");
+            assertEquals(404, web.get(link).send().await(10, TimeUnit.SECONDS).statusCode());
+        } finally {
+            shortLived.stop().await(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void theBrowserSessionWorksForJsonCallsOnly() throws Exception {
         JsonObject s = create();
         var browser = io.vertx.ext.web.client.WebClientSession.create(client);
