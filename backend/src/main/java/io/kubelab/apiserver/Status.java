@@ -45,6 +45,15 @@ public record Status(int code, String reason, String message, Optional<Details> 
                 + "latest version and try again", Optional.of(Details.of(name, resource.group(), resource.resource())));
     }
 
+    /** A delete whose uid or resourceVersion precondition does not hold. */
+    public static Status conflictPrecondition(GroupResource resource, String name, String what, String expected,
+                                              String actual) {
+        return new Status(409, "Conflict", "Operation cannot be fulfilled on " + resource + " "
+                + FieldErrors.goQuote(name) + ": Precondition failed: " + what + " in precondition: " + expected
+                + ", " + what + " in object meta: " + actual,
+                Optional.of(Details.of(name, resource.group(), resource.resource())));
+    }
+
     /** {@code qualifiedKind} as Kubernetes prints it: {@code Pod}, {@code Deployment.apps}. */
     public static Status invalid(String group, String kind, String name, List<Cause> causes) {
         List<String> messages = causes.stream()

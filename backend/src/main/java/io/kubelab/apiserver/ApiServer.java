@@ -1,0 +1,330 @@
+package io.kubelab.apiserver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubelab.events.ComponentEvents;
+import io.kubelab.model.FieldSelector;
+import io.kubelab.model.LabelSelector;
+import io.kubelab.model.ResourceType;
+import io.kubelab.store.ListOptions;
+import io.kubelab.store.ListResult;
+import io.kubelab.store.SelectionPredicate;
+import io.kubelab.store.Store;
+import io.kubelab.store.StoreException;
+import io.kubelab.store.WatchEvent;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * A sandbox's kube-apiserver: every request, from the terminal's kubectl, a real kubectl over HTTP or a
+ * simulated component, goes through authorization, then the registry's defaulting, admission and
+ * validation, then the store. Failures are thrown as {@link StatusException}s in Kubernetes' words.
+ */
+public final class ApiServer {
+
+    private final Store store;
+    private final Registry registry;
+    private final Pipeline pipeline;
+    private final Authorizer authorizer;
+    private final RequestEvents events;
+    private final Patcher patcher;
+    private volatile boolean running = true;
+
+    public ApiServer(Store store, Pipeline pipeline, Authorizer authorizer, Patcher patcher, Supplier<Instant> clock,
+                     RandomGenerator random, ComponentEvents events) {
+        this.store = store;
+        this.pipeline = pipeline;
+        this.authorizer = authorizer;
+        this.patcher = patcher;
+        this.registry = new Registry(store, pipeline, clock, random);
+        this.events = new RequestEvents(events);
+    }
+
+    /** {@code sim stop apiserver}: every request fails until it is started again. */
+    public void setRunning(boolean value) {
+        running = value;
+    }
+
+    public boolean running() {
+        return running;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public ApiResponse handle(ApiRequest r) {
+        String object = ObjectMeta.reference(r.type().kind(), r.namespace(), r.name());
+        checkRunning();
+        events.authenticated(r, object);
+        try {
+            authorize(r, object);
+            return switch (r.verb()) {
+                case GET -> {
+                    events.read(r, object);
+                    yield ApiResponse.ok(registry.get(r));
+                }
+                case LIST -> {
+                    events.read(r, object);
+                    yield ApiResponse.ok(list(r));
+                }
+                case CREATE -> create(r);
+                case UPDATE -> write(r, requireObject(r), "updated");
+                case PATCH -> write(r, patcher.apply(r, registry.get(r)), "patched");
+                case DELETE -> delete(r);
+                case DELETECOLLECTION -> deleteCollection(r);
+                case WATCH -> throw new IllegalArgumentException("watch through ApiServer.watch");
+            };
+        } catch (InvalidObject e) {
+            throw reject(r, object, new StatusException(Status.invalid(r.type().group(), r.type().kind(),
+                    r.name().isEmpty() ? bodyName(r) : r.name(), e.causes())));
+        } catch (StatusException e) {
+            throw reject(r, object, e);
+        } catch (StoreException e) {
+            throw reject(r, object, StoreErrors.toStatus(e, r.groupResource(), r.name()));
+        }
+    }
+
+    private StatusException reject(ApiRequest r, String object, StatusException e) {
+        events.rejected(r, object, e.status());
+        return e;
+    }
+
+    private void checkRunning() {
+        if (!running) {
+            throw new StatusException(Status.serviceUnavailable("the simulated kube-apiserver is stopped"));
+        }
+    }
+
+    private void authorize(ApiRequest r, String object) {
+        if (!r.user().isSuperuser()) {
+            Optional<String> why = authorizer.deny(r.user(), r.verb().word(), r.type(), r.subresource(),
+                    r.namespace(), r.name());
+            if (why.isPresent()) {
+                events.forbidden(r, object, why.get());
+                throw new StatusException(Status.forbidden(subresourceResource(r), r.name(), why.get()));
+            }
+        }
+        events.authorized(r, object);
+    }
+
+    private static GroupResource subresourceResource(ApiRequest r) {
+        String resource = r.subresource().isEmpty() ? r.type().resource() : r.type().resource() + "/" + r.subresource();
+        return new GroupResource(r.type().group(), resource);
+    }
+
+    private ApiResponse create(ApiRequest r) {
+        ObjectNode body = requireObject(r);
+        String name = ObjectMeta.name(body);
+        ObjectNode stored = registry.create(r, body);
+        String object = ObjectMeta.reference(r.type().kind(), r.namespace(), ObjectMeta.name(stored));
+        finishWrite(r, object, stored, "stored");
+        return ApiResponse.created(stored);
+    }
+
+    private ApiResponse write(ApiRequest r, ObjectNode body, String action) {
+        String bodyName = ObjectMeta.name(body);
+        if (!bodyName.isEmpty() && !bodyName.equals(r.name())) {
+            throw new StatusException(Status.badRequest("the name of the object (" + bodyName
+                    + ") does not match the name on the URL (" + r.name() + ")"));
+        }
+        ObjectMeta.of(body).put("name", r.name());
+        ObjectNode stored = registry.update(r, body);
+        finishWrite(r, ObjectMeta.reference(r.type().kind(), r.namespace(), r.name()), stored, action);
+        return ApiResponse.ok(stored);
+    }
+
+    private void finishWrite(ApiRequest r, String object, ObjectNode stored, String action) {
+        events.admitted(r, object, pipeline.admissionNames());
+        if (r.options().dryRun()) {
+            events.dryRun(r, object);
+        } else {
+            events.stored(r, object, action, Long.parseLong(ObjectMeta.resourceVersion(stored).isEmpty() ? "0"
+                    : ObjectMeta.resourceVersion(stored)));
+        }
+    }
+
+    private ApiResponse delete(ApiRequest r) {
+        String object = ObjectMeta.reference(r.type().kind(), r.namespace(), r.name());
+        ObjectNode before = registry.get(r);
+        ObjectNode result = registry.delete(r);
+        if (!r.options().dryRun()) {
+            events.stored(r, object, "deleted", store.revision());
+        }
+        if (result == null) {
+            return ApiResponse.ok(Registry.successStatus(r.type(), r.name(), ObjectMeta.uid(before)));
+        }
+        return ApiResponse.ok(result);
+    }
+
+    private ApiResponse deleteCollection(ApiRequest r) {
+        ListResult items = store.list(Registry.prefix(r.type(), r.namespace()), ListOptions.matching(predicate(r)));
+        ObjectNode out = listObject(r.type(), items);
+        for (ObjectNode item : items.items()) {
+            try {
+                registry.delete(new ApiRequest(r.user(), ApiRequest.Verb.DELETE, r.type(), ObjectMeta.namespace(item),
+                        ObjectMeta.name(item), "", Optional.empty(), ApiRequest.PatchType.NONE, r.options()));
+            } catch (StatusException e) {
+                if (e.status().code() != 404) {
+                    throw e;
+                }
+            }
+        }
+        return ApiResponse.ok(out);
+    }
+
+    private ObjectNode list(ApiRequest r) {
+        ListOptions options = ListOptions.matching(predicate(r));
+        if (r.options().limit() > 0) {
+            options = options.withLimit(r.options().limit());
+        }
+        if (r.options().continueToken().isPresent()) {
+            options = options.withContinue(r.options().continueToken().get());
+        }
+        return listObject(r.type(), store.list(Registry.prefix(r.type(), r.namespace()), options));
+    }
+
+    /** The {@code <Kind>List}; items carry no apiVersion and kind, as in Kubernetes' typed lists. */
+    static ObjectNode listObject(ResourceType type, ListResult result) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("kind", type.kind() + "List").put("apiVersion", type.apiVersion());
+        ObjectNode metadata = out.putObject("metadata");
+        metadata.put("resourceVersion", Long.toString(result.revision()));
+        result.continueToken().ifPresent(t -> metadata.put("continue", t));
+        result.remainingItemCount().ifPresent(n -> metadata.put("remainingItemCount", n));
+        ArrayNode items = out.putArray("items");
+        for (ObjectNode item : result.items()) {
+            item.remove("apiVersion");
+            item.remove("kind");
+            items.add(item);
+        }
+        return out;
+    }
+
+    /**
+     * Watches a resource as a list-then-watch client does. {@code resourceVersion} "" or "0" starts with the
+     * current objects as ADDED; a number resumes after that revision (410 Gone if compacted).
+     */
+    public Store.Watch watch(ApiRequest r, Consumer<WatchEvent> sink) {
+        checkRunning();
+        String object = ObjectMeta.reference(r.type().kind(), r.namespace(), r.name());
+        events.authenticated(r, object);
+        authorize(r, object);
+        String rv = r.options().resourceVersion();
+        long from;
+        try {
+            from = rv.isEmpty() ? 0 : Long.parseLong(rv);
+        } catch (NumberFormatException e) {
+            throw new StatusException(Status.badRequest("invalid resource version: " + rv));
+        }
+        String watcher = RequestEvents.component(r.user());
+        String node = RequestEvents.node(r.user());
+        Consumer<WatchEvent> notifying = event -> {
+            if (event.type() != WatchEvent.Type.BOOKMARK) {
+                events.notified(watcher, node, ObjectMeta.reference(r.type().kind(), ObjectMeta.namespace(event.object()),
+                        ObjectMeta.name(event.object())), event.type().name().toLowerCase(java.util.Locale.ROOT),
+                        r.type().kind());
+            }
+            sink.accept(event);
+        };
+        try {
+            return store.watch(Registry.prefix(r.type(), r.namespace()), from, predicate(r),
+                    r.options().allowWatchBookmarks(), notifying);
+        } catch (StoreException e) {
+            throw StoreErrors.toStatus(e, r.groupResource(), r.name());
+        }
+    }
+
+    private SelectionPredicate predicate(ApiRequest r) {
+        LabelSelector labels;
+        FieldSelector fields;
+        try {
+            labels = LabelSelector.parse(r.options().labelSelector());
+        } catch (LabelSelector.ParseException e) {
+            throw new StatusException(Status.badRequest(e.getMessage()));
+        }
+        try {
+            fields = FieldSelector.parse(r.options().fieldSelector());
+        } catch (FieldSelector.ParseException e) {
+            throw new StatusException(Status.badRequest(e.getMessage()));
+        }
+        if (!r.name().isEmpty()) {
+            fields = FieldSelector.parse(join(r.options().fieldSelector(), "metadata.name=" + r.name()));
+        }
+        Strategy strategy = Strategies.of(r.type());
+        boolean namespaced = r.type().namespaced();
+        Map<String, String> supported = strategy.fields(JsonNodeFactory.instance.objectNode(), namespaced);
+        for (FieldSelector.Term term : fields.terms()) {
+            if (!supported.containsKey(term.field())) {
+                throw new StatusException(Status.badRequest("field label not supported: " + term.field()));
+            }
+        }
+        return new SelectionPredicate(labels, fields, o -> strategy.fields(o, namespaced));
+    }
+
+    private static String join(String selector, String term) {
+        return selector.isEmpty() ? term : selector + "," + term;
+    }
+
+    private static ObjectNode requireObject(ApiRequest r) {
+        JsonNode body = r.body().orElseThrow(() -> new StatusException(Status.badRequest("the body of the request was empty")));
+        if (!(body instanceof ObjectNode object)) {
+            throw new StatusException(Status.badRequest("Object 'Kind' is missing in '" + body + "'"));
+        }
+        ObjectNode copy = object.deepCopy();
+        checkTypeMeta(r, copy);
+        checkNamespace(r, copy);
+        return copy;
+    }
+
+    private static void checkTypeMeta(ApiRequest r, ObjectNode object) {
+        String kind = object.path("kind").asText("");
+        if (kind.isEmpty()) {
+            throw new StatusException(Status.badRequest("Object 'Kind' is missing in '" + object + "'"));
+        }
+        String apiVersion = object.path("apiVersion").asText("");
+        if (!apiVersion.equals(r.type().apiVersion())) {
+            throw new StatusException(Status.badRequest("the API version in the data (" + apiVersion
+                    + ") does not match the expected API version (" + r.type().apiVersion() + ")"));
+        }
+        if (!kind.equals(r.type().kind()) && !r.subresource().equals("status")) {
+            throw new StatusException(Status.badRequest("the kind in the data (" + kind
+                    + ") does not match the expected kind (" + r.type().kind() + ")"));
+        }
+    }
+
+    private static void checkNamespace(ApiRequest r, ObjectNode object) {
+        ObjectNode metadata = ObjectMeta.of(object);
+        if (!r.type().namespaced()) {
+            metadata.remove("namespace");
+            return;
+        }
+        String namespace = metadata.path("namespace").asText("");
+        if (!namespace.isEmpty() && !namespace.equals(r.namespace())) {
+            throw new StatusException(Status.badRequest(
+                    "the namespace of the provided object does not match the namespace sent on the request"));
+        }
+        metadata.put("namespace", r.namespace());
+    }
+
+    private static String bodyName(ApiRequest r) {
+        return r.body().map(ObjectMeta::name).orElse("");
+    }
+
+    /** A stored object read without a request: for components' caches and tests. */
+    public Optional<ObjectNode> peek(ResourceType type, String namespace, String name) {
+        return registry.get(type, namespace, name);
+    }
+
+    public List<ObjectNode> peekAll(ResourceType type, String namespace) {
+        return registry.inNamespace(type, namespace);
+    }
+}

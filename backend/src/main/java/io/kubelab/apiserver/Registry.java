@@ -1,0 +1,319 @@
+package io.kubelab.apiserver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubelab.apiserver.admission.AdmissionRequest;
+import io.kubelab.apiserver.admission.AdmissionRequest.Operation;
+import io.kubelab.model.ResourceType;
+import io.kubelab.store.Keys;
+import io.kubelab.store.ListOptions;
+import io.kubelab.store.Store;
+import io.kubelab.store.StoreException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * The generic registry (apiserver's {@code genericregistry.Store}): the write path of every kind, with
+ * the kind's {@link Strategy} where they differ. Callers have been authenticated and authorized.
+ */
+final class Registry implements Strategy.Context {
+
+    /** etcd's request limit: an object beyond it is refused, whatever its kind. */
+    static final int MAX_OBJECT_BYTES = 3 * 1024 * 1024 / 2;
+    private static final int GENERATE_NAME_ATTEMPTS = 8;
+
+    private final Store store;
+    private final Pipeline pipeline;
+    private final Supplier<Instant> clock;
+    private final RandomGenerator random;
+
+    Registry(Store store, Pipeline pipeline, Supplier<Instant> clock, RandomGenerator random) {
+        this.store = store;
+        this.pipeline = pipeline;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    static String key(ResourceType type, String namespace, String name) {
+        return type.namespaced() ? Keys.namespaced(type.resource(), namespace, name)
+                : Keys.clusterScoped(type.resource(), name);
+    }
+
+    static String prefix(ResourceType type, String namespace) {
+        return type.namespaced() && !namespace.isEmpty() ? Keys.prefix(type.resource(), namespace)
+                : Keys.prefix(type.resource());
+    }
+
+    ObjectNode get(ApiRequest r) {
+        return store.get(key(r.type(), r.namespace(), r.name()))
+                .orElseThrow(() -> new StatusException(Status.notFound(r.groupResource(), r.name())));
+    }
+
+    // ---- create ------------------------------------------------------------------------------------------
+
+    ObjectNode create(ApiRequest r, ObjectNode object) {
+        Strategy strategy = Strategies.of(r.type());
+        ObjectNode metadata = ObjectMeta.of(object);
+        if (!ObjectMeta.resourceVersion(object).isEmpty()) {
+            throw new StatusException(Status.internalError("resourceVersion should not be set on objects to be created"));
+        }
+        pipeline.defaulter().apply(object);
+        boolean generated = metadata.path("name").asText("").isEmpty()
+                && !metadata.path("generateName").asText("").isEmpty();
+        if (generated) {
+            metadata.put("name", Names.generate(metadata.path("generateName").asText(), random));
+        }
+        metadata.put("uid", Names.uid(random));
+        metadata.put("creationTimestamp", ObjectMeta.time(clock.get()));
+        metadata.remove(List.of("deletionTimestamp", "deletionGracePeriodSeconds", "managedFields"));
+        if (strategy.tracksGeneration()) {
+            metadata.put("generation", 1);
+        } else {
+            metadata.remove("generation");
+        }
+        if (strategy.resetsStatusOnCreate() && r.type().hasSubresource("status")) {
+            object.remove("status");
+        }
+        strategy.prepareForCreate(object, this);
+        String name = ObjectMeta.name(object);
+        AdmissionRequest admission = new AdmissionRequest(Operation.CREATE, r.user(), r.type(), r.namespace(), name,
+                r.subresource(), object, Optional.empty(), r.options().dryRun(), this);
+        pipeline.admit(admission);
+        validate(r.type(), object, pipeline.validator().validateCreate(object));
+        pipeline.validate(admission);
+        checkSize(r, object);
+        if (r.options().dryRun()) {
+            return object;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return store.create(key(r.type(), r.namespace(), ObjectMeta.name(object)), object);
+            } catch (StoreException.AlreadyExists e) {
+                if (!generated || attempt == GENERATE_NAME_ATTEMPTS) {
+                    throw new StatusException(Status.alreadyExists(r.groupResource(), ObjectMeta.name(object)));
+                }
+                metadata.put("name", Names.generate(metadata.path("generateName").asText(), random));
+            } catch (StoreException e) {
+                throw StoreErrors.toStatus(e, r.groupResource(), ObjectMeta.name(object));
+            }
+        }
+    }
+
+    // ---- update ------------------------------------------------------------------------------------------
+
+    /**
+     * Replaces the stored object with {@code object} (a PUT, or the result of a patch). On the main
+     * resource the status is kept as stored; on {@code status} only the status changes.
+     */
+    ObjectNode update(ApiRequest r, ObjectNode object) {
+        ObjectNode old = get(r);
+        String requestedVersion = ObjectMeta.resourceVersion(object);
+        if (!requestedVersion.isEmpty() && !requestedVersion.equals(ObjectMeta.resourceVersion(old))) {
+            throw new StatusException(Status.conflict(r.groupResource(), r.name()));
+        }
+        Strategy strategy = Strategies.of(r.type());
+        pipeline.defaulter().apply(object);
+        ObjectNode updated;
+        if (r.subresource().equals("status")) {
+            updated = old.deepCopy();
+            updated.set("status", object.path("status").deepCopy());
+        } else {
+            updated = object;
+            if (r.type().hasSubresource("status")) {
+                if (old.has("status")) {
+                    updated.set("status", old.get("status").deepCopy());
+                } else {
+                    updated.remove("status");
+                }
+            }
+        }
+        ObjectNode metadata = ObjectMeta.of(updated);
+        JsonNode oldMeta = old.path("metadata");
+        metadata.put("resourceVersion", ObjectMeta.resourceVersion(old));
+        if (ObjectMeta.uid(updated).isEmpty()) {
+            metadata.put("uid", ObjectMeta.uid(old));
+        }
+        for (String field : List.of("creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation")) {
+            if (oldMeta.has(field)) {
+                metadata.set(field, oldMeta.get(field).deepCopy());
+            } else {
+                metadata.remove(field);
+            }
+        }
+        if (strategy.tracksGeneration() && !r.subresource().equals("status") && specChanged(updated, old)) {
+            metadata.put("generation", oldMeta.path("generation").asLong(0) + 1);
+        }
+        if (r.subresource().isEmpty()) {
+            strategy.prepareForUpdate(updated, old, this);
+        }
+        AdmissionRequest admission = new AdmissionRequest(Operation.UPDATE, r.user(), r.type(), r.namespace(),
+                r.name(), r.subresource(), updated, Optional.of(old), r.options().dryRun(), this);
+        pipeline.admit(admission);
+        validate(r.type(), updated, pipeline.validator().validateUpdate(updated, old));
+        pipeline.validate(admission);
+        checkSize(r, updated);
+        if (updated.equals(old) || r.options().dryRun()) {
+            return updated;
+        }
+        try {
+            if (ObjectMeta.deleting(updated) && updated.path("metadata").path("finalizers").isEmpty()
+                    && !strategy.holdsDelete(updated) && graceElapsed(updated)) {
+                store.delete(key(r.type(), r.namespace(), r.name()), Long.parseLong(ObjectMeta.resourceVersion(old)));
+                return updated;
+            }
+            return store.update(key(r.type(), r.namespace(), r.name()), updated,
+                    Long.parseLong(ObjectMeta.resourceVersion(old)));
+        } catch (StoreException e) {
+            throw StoreErrors.toStatus(e, r.groupResource(), r.name());
+        }
+    }
+
+    private boolean graceElapsed(ObjectNode object) {
+        return object.path("metadata").path("deletionGracePeriodSeconds").asLong(0) == 0;
+    }
+
+    private static boolean specChanged(ObjectNode updated, ObjectNode old) {
+        ObjectNode a = updated.deepCopy();
+        ObjectNode b = old.deepCopy();
+        for (ObjectNode o : List.of(a, b)) {
+            o.remove(List.of("metadata", "status"));
+        }
+        return !a.equals(b);
+    }
+
+    // ---- delete ------------------------------------------------------------------------------------------
+
+    /** The deleted object, the object now terminating, or null when the kind answers with a Status. */
+    ObjectNode delete(ApiRequest r) {
+        ObjectNode old = get(r);
+        String uid = ObjectMeta.uid(old);
+        if (r.options().preconditionUid().isPresent() && !r.options().preconditionUid().get().equals(uid)) {
+            throw new StatusException(Status.conflictPrecondition(r.groupResource(), r.name(), "UID",
+                    r.options().preconditionUid().get(), uid));
+        }
+        String rv = ObjectMeta.resourceVersion(old);
+        if (r.options().preconditionResourceVersion().isPresent()
+                && !r.options().preconditionResourceVersion().get().equals(rv)) {
+            throw new StatusException(Status.conflictPrecondition(r.groupResource(), r.name(), "ResourceVersion",
+                    r.options().preconditionResourceVersion().get(), rv));
+        }
+        Strategy strategy = Strategies.of(r.type());
+        ObjectNode object = old.deepCopy();
+        pipeline.validate(new AdmissionRequest(Operation.DELETE, r.user(), r.type(), r.namespace(), r.name(),
+                r.subresource(), object, Optional.of(old), r.options().dryRun(), this));
+        long grace = strategy.gracePeriod(old, r.options().gracePeriodSeconds());
+        ObjectNode metadata = ObjectMeta.of(object);
+        String policy = r.options().propagationPolicy().orElse("Background");
+        if (policy.equals("Orphan")) {
+            addFinalizer(metadata, "orphan");
+        } else if (policy.equals("Foreground")) {
+            addFinalizer(metadata, "foregroundDeletion");
+        }
+        boolean waits = grace > 0 || !metadata.path("finalizers").isEmpty() || strategy.holdsDelete(object);
+        try {
+            if (waits) {
+                if (ObjectMeta.deleting(old)) {
+                    long current = old.path("metadata").path("deletionGracePeriodSeconds").asLong(0);
+                    if (grace >= current && object.equals(old)) {
+                        return old;
+                    }
+                }
+                Instant now = clock.get();
+                if (!ObjectMeta.deleting(old) || grace < metadata.path("deletionGracePeriodSeconds").asLong(0)) {
+                    metadata.put("deletionTimestamp", ObjectMeta.time(now.plusSeconds(grace)));
+                    metadata.put("deletionGracePeriodSeconds", grace);
+                }
+                strategy.markDeleting(object);
+                if (r.options().dryRun()) {
+                    return object;
+                }
+                return store.update(key(r.type(), r.namespace(), r.name()), object, Long.parseLong(rv));
+            }
+            if (r.options().dryRun()) {
+                return strategy.returnsDeletedObject() ? old : null;
+            }
+            ObjectNode deleted = store.delete(key(r.type(), r.namespace(), r.name()), Long.parseLong(rv));
+            return strategy.returnsDeletedObject() ? deleted : null;
+        } catch (StoreException.Conflict e) {
+            // Someone wrote between our read and our delete: Kubernetes retries against the new state.
+            return delete(r);
+        } catch (StoreException e) {
+            throw StoreErrors.toStatus(e, r.groupResource(), r.name());
+        }
+    }
+
+    private static void addFinalizer(ObjectNode metadata, String finalizer) {
+        JsonNode existing = metadata.path("finalizers");
+        for (JsonNode f : existing) {
+            if (f.asText().equals(finalizer)) {
+                return;
+            }
+        }
+        (existing.isArray() ? (ArrayNode) existing : metadata.putArray("finalizers")).add(finalizer);
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------
+
+    private void validate(ResourceType type, ObjectNode object, List<Status.Cause> causes) {
+        if (!causes.isEmpty()) {
+            throw new StatusException(Status.invalid(type.group(), type.kind(), ObjectMeta.name(object), causes));
+        }
+    }
+
+    private static void checkSize(ApiRequest r, ObjectNode object) {
+        if (object.toString().length() > MAX_OBJECT_BYTES) {
+            throw new StatusException(Status.requestEntityTooLarge("limit is " + MAX_OBJECT_BYTES));
+        }
+    }
+
+    static ObjectNode successStatus(ResourceType type, String name, String uid) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("kind", "Status").put("apiVersion", "v1");
+        out.putObject("metadata");
+        out.put("status", "Success");
+        ObjectNode details = out.putObject("details");
+        details.put("name", name);
+        if (!type.group().isEmpty()) {
+            details.put("group", type.group());
+        }
+        details.put("kind", type.resource());
+        details.put("uid", uid);
+        return out;
+    }
+
+    @Override
+    public List<ObjectNode> all(ResourceType type) {
+        return store.list(Keys.prefix(type.resource()), ListOptions.all()).items();
+    }
+
+    @Override
+    public List<ObjectNode> inNamespace(ResourceType type, String namespace) {
+        return store.list(prefix(type, namespace), ListOptions.all()).items();
+    }
+
+    @Override
+    public Optional<ObjectNode> get(ResourceType type, String namespace, String name) {
+        return store.get(key(type, namespace, name));
+    }
+
+    @Override
+    public RandomGenerator random() {
+        return random;
+    }
+
+    @Override
+    public Instant now() {
+        return clock.get();
+    }
+
+    List<ObjectNode> listAll(ResourceType type, String namespace) {
+        return new ArrayList<>(inNamespace(type, namespace));
+    }
+}

@@ -1,0 +1,69 @@
+package io.kubelab.apiserver;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The query parameters and options body of a request, as the API server reads them. Absent values are
+ * the API server's defaults.
+ */
+public record RequestOptions(boolean dryRun, String fieldManager, FieldValidation fieldValidation,
+                             Optional<String> propagationPolicy, OptionalLong gracePeriodSeconds,
+                             Optional<String> preconditionUid, Optional<String> preconditionResourceVersion,
+                             String labelSelector, String fieldSelector, long limit, Optional<String> continueToken,
+                             String resourceVersion, boolean allowWatchBookmarks) {
+
+    public enum FieldValidation { STRICT, WARN, IGNORE }
+
+    public static final RequestOptions DEFAULT = new RequestOptions(false, "", FieldValidation.STRICT,
+            Optional.empty(), OptionalLong.empty(), Optional.empty(), Optional.empty(), "", "", 0,
+            Optional.empty(), "", false);
+
+    public RequestOptions withDryRun(boolean value) {
+        return new RequestOptions(value, fieldManager, fieldValidation, propagationPolicy, gracePeriodSeconds,
+                preconditionUid, preconditionResourceVersion, labelSelector, fieldSelector, limit, continueToken,
+                resourceVersion, allowWatchBookmarks);
+    }
+
+    public RequestOptions withPropagationPolicy(String value) {
+        return new RequestOptions(dryRun, fieldManager, fieldValidation, Optional.of(value), gracePeriodSeconds,
+                preconditionUid, preconditionResourceVersion, labelSelector, fieldSelector, limit, continueToken,
+                resourceVersion, allowWatchBookmarks);
+    }
+
+    public RequestOptions withGracePeriod(long seconds) {
+        return new RequestOptions(dryRun, fieldManager, fieldValidation, propagationPolicy, OptionalLong.of(seconds),
+                preconditionUid, preconditionResourceVersion, labelSelector, fieldSelector, limit, continueToken,
+                resourceVersion, allowWatchBookmarks);
+    }
+
+    public RequestOptions withSelectors(String labels, String fields) {
+        return new RequestOptions(dryRun, fieldManager, fieldValidation, propagationPolicy, gracePeriodSeconds,
+                preconditionUid, preconditionResourceVersion, labels, fields, limit, continueToken,
+                resourceVersion, allowWatchBookmarks);
+    }
+
+    public RequestOptions withPage(long pageLimit, Optional<String> token) {
+        return new RequestOptions(dryRun, fieldManager, fieldValidation, propagationPolicy, gracePeriodSeconds,
+                preconditionUid, preconditionResourceVersion, labelSelector, fieldSelector, pageLimit, token,
+                resourceVersion, allowWatchBookmarks);
+    }
+
+    public RequestOptions withResourceVersion(String value, boolean bookmarks) {
+        return new RequestOptions(dryRun, fieldManager, fieldValidation, propagationPolicy, gracePeriodSeconds,
+                preconditionUid, preconditionResourceVersion, labelSelector, fieldSelector, limit, continueToken,
+                value, bookmarks);
+    }
+
+    public RequestOptions withPreconditions(Optional<String> uid, Optional<String> resourceVersion) {
+        return new RequestOptions(dryRun, fieldManager, fieldValidation, propagationPolicy, gracePeriodSeconds,
+                uid, resourceVersion, labelSelector, fieldSelector, limit, continueToken,
+                this.resourceVersion, allowWatchBookmarks);
+    }
+
+    public RequestOptions withFieldValidation(FieldValidation value) {
+        return new RequestOptions(dryRun, fieldManager, value, propagationPolicy, gracePeriodSeconds,
+                preconditionUid, preconditionResourceVersion, labelSelector, fieldSelector, limit, continueToken,
+                resourceVersion, allowWatchBookmarks);
+    }
+}

@@ -1,0 +1,46 @@
+package io.kubelab.apiserver;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Who is asking, as authentication establishes it: a user name and the groups it belongs to. */
+public record UserInfo(String name, List<String> groups) {
+
+    public static final String AUTHENTICATED = "system:authenticated";
+    public static final String MASTERS = "system:masters";
+
+    /** The student: kubeadm's {@code admin.conf} user, cluster-admin through the kubeadm:cluster-admins binding. */
+    public static final UserInfo ADMIN = new UserInfo("kubernetes-admin", List.of("kubeadm:cluster-admins", AUTHENTICATED));
+
+    /** The simulation's own components; trusted like the API server's loopback client. */
+    public static UserInfo component(String name) {
+        return new UserInfo(name, List.of(MASTERS, AUTHENTICATED));
+    }
+
+    public static UserInfo serviceAccount(String namespace, String name) {
+        return new UserInfo("system:serviceaccount:" + namespace + ":" + name,
+                List.of("system:serviceaccounts", "system:serviceaccounts:" + namespace, AUTHENTICATED));
+    }
+
+    /** A user as {@code --as}/{@code --as-group} name it; a service account gets its groups implied. */
+    public static UserInfo impersonated(String name, List<String> groups) {
+        if (name.startsWith("system:serviceaccount:")) {
+            String[] parts = name.split(":", 4);
+            if (parts.length == 4) {
+                UserInfo sa = serviceAccount(parts[2], parts[3]);
+                List<String> all = new ArrayList<>(sa.groups());
+                groups.stream().filter(g -> !all.contains(g)).forEach(all::add);
+                return new UserInfo(name, List.copyOf(all));
+            }
+        }
+        List<String> all = new ArrayList<>(groups);
+        if (!name.equals("system:anonymous") && !all.contains(AUTHENTICATED)) {
+            all.add(AUTHENTICATED);
+        }
+        return new UserInfo(name, List.copyOf(all));
+    }
+
+    public boolean isSuperuser() {
+        return groups.contains(MASTERS);
+    }
+}

@@ -1,0 +1,36 @@
+package io.kubelab.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The shape of a new sandbox's cluster: its nodes (the first is the control plane) and their size.
+ * Scenarios choose their own; the default is DESIGN §1's {@code controlplane}, {@code node01}, {@code node02}.
+ */
+public record ClusterSpec(List<NodeSpec> nodes) {
+
+    public record NodeSpec(String name, boolean controlPlane, String internalIp, String podCidr, int cpus,
+                           long memoryKi) {
+    }
+
+    public static final String KUBERNETES_VERSION = "v1.32.2";
+    private static final long FOUR_GIB_KI = 4 * 1024 * 1024;
+
+    public static ClusterSpec standard() {
+        return withWorkers(2);
+    }
+
+    public static ClusterSpec withWorkers(int workers) {
+        List<NodeSpec> nodes = new ArrayList<>();
+        nodes.add(new NodeSpec("controlplane", true, "172.30.1.2", "10.244.0.0/24", 2, FOUR_GIB_KI));
+        for (int i = 1; i <= workers; i++) {
+            nodes.add(new NodeSpec(String.format("node%02d", i), false, "172.30.2." + (i + 1),
+                    "10.244." + i + ".0/24", 2, FOUR_GIB_KI));
+        }
+        return new ClusterSpec(List.copyOf(nodes));
+    }
+
+    public NodeSpec controlPlane() {
+        return nodes.get(0);
+    }
+}

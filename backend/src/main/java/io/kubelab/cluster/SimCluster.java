@@ -1,0 +1,134 @@
+package io.kubelab.cluster;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubelab.apiserver.ApiServer;
+import io.kubelab.apiserver.Authorizer;
+import io.kubelab.apiserver.Patcher;
+import io.kubelab.apiserver.Pipeline;
+import io.kubelab.clock.SimClock;
+import io.kubelab.events.ComponentEvents;
+import io.kubelab.store.MemoryStore;
+import io.kubelab.store.Store;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.random.RandomGenerator;
+
+/**
+ * One sandbox's simulated cluster: its clock, its etcd, its API server and the components around them.
+ * Everything runs on the caller's thread, one call at a time.
+ */
+public final class SimCluster {
+
+    /** Components a student can stop and start with {@code sim stop|start}. */
+    public static final List<String> CONTROL_PLANE_COMPONENTS = List.of("apiserver", "controller-manager", "etcd",
+            "scheduler");
+
+    private final SimClock clock;
+    private final Store store;
+    private final ComponentEvents events;
+    private final ApiServer api;
+    private final ClusterSpec spec;
+    private final TreeSet<String> stopped = new TreeSet<>();
+
+    private SimCluster(SimClock clock, Store store, ComponentEvents events, ApiServer api, ClusterSpec spec) {
+        this.clock = clock;
+        this.store = store;
+        this.events = events;
+        this.api = api;
+        this.spec = spec;
+    }
+
+    /** A new cluster, bootstrapped to a fresh kubeadm cluster's state at the clock's current time. */
+    public static SimCluster create(ClusterSpec spec, SimClock clock, long seed) {
+        Store store = new MemoryStore();
+        ComponentEvents events = new ComponentEvents(clock::now, 0);
+        RandomGenerator random = new SplittableRandom(seed);
+        Wiring wiring = Wiring.standard(store);
+        ApiServer api = new ApiServer(store, wiring.pipeline(), wiring.authorizer(), wiring.patcher(), clock::now,
+                random, events);
+        SimCluster cluster = new SimCluster(clock, store, events, api, spec);
+        events.mute(true);
+        try {
+            Bootstrap.run(api, spec, clock.now(), wiring.policy());
+        } finally {
+            events.mute(false);
+        }
+        return cluster;
+    }
+
+    /** The pluggable parts of the API server, chosen in one place. */
+    record Wiring(Pipeline pipeline, Authorizer authorizer, Patcher patcher, List<ObjectNode> policy) {
+        static Wiring standard(Store store) {
+            return Defaults.wiring(store);
+        }
+    }
+
+    public SimClock clock() {
+        return clock;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public ComponentEvents events() {
+        return events;
+    }
+
+    public ApiServer api() {
+        return api;
+    }
+
+    public ClusterSpec spec() {
+        return spec;
+    }
+
+    /**
+     * Whether nothing is left that time would change: no timed work due. Components add their own
+     * pending work to this as they arrive.
+     */
+    public boolean stable() {
+        return clock.pending() == 0;
+    }
+
+    /** Stops a component; {@code etcd} and {@code apiserver} make requests fail as they would for real. */
+    public void stop(String component) {
+        stopped.add(component);
+        apply(component, false);
+    }
+
+    public void start(String component) {
+        stopped.remove(component);
+        apply(component, true);
+    }
+
+    private void apply(String component, boolean running) {
+        if (component.equals("etcd")) {
+            store.setAvailable(running);
+        } else if (component.equals("apiserver")) {
+            api.setRunning(running);
+        }
+        events.emit(componentName(component), null, running ? "start" : "stop", "", "kubectl",
+                componentName(component), running ? "The student started " + componentName(component) + "."
+                        : "The student stopped " + componentName(component) + ".");
+    }
+
+    private static String componentName(String component) {
+        return switch (component) {
+            case "apiserver" -> "kube-apiserver";
+            case "scheduler" -> "kube-scheduler";
+            case "controller-manager" -> "kube-controller-manager";
+            default -> component;
+        };
+    }
+
+    public boolean isStopped(String component) {
+        return stopped.contains(component);
+    }
+
+    public List<String> stoppedComponents() {
+        return List.copyOf(stopped);
+    }
+}
