@@ -45,7 +45,6 @@ public final class Bootstrap {
         }
         SystemObjects.priorityClasses().forEach(this::create);
         policy.forEach(this::create);
-        SystemObjects.kubeadmBindings().forEach(this::create);
         List<String> nodeUids = new ArrayList<>();
         for (ClusterSpec.NodeSpec node : spec.nodes()) {
             nodeUids.add(ObjectMeta.uid(create(Nodes.node(node, time))));

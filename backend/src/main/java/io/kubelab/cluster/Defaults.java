@@ -8,6 +8,7 @@ import io.kubelab.apiserver.StatusException;
 import io.kubelab.apiserver.authorization.BootstrapPolicy;
 import io.kubelab.apiserver.authorization.RbacAuthorization;
 import io.kubelab.apiserver.authorization.StoreRbacSource;
+import io.kubelab.apiserver.defaults.Defaulting;
 import io.kubelab.store.Store;
 
 import java.util.ArrayList;
@@ -20,8 +21,7 @@ final class Defaults {
     }
 
     static SimCluster.Wiring wiring(Store store) {
-        Pipeline pipeline = new Pipeline(object -> {
-        }, new Pipeline.Validator() {
+        Pipeline pipeline = new Pipeline(Defaulting::apply, new Pipeline.Validator() {
             @Override
             public List<Status.Cause> validateCreate(ObjectNode object) {
                 return List.of();

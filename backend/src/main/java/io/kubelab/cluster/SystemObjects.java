@@ -46,23 +46,6 @@ final class SystemObjects {
         return out;
     }
 
-    /** kubeadm's own bindings: the admin user's group and kube-proxy's service account. */
-    static List<ObjectNode> kubeadmBindings() {
-        return List.of(
-                Json.parse("""
-                        {"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRoleBinding",
-                         "metadata":{"name":"kubeadm:cluster-admins"},
-                         "roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"cluster-admin"},
-                         "subjects":[{"apiGroup":"rbac.authorization.k8s.io","kind":"Group","name":"kubeadm:cluster-admins"}]}
-                        """),
-                Json.parse("""
-                        {"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRoleBinding",
-                         "metadata":{"name":"kubeadm:node-proxier"},
-                         "roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"system:node-proxier"},
-                         "subjects":[{"kind":"ServiceAccount","name":"kube-proxy","namespace":"kube-system"}]}
-                        """));
-    }
-
     static ObjectNode serviceAccount(String namespace, String name) {
         return object("v1", "ServiceAccount", name, namespace);
     }
