@@ -206,8 +206,10 @@ final class Registry implements Strategy.Context {
         }
         Strategy strategy = Strategies.of(r.type());
         ObjectNode object = old.deepCopy();
-        pipeline.validate(new AdmissionRequest(Operation.DELETE, r.user(), r.type(), r.namespace(), r.name(),
-                r.subresource(), object, Optional.of(old), r.options().dryRun(), this));
+        AdmissionRequest admission = new AdmissionRequest(Operation.DELETE, r.user(), r.type(), r.namespace(), r.name(),
+                r.subresource(), object, Optional.of(old), r.options().dryRun(), this);
+        pipeline.admit(admission);
+        pipeline.validate(admission);
         long grace = strategy.gracePeriod(old, r.options().gracePeriodSeconds());
         ObjectNode metadata = ObjectMeta.of(object);
         String policy = r.options().propagationPolicy().orElse("Background");

@@ -112,7 +112,8 @@ public record Status(int code, String reason, String message, Optional<Details> 
         out.put("kind", "Status").put("apiVersion", "v1");
         ObjectNode metadata = out.putObject("metadata");
         putIfSet(metadata, "continue", continueToken);
-        out.put("status", "Failure").put("message", message).put("reason", reason);
+        out.put("status", "Failure").put("message", message);
+        putIfSet(out, "reason", reason);
         details.ifPresent(d -> {
             ObjectNode node = out.putObject("details");
             putIfSet(node, "name", d.name());

@@ -1,10 +1,16 @@
 package io.kubelab.cluster;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kubelab.apiserver.ApiRequest;
 import io.kubelab.apiserver.Pipeline;
 import io.kubelab.apiserver.Status;
-import io.kubelab.apiserver.StatusException;
+import io.kubelab.apiserver.patch.Patches;
+import io.kubelab.apiserver.admission.DefaultTolerationSeconds;
+import io.kubelab.apiserver.admission.LimitRanger;
+import io.kubelab.apiserver.admission.NamespaceLifecycle;
+import io.kubelab.apiserver.admission.PriorityAdmission;
+import io.kubelab.apiserver.admission.ResourceQuotaAdmission;
+import io.kubelab.apiserver.admission.ServiceAccountAdmission;
+import io.kubelab.apiserver.admission.StorageAdmission;
 import io.kubelab.apiserver.authorization.BootstrapPolicy;
 import io.kubelab.apiserver.authorization.RbacAuthorization;
 import io.kubelab.apiserver.authorization.StoreRbacSource;
@@ -31,12 +37,12 @@ final class Defaults {
             public List<Status.Cause> validateUpdate(ObjectNode object, ObjectNode old) {
                 return List.of();
             }
-        }, List.of());
+        }, List.of(new NamespaceLifecycle(), new LimitRanger(), new ServiceAccountAdmission(),
+                new DefaultTolerationSeconds(), new PriorityAdmission(), new StorageAdmission(),
+                new ResourceQuotaAdmission()));
         List<ObjectNode> policy = new ArrayList<>(BootstrapPolicy.clusterRoles());
         policy.addAll(BootstrapPolicy.clusterRoleBindings());
         return new SimCluster.Wiring(pipeline, new RbacAuthorization(new StoreRbacSource(store)),
-                (ApiRequest request, ObjectNode stored) -> {
-                    throw new StatusException(Status.badRequest("patch is not supported yet"));
-                }, policy);
+                new Patches(), policy);
     }
 }
