@@ -31,6 +31,7 @@ public final class SimCluster {
     private final ApiServer api;
     private final ClusterSpec spec;
     private final TreeSet<String> stopped = new TreeSet<>();
+    private SimClock.Mode resumeMode = SimClock.Mode.REALTIME;
 
     private SimCluster(SimClock clock, Store store, ComponentEvents events, ApiServer api, ClusterSpec spec) {
         this.clock = clock;
@@ -122,6 +123,26 @@ public final class SimCluster {
             case "controller-manager" -> "kube-controller-manager";
             default -> component;
         };
+    }
+
+    /** Freezes simulated time, remembering how it ran. */
+    public void pause() {
+        if (clock.mode() != SimClock.Mode.PAUSED) {
+            resumeMode = clock.mode();
+        }
+        clock.pause();
+    }
+
+    /** Time runs again as it did before {@link #pause()}. */
+    public void resume() {
+        if (clock.mode() != SimClock.Mode.PAUSED) {
+            return;
+        }
+        if (resumeMode == SimClock.Mode.INSTANT) {
+            clock.instant();
+        } else {
+            clock.realtime(clock.speed());
+        }
     }
 
     public boolean isStopped(String component) {

@@ -20,6 +20,8 @@ final class Builtins {
         add("clear", "clear the terminal screen", (shell, args) -> CommandResult.ok(CLEAR_SCREEN));
         add("help", "list the commands this terminal understands", this::help);
         add("history", "show the commands typed in this sandbox, numbered", Builtins::history);
+        add("sim", "control the simulated cluster: settle, advance, time, speed, pause, resume, stop, start",
+                new SimCommand());
     }
 
     private void add(String name, String summary, Builtin command) {

@@ -1,9 +1,12 @@
 package io.kubelab.shell;
 
+import io.kubelab.cluster.SimCluster;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One sandbox's shell: the state behind its browser terminal and the automation API's {@code exec}.
@@ -18,7 +21,21 @@ public final class Shell {
     private static final Builtins BUILTINS = new Builtins();
 
     private final Deque<String> history = new ArrayDeque<>();
+    private final SimCluster cluster;
     private int historyOffset;
+
+    /** A shell with no cluster behind it (the cluster-less commands still work). */
+    public Shell() {
+        this(null);
+    }
+
+    public Shell(SimCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    public Optional<SimCluster> cluster() {
+        return Optional.ofNullable(cluster);
+    }
 
     public CommandResult execute(String line) {
         String trimmed = line.strip();
@@ -26,6 +43,9 @@ public final class Shell {
             return CommandResult.empty();
         }
         remember(trimmed);
+        if (cluster != null) {
+            cluster.clock().tick();
+        }
         List<String> words;
         try {
             words = Words.split(trimmed);

@@ -1,8 +1,12 @@
 package io.kubelab.tenancy;
 
+import io.kubelab.clock.SimClock;
+import io.kubelab.cluster.ClusterSpec;
+import io.kubelab.cluster.SimCluster;
 import io.kubelab.shell.CommandResult;
 import io.kubelab.shell.Shell;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,8 +19,13 @@ public final class SandboxHost {
 
     private final ConcurrentHashMap<String, Shell> shells = new ConcurrentHashMap<>();
 
+    /**
+     * Starts a sandbox here: a freshly bootstrapped cluster whose simulated time follows the wall clock,
+     * and its shell. The cluster's randomness is seeded from the id, so names are reproducible per sandbox.
+     */
     public void start(String id) {
-        shells.putIfAbsent(id, new Shell());
+        shells.computeIfAbsent(id, key -> new Shell(SimCluster.create(ClusterSpec.standard(),
+                new SimClock(Instant.now(), System::nanoTime, SimClock.Mode.REALTIME), key.hashCode())));
     }
 
     public boolean hosts(String id) {

@@ -1,0 +1,170 @@
+package io.kubelab.shell;
+
+import io.kubelab.apiserver.ObjectMeta;
+import io.kubelab.clock.GoDuration;
+import io.kubelab.clock.SimClock;
+import io.kubelab.cluster.SimCluster;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code sim}: the student's handle on simulated time and on the control plane's health (DESIGN §3.4).
+ * Its words are ours; what it does to the cluster is what real failures do.
+ */
+final class SimCommand implements Builtin {
+
+    static final Duration DEFAULT_SETTLE_MAX = Duration.ofMinutes(5);
+    /** Components whose stop and start the simulation models so far. */
+    static final List<String> STOPPABLE = List.of("apiserver", "etcd");
+
+    static final String USAGE = """
+            Usage: sim COMMAND [ARGS]
+
+            Control the simulated cluster's time and components.
+
+            Commands:
+              settle [--max DURATION]   advance time until the cluster is stable (at most --max, default 5m)
+              advance DURATION          advance simulated time, e.g. 30s, 5m, 1h30m
+              time                      print the simulated time and how it runs
+              speed FACTOR|instant|realtime
+                                        run time FACTOR times faster than the wall clock, or only on demand
+              pause                     freeze simulated time
+              resume                    let time run again as before the pause
+              stop COMPONENT            stop a control-plane component (apiserver, etcd)
+              start COMPONENT           start it again
+              status                    show the clock and which components are stopped
+            """;
+
+    @Override
+    public CommandResult run(Shell shell, List<String> args) {
+        SimCluster cluster = shell.cluster().orElse(null);
+        if (cluster == null) {
+            return CommandResult.failure("sim: this shell has no cluster\n", 1);
+        }
+        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
+            return args.isEmpty() ? CommandResult.failure(USAGE, 2) : CommandResult.ok(USAGE);
+        }
+        List<String> rest = args.subList(1, args.size());
+        try {
+            return switch (args.get(0)) {
+                case "settle" -> settle(cluster, rest);
+                case "advance" -> advance(cluster, rest);
+                case "time" -> CommandResult.ok(describeClock(cluster) + "\n");
+                case "speed" -> speed(cluster, rest);
+                case "pause" -> {
+                    cluster.pause();
+                    yield CommandResult.ok("Simulated time paused at " + ObjectMeta.time(cluster.clock().now()) + ".\n");
+                }
+                case "resume" -> {
+                    cluster.resume();
+                    yield CommandResult.ok("Simulated time resumed: " + mode(cluster.clock()) + ".\n");
+                }
+                case "stop", "start" -> component(cluster, args.get(0), rest);
+                case "status" -> status(cluster);
+                default -> CommandResult.failure("sim: unknown command \"" + args.get(0) + "\"\n" + USAGE, 2);
+            };
+        } catch (IllegalArgumentException e) {
+            return CommandResult.failure("sim: " + e.getMessage() + "\n", 2);
+        }
+    }
+
+    private static CommandResult settle(SimCluster cluster, List<String> args) {
+        Duration max = DEFAULT_SETTLE_MAX;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--max") && i + 1 < args.size()) {
+                max = GoDuration.parse(args.get(++i));
+            } else if (arg.startsWith("--max=")) {
+                max = GoDuration.parse(arg.substring("--max=".length()));
+            } else {
+                throw new IllegalArgumentException("settle: unexpected argument \"" + arg + "\"");
+            }
+        }
+        SimClock.Settled settled = cluster.clock().settle(cluster::stable, max);
+        String elapsed = GoDuration.format(settled.elapsed());
+        return settled.stable()
+                ? CommandResult.ok("Settled after " + elapsed + " of simulated time.\n")
+                : CommandResult.failure("Not settled after " + elapsed + " of simulated time; "
+                + "the cluster is still changing (raise --max to wait longer).\n", 1);
+    }
+
+    private static CommandResult advance(SimCluster cluster, List<String> args) {
+        if (args.size() != 1) {
+            throw new IllegalArgumentException("advance: give one duration, e.g. sim advance 30s");
+        }
+        Duration by = GoDuration.parse(args.get(0));
+        if (by.isNegative()) {
+            throw new IllegalArgumentException("advance: time only moves forward");
+        }
+        cluster.clock().advance(by);
+        return CommandResult.ok("Advanced " + GoDuration.format(by) + "; simulated time is now "
+                + ObjectMeta.time(cluster.clock().now()) + ".\n");
+    }
+
+    private static CommandResult speed(SimCluster cluster, List<String> args) {
+        if (args.size() != 1) {
+            throw new IllegalArgumentException("speed: give a factor (e.g. 10), instant or realtime");
+        }
+        String value = args.get(0).toLowerCase(Locale.ROOT);
+        switch (value) {
+            case "instant" -> cluster.clock().instant();
+            case "realtime" -> cluster.clock().realtime(1);
+            default -> {
+                double factor;
+                try {
+                    factor = Double.parseDouble(value.endsWith("x") ? value.substring(0, value.length() - 1) : value);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("speed: \"" + args.get(0) + "\" is not a number, instant or realtime");
+                }
+                if (!(factor > 0) || factor > 10_000) {
+                    throw new IllegalArgumentException("speed: the factor must be above 0 and at most 10000");
+                }
+                cluster.clock().realtime(factor);
+            }
+        }
+        return CommandResult.ok("Simulated time now runs " + mode(cluster.clock()) + ".\n");
+    }
+
+    private static CommandResult component(SimCluster cluster, String verb, List<String> args) {
+        if (args.size() != 1) {
+            throw new IllegalArgumentException(verb + ": name one component: " + String.join(", ", STOPPABLE));
+        }
+        String component = args.get(0);
+        if (!STOPPABLE.contains(component)) {
+            throw new IllegalArgumentException(verb + ": unknown component \"" + component + "\"; one of: "
+                    + String.join(", ", STOPPABLE));
+        }
+        if (verb.equals("stop")) {
+            cluster.stop(component);
+            return CommandResult.ok(component + " stopped.\n");
+        }
+        cluster.start(component);
+        return CommandResult.ok(component + " started.\n");
+    }
+
+    private static CommandResult status(SimCluster cluster) {
+        StringBuilder out = new StringBuilder("Clock:      ").append(describeClock(cluster)).append('\n');
+        for (String component : SimCluster.CONTROL_PLANE_COMPONENTS) {
+            out.append(String.format("%-11s %s%n", component + ":", cluster.isStopped(component) ? "stopped" : "running"));
+        }
+        return CommandResult.ok(out.toString());
+    }
+
+    static String describeClock(SimCluster cluster) {
+        return ObjectMeta.time(cluster.clock().now()) + " (" + mode(cluster.clock()) + ")";
+    }
+
+    private static String mode(SimClock clock) {
+        return switch (clock.mode()) {
+            case PAUSED -> "paused";
+            case INSTANT -> "instant: time jumps to the next event";
+            case REALTIME -> clock.speed() == 1.0 ? "realtime" : "realtime at " + trim(clock.speed()) + "x";
+        };
+    }
+
+    private static String trim(double speed) {
+        return speed == Math.rint(speed) ? Long.toString((long) speed) : Double.toString(speed);
+    }
+}

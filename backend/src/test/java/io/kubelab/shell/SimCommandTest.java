@@ -1,0 +1,69 @@
+package io.kubelab.shell;
+
+import io.kubelab.clock.SimClock;
+import io.kubelab.cluster.ClusterSpec;
+import io.kubelab.cluster.SimCluster;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SimCommandTest {
+
+    SimCluster cluster;
+    Shell shell;
+
+    @BeforeEach
+    void setUp() {
+        cluster = SimCluster.create(ClusterSpec.standard(), SimClock.manual(Instant.parse("2026-11-25T10:00:00Z")), 1);
+        shell = new Shell(cluster);
+    }
+
+    @Test
+    void timeAdvancesAndSettles() {
+        assertEquals("2026-11-25T10:00:00Z (paused)\n", shell.execute("sim time").stdout());
+        assertEquals("Advanced 1m30s; simulated time is now 2026-11-25T10:01:30Z.\n",
+                shell.execute("sim advance 90s").stdout());
+        assertEquals("Settled after 0s of simulated time.\n", shell.execute("sim settle").stdout());
+        boolean[] ran = {false};
+        cluster.clock().schedule(java.time.Duration.ofSeconds(40), () -> ran[0] = true);
+        assertEquals("Settled after 40s of simulated time.\n", shell.execute("sim settle --max 5m").stdout());
+        assertTrue(ran[0]);
+        cluster.clock().schedule(java.time.Duration.ofMinutes(10), () -> { });
+        CommandResult capped = shell.execute("sim settle --max=1m");
+        assertEquals(1, capped.exitCode());
+        assertTrue(capped.stderr().startsWith("Not settled after 1m0s"), capped.stderr());
+    }
+
+    @Test
+    void speedPauseAndResume() {
+        assertEquals("Simulated time now runs realtime at 10x.\n", shell.execute("sim speed 10").stdout());
+        assertEquals(SimClock.Mode.REALTIME, cluster.clock().mode());
+        shell.execute("sim pause");
+        assertEquals(SimClock.Mode.PAUSED, cluster.clock().mode());
+        assertEquals("Simulated time resumed: realtime at 10x.\n", shell.execute("sim resume").stdout());
+        assertEquals("Simulated time now runs instant: time jumps to the next event.\n",
+                shell.execute("sim speed instant").stdout());
+    }
+
+    @Test
+    void stoppingEtcdMakesTheApiServerFail() {
+        assertEquals("etcd stopped.\n", shell.execute("sim stop etcd").stdout());
+        assertTrue(shell.execute("sim status").stdout().contains("etcd:       stopped"));
+        assertTrue(cluster.isStopped("etcd"));
+        shell.execute("sim start etcd");
+        assertTrue(!cluster.isStopped("etcd"));
+    }
+
+    @Test
+    void badInputIsExplained() {
+        assertEquals(2, shell.execute("sim advance soon").exitCode());
+        assertEquals(2, shell.execute("sim speed fast").exitCode());
+        assertEquals(2, shell.execute("sim stop kubelet").exitCode());
+        assertEquals(2, shell.execute("sim").exitCode());
+        assertTrue(shell.execute("sim --help").stdout().startsWith("Usage: sim COMMAND"));
+    }
+}
