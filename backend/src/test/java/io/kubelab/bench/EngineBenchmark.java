@@ -1,0 +1,100 @@
+package io.kubelab.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubelab.apiserver.ApiRequest;
+import io.kubelab.apiserver.UserInfo;
+import io.kubelab.clock.SimClock;
+import io.kubelab.cluster.ClusterSpec;
+import io.kubelab.cluster.SimCluster;
+import io.kubelab.model.ResourceTypes;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The control plane's figures (docs/performance.md): bootstrap time, a pod create through the whole
+ * pipeline, heap per bootstrapped sandbox. Prints; never fails. Run with
+ * {@code mvn -pl backend -am test -Dtest=EngineBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+class EngineBenchmark {
+
+    static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
+
+    @Test
+    void figures() throws Exception {
+        System.out.println("figure | target | median | min | max");
+        bootstrap();
+        podCreate();
+        heapPerSandbox();
+    }
+
+    private static void bootstrap() {
+        for (int i = 0; i < 300; i++) {
+            SimCluster.create(ClusterSpec.standard(), SimClock.manual(START), i);
+        }
+        long[] runs = new long[200];
+        for (int i = 0; i < runs.length; i++) {
+            long t = System.nanoTime();
+            SimCluster.create(ClusterSpec.standard(), SimClock.manual(START), i);
+            runs[i] = System.nanoTime() - t;
+        }
+        print("sandbox bootstrap", "<= 2 ms", runs, 1e6, "ms");
+    }
+
+    private static void podCreate() throws Exception {
+        SimCluster cluster = SimCluster.create(ClusterSpec.standard(), SimClock.manual(START), 7);
+        ObjectNode pod = (ObjectNode) new ObjectMapper().readTree("{\"apiVersion\":\"v1\",\"kind\":\"Pod\","
+                + "\"metadata\":{\"generateName\":\"web-\",\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":"
+                + "[{\"name\":\"nginx\",\"image\":\"nginx:1.27\",\"ports\":[{\"containerPort\":80}]}]}}");
+        ApiRequest request = ApiRequest.of(UserInfo.ADMIN, ApiRequest.Verb.CREATE, ResourceTypes.of("v1", "Pod"),
+                "default", "").withBody(pod);
+        for (int i = 0; i < 20_000; i++) {
+            cluster.api().handle(request);
+        }
+        cluster = SimCluster.create(ClusterSpec.standard(), SimClock.manual(START), 8);
+        long[] runs = new long[5_000];
+        for (int i = 0; i < runs.length; i++) {
+            long t = System.nanoTime();
+            cluster.api().handle(request);
+            runs[i] = System.nanoTime() - t;
+        }
+        print("pod create through the pipeline (as the student, RBAC)", "<= 50 us", runs, 1e3, "us");
+    }
+
+    private static void heapPerSandbox() {
+        int count = 500;
+        List<SimCluster> keep = new ArrayList<>();
+        long before = usedAfterGc();
+        for (int i = 0; i < count; i++) {
+            keep.add(SimCluster.create(ClusterSpec.standard(), SimClock.manual(START), i));
+        }
+        long after = usedAfterGc();
+        System.out.printf("heap per bootstrapped sandbox (live, %d sandboxes) | <= 200 KB | %.0f KB | | %n", count,
+                (after - before) / 1024.0 / count);
+        long bytes = 0;
+        for (ObjectNode object : keep.get(0).store().list("/registry/", io.kubelab.store.ListOptions.all()).items()) {
+            bytes += object.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        }
+        System.out.printf("stored state per sandbox (%d objects as JSON bytes: the parked form) | <= 200 KB | %.0f KB | | %n",
+                keep.get(0).store().count("/registry/"), bytes / 1024.0);
+    }
+
+    private static long usedAfterGc() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    private static void print(String figure, String target, long[] nanos, double unit, String name) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        System.out.printf("%s | %s | %.2f %s | %.2f | %.2f%n", figure, target, sorted[sorted.length / 2] / unit, name,
+                sorted[0] / unit, sorted[sorted.length - 1] / unit);
+    }
+}
