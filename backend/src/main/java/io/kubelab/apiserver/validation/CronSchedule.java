@@ -2,7 +2,6 @@ package io.kubelab.apiserver.validation;
 
 import io.kubelab.clock.GoDuration;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -149,9 +148,5 @@ final class CronSchedule {
             throw new IllegalArgumentException("negative number (" + n + ") not allowed: " + expr);
         }
         return n;
-    }
-
-    static String describe(String[] a) {
-        return Arrays.toString(a);
     }
 }
