@@ -15,6 +15,7 @@ import io.kubelab.apiserver.authorization.BootstrapPolicy;
 import io.kubelab.apiserver.authorization.RbacAuthorization;
 import io.kubelab.apiserver.authorization.StoreRbacSource;
 import io.kubelab.apiserver.defaults.Defaulting;
+import io.kubelab.apiserver.validation.Validation;
 import io.kubelab.store.Store;
 
 import java.util.ArrayList;
@@ -30,12 +31,12 @@ final class Defaults {
         Pipeline pipeline = new Pipeline(Defaulting::apply, new Pipeline.Validator() {
             @Override
             public List<Status.Cause> validateCreate(ObjectNode object) {
-                return List.of();
+                return Validation.validateCreate(object);
             }
 
             @Override
             public List<Status.Cause> validateUpdate(ObjectNode object, ObjectNode old) {
-                return List.of();
+                return Validation.validateUpdate(object, old);
             }
         }, List.of(new NamespaceLifecycle(), new LimitRanger(), new ServiceAccountAdmission(),
                 new DefaultTolerationSeconds(), new PriorityAdmission(), new StorageAdmission(),

@@ -43,12 +43,13 @@ final class HttpVerticle extends VerticleBase {
         router.get("/metrics").handler(PrometheusScrapingHandler.create(metricsRegistry));
         router.route("/static/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600));
 
-        router.route().handler(SessionHandler.create(ClusteredSessionStore.create(vertx))
+        SessionHandler sessions = SessionHandler.create(ClusteredSessionStore.create(vertx))
                 .setSessionCookieName(BrowserSandboxes.COOKIE)
                 .setCookieHttpOnlyFlag(true)
                 .setCookieSameSite(CookieSameSite.LAX)
                 .setSessionTimeout(config.sandboxLifetime().toMillis())
-                .setLazySession(true));
+                .setLazySession(true);
+        router.route().handler(sessions);
         TerminalBridge.mount(vertx, router);
 
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
@@ -57,7 +58,7 @@ final class HttpVerticle extends VerticleBase {
                 .setCookieName("kubelab.csrf").setCookieHttpOnly(true));
 
         new SandboxApi(sandboxes, config, () -> health.state() == Health.State.UP).mount(router);
-        PageRoutes pages = new PageRoutes(ThymeleafTemplateEngine.create(vertx), sandboxes,
+        PageRoutes pages = new PageRoutes(ThymeleafTemplateEngine.create(vertx), sandboxes, sessions,
                 () -> health.state() == Health.State.UP);
         pages.mount(router);
 

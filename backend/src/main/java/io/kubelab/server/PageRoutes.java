@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.CSRFHandler;
+import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.templ.thymeleaf.ThymeleafTemplateEngine;
 
 import java.util.ArrayList;
@@ -20,10 +21,12 @@ final class PageRoutes {
     private final ThymeleafTemplateEngine engine;
     private final Sandboxes sandboxes;
     private final BooleanSupplier accepting;
+    private final SessionHandler sessions;
 
-    PageRoutes(ThymeleafTemplateEngine engine, Sandboxes sandboxes, BooleanSupplier accepting) {
+    PageRoutes(ThymeleafTemplateEngine engine, Sandboxes sandboxes, SessionHandler sessions, BooleanSupplier accepting) {
         this.engine = engine;
         this.sandboxes = sandboxes;
+        this.sessions = sessions;
         this.accepting = accepting;
     }
 
@@ -70,7 +73,7 @@ final class PageRoutes {
         }
         sandboxes.create(Optional.empty()).onSuccess(created -> {
             BrowserSandboxes.add(ctx, created.record().id());
-            redirect(ctx, "/s/" + created.record().id());
+            redirectOnceStored(ctx, "/s/" + created.record().id());
         }).onFailure(ctx::fail);
     }
 
@@ -91,7 +94,7 @@ final class PageRoutes {
                 // A new session id as ownership grows, so a planted session cookie gains nothing.
                 ctx.session().regenerateId();
                 BrowserSandboxes.add(ctx, id);
-                redirect(ctx, "/s/" + id);
+                redirectOnceStored(ctx, "/s/" + id);
             } else if (found.isPresent() && BrowserSandboxes.owned(ctx).contains(id)) {
                 render(ctx, 200, "workspace", Map.of("sandbox", SandboxApi.summaryJson(found.get()).getMap()));
             } else {
@@ -128,6 +131,14 @@ final class PageRoutes {
                         .end(status + " " + data.getOrDefault("title", "error") + "\n");
             }
         });
+    }
+
+    /**
+     * The clustered session store writes asynchronously; a browser following the redirect at once must
+     * find its new sandbox in the session, so the write finishes first.
+     */
+    private void redirectOnceStored(RoutingContext ctx, String path) {
+        sessions.flush(ctx).onComplete(done -> redirect(ctx, path));
     }
 
     private static void redirect(RoutingContext ctx, String path) {

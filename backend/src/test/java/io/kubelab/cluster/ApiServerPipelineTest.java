@@ -99,6 +99,14 @@ class ApiServerPipelineTest {
                 .getMessage());
         assertEquals(400, failure(() -> api.handle(ApiRequest.of(UserInfo.ADMIN, Verb.LIST, PODS, "default", "")
                 .withOptions(RequestOptions.DEFAULT.withSelectors("a in (", "")))).status().code());
+        StatusException invalid = failure(() -> create(PODS, "default", NGINX.replace("\"name\":\"nginx\"}",
+                "\"name\":\"Nginx\"}")));
+        assertEquals(422, invalid.status().code());
+        assertTrue(invalid.getMessage().startsWith("Pod \"Nginx\" is invalid: metadata.name: Invalid value: \"Nginx\": "
+                + "a lowercase RFC 1123 subdomain must consist of"), invalid.getMessage());
+        assertEquals("Pod \"x\" is invalid: spec.containers[0].image: Required value", failure(() -> create(PODS,
+                "default", "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"x\"},\"spec\":"
+                        + "{\"containers\":[{\"name\":\"c\"}]}}")).getMessage());
         assertEquals("namespaces \"kube-system\" is forbidden: this namespace may not be deleted",
                 failure(() -> api.handle(ApiRequest.of(UserInfo.ADMIN, Verb.DELETE,
                         ResourceTypes.of("v1", "Namespace"), "", "kube-system"))).getMessage());
