@@ -36,7 +36,18 @@ public final class ApiServer {
     private final Authorizer authorizer;
     private final RequestEvents events;
     private final Patcher patcher;
+    private final Subresources subresources;
+    private final Map<String, CreateOnly> createOnly = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean running = true;
+
+    /** A resource that answers a POST with a computed object and stores nothing (the access reviews). */
+    public interface CreateOnly {
+        ObjectNode create(ApiRequest request, ObjectNode body);
+    }
+
+    public void registerCreateOnly(String groupResource, CreateOnly handler) {
+        createOnly.put(groupResource, handler);
+    }
 
     public ApiServer(Store store, Pipeline pipeline, Authorizer authorizer, Patcher patcher, Supplier<Instant> clock,
                      RandomGenerator random, ComponentEvents events) {
@@ -46,6 +57,7 @@ public final class ApiServer {
         this.patcher = patcher;
         this.registry = new Registry(store, pipeline, clock, random);
         this.events = new RequestEvents(events);
+        this.subresources = new Subresources(registry, store, patcher, clock);
     }
 
     /** {@code sim stop apiserver}: every request fails until it is started again. */
@@ -67,6 +79,14 @@ public final class ApiServer {
         events.authenticated(r, object);
         try {
             authorize(r, object);
+            if (!r.subresource().isEmpty() && !r.subresource().equals("status")) {
+                ApiResponse response = subresources.handle(r);
+                events.stored(r, object, r.subresource(), store.revision());
+                return response;
+            }
+            if (r.type().createOnly()) {
+                return computed(r);
+            }
             return switch (r.verb()) {
                 case GET -> {
                     events.read(r, object);
@@ -90,6 +110,48 @@ public final class ApiServer {
             throw reject(r, object, e);
         } catch (StoreException e) {
             throw reject(r, object, StoreErrors.toStatus(e, r.groupResource(), r.name()));
+        }
+    }
+
+    private ApiResponse computed(ApiRequest r) {
+        CreateOnly handler = createOnly.get(r.type().group() + "/" + r.type().resource());
+        if (r.verb() != ApiRequest.Verb.CREATE || handler == null) {
+            throw new StatusException(Status.methodNotAllowed(r.groupResource(), r.verb().word()));
+        }
+        return ApiResponse.created(handler.create(r, requireObject(r)));
+    }
+
+    /**
+     * The user a request acts as under {@code --as}/{@code --as-group}: allowed only if the requester may
+     * {@code impersonate} that user (or service account) and each group, as kube-apiserver's filter checks.
+     */
+    public UserInfo impersonate(UserInfo requester, String user, List<String> groups) {
+        checkRunning();
+        if (!requester.isSuperuser()) {
+            if (user.startsWith("system:serviceaccount:") && user.split(":").length == 4) {
+                String[] parts = user.split(":");
+                checkImpersonation(requester, IMPERSONATED_SERVICE_ACCOUNTS, parts[2], parts[3]);
+            } else {
+                checkImpersonation(requester, IMPERSONATED_USERS, "", user);
+            }
+            for (String group : groups) {
+                checkImpersonation(requester, IMPERSONATED_GROUPS, "", group);
+            }
+        }
+        return UserInfo.impersonated(user, groups);
+    }
+
+    private static final ResourceType IMPERSONATED_USERS = new ResourceType("", "v1", "User", "users", "user", false,
+            List.of(), List.of(), List.of("impersonate"), List.of());
+    private static final ResourceType IMPERSONATED_GROUPS = new ResourceType("", "v1", "Group", "groups", "group",
+            false, List.of(), List.of(), List.of("impersonate"), List.of());
+    private static final ResourceType IMPERSONATED_SERVICE_ACCOUNTS = new ResourceType("", "v1", "ServiceAccount",
+            "serviceaccounts", "serviceaccount", true, List.of(), List.of(), List.of("impersonate"), List.of());
+
+    private void checkImpersonation(UserInfo requester, ResourceType type, String namespace, String name) {
+        Optional<String> why = authorizer.deny(requester, "impersonate", type, "", namespace, name);
+        if (why.isPresent()) {
+            throw new StatusException(Status.forbidden(new GroupResource("", type.resource()), name, why.get()));
         }
     }
 

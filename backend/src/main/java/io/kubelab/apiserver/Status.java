@@ -45,6 +45,12 @@ public record Status(int code, String reason, String message, Optional<Details> 
                 + "latest version and try again", Optional.of(Details.of(name, resource.group(), resource.resource())));
     }
 
+    /** A 409 with the registry's own explanation after the object's name. */
+    public static Status conflictWith(GroupResource resource, String name, String why) {
+        return new Status(409, "Conflict", "Operation cannot be fulfilled on " + resource + " "
+                + FieldErrors.goQuote(name) + ": " + why, Optional.of(Details.of(name, resource.group(), resource.resource())));
+    }
+
     /** A delete whose uid or resourceVersion precondition does not hold. */
     public static Status conflictPrecondition(GroupResource resource, String name, String what, String expected,
                                               String actual) {

@@ -11,6 +11,7 @@ import io.kubelab.apiserver.admission.PriorityAdmission;
 import io.kubelab.apiserver.admission.ResourceQuotaAdmission;
 import io.kubelab.apiserver.admission.ServiceAccountAdmission;
 import io.kubelab.apiserver.admission.StorageAdmission;
+import io.kubelab.apiserver.authorization.AccessReviews;
 import io.kubelab.apiserver.authorization.BootstrapPolicy;
 import io.kubelab.apiserver.authorization.RbacAuthorization;
 import io.kubelab.apiserver.authorization.StoreRbacSource;
@@ -43,7 +44,8 @@ final class Defaults {
                 new ResourceQuotaAdmission()));
         List<ObjectNode> policy = new ArrayList<>(BootstrapPolicy.clusterRoles());
         policy.addAll(BootstrapPolicy.clusterRoleBindings());
-        return new SimCluster.Wiring(pipeline, new RbacAuthorization(new StoreRbacSource(store)),
-                new Patches(), policy);
+        StoreRbacSource rbac = new StoreRbacSource(store);
+        return new SimCluster.Wiring(pipeline, new RbacAuthorization(rbac), new Patches(), policy,
+                new AccessReviews(rbac));
     }
 }

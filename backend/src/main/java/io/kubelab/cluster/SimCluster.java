@@ -5,6 +5,7 @@ import io.kubelab.apiserver.ApiServer;
 import io.kubelab.apiserver.Authorizer;
 import io.kubelab.apiserver.Patcher;
 import io.kubelab.apiserver.Pipeline;
+import io.kubelab.apiserver.authorization.AccessReviews;
 import io.kubelab.clock.SimClock;
 import io.kubelab.events.ComponentEvents;
 import io.kubelab.store.MemoryStore;
@@ -49,6 +50,7 @@ public final class SimCluster {
         Wiring wiring = Wiring.standard(store);
         ApiServer api = new ApiServer(store, wiring.pipeline(), wiring.authorizer(), wiring.patcher(), clock::now,
                 random, events);
+        wiring.reviews().register(api);
         SimCluster cluster = new SimCluster(clock, store, events, api, spec);
         events.mute(true);
         try {
@@ -62,7 +64,8 @@ public final class SimCluster {
     }
 
     /** The pluggable parts of the API server, chosen in one place. */
-    record Wiring(Pipeline pipeline, Authorizer authorizer, Patcher patcher, List<ObjectNode> policy) {
+    record Wiring(Pipeline pipeline, Authorizer authorizer, Patcher patcher, List<ObjectNode> policy,
+                  AccessReviews reviews) {
         static Wiring standard(Store store) {
             return Defaults.wiring(store);
         }

@@ -101,6 +101,32 @@ public final class LabelSelector {
         return new LabelSelector(reqs);
     }
 
+    /**
+     * A workload's {@code metav1.LabelSelector} ({@code matchLabels} and {@code matchExpressions}) as a
+     * selector, as {@code LabelSelectorAsSelector} converts it; an empty or absent one selects everything.
+     */
+    public static LabelSelector fromJson(com.fasterxml.jackson.databind.JsonNode selector) {
+        List<Requirement> reqs = new ArrayList<>();
+        selector.path("matchLabels").properties().forEach(e ->
+                reqs.add(new Requirement(e.getKey(), Operator.EQUALS, List.of(e.getValue().asText()))));
+        for (com.fasterxml.jackson.databind.JsonNode expression : selector.path("matchExpressions")) {
+            List<String> values = new ArrayList<>();
+            expression.path("values").forEach(v -> values.add(v.asText()));
+            values.sort(Comparator.naturalOrder());
+            Operator operator = switch (expression.path("operator").asText()) {
+                case "In" -> Operator.IN;
+                case "NotIn" -> Operator.NOT_IN;
+                case "Exists" -> Operator.EXISTS;
+                case "DoesNotExist" -> Operator.DOES_NOT_EXIST;
+                default -> throw new ParseException("\"" + expression.path("operator").asText()
+                        + "\" is not a valid label selector operator");
+            };
+            reqs.add(new Requirement(expression.path("key").asText(), operator, List.copyOf(values)));
+        }
+        reqs.sort(Comparator.comparing(Requirement::key));
+        return new LabelSelector(reqs);
+    }
+
     public List<Requirement> requirements() {
         return requirements;
     }

@@ -1,0 +1,101 @@
+package io.kubelab.apiserver.authorization;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubelab.apiserver.ApiServer;
+import io.kubelab.apiserver.Status;
+import io.kubelab.apiserver.StatusException;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The review resources that ask the authorizer a question instead of storing anything:
+ * SelfSubjectAccessReview ({@code kubectl auth can-i}), SubjectAccessReview and LocalSubjectAccessReview
+ * ({@code --as}), SelfSubjectRulesReview ({@code can-i --list}) and SelfSubjectReview ({@code auth whoami}).
+ */
+public final class AccessReviews {
+
+    private final Authorizer authorizer;
+    private final RulesResolver rules;
+
+    public AccessReviews(RbacSource policy) {
+        this.authorizer = UnionAuthorizer.kubeadm(policy);
+        this.rules = new RulesResolver(policy);
+    }
+
+    /** Registers every review resource's handler on the API server. */
+    public void register(ApiServer api) {
+        api.registerCreateOnly("authorization.k8s.io/selfsubjectaccessreviews", (r, body) ->
+                review(body, r.user().name(), r.user().groups(), ""));
+        api.registerCreateOnly("authorization.k8s.io/subjectaccessreviews", (r, body) ->
+                review(body, body.path("spec").path("user").asText(""), strings(body.path("spec").path("groups")), ""));
+        api.registerCreateOnly("authorization.k8s.io/localsubjectaccessreviews", (r, body) -> {
+            String namespace = body.path("spec").path("resourceAttributes").path("namespace").asText("");
+            if (!namespace.equals(r.namespace())) {
+                throw new StatusException(Status.badRequest("spec.resourceAttributes.namespace must match namespace: "
+                        + r.namespace()));
+            }
+            return review(body, body.path("spec").path("user").asText(""), strings(body.path("spec").path("groups")),
+                    r.namespace());
+        });
+        api.registerCreateOnly("authorization.k8s.io/selfsubjectrulesreviews", (r, body) -> {
+            String namespace = body.path("spec").path("namespace").asText("");
+            ObjectNode out = echo(body);
+            out.set("status", rules.rulesFor(r.user().name(), r.user().groups(), namespace).toJson());
+            return out;
+        });
+        api.registerCreateOnly("authentication.k8s.io/selfsubjectreviews", (r, body) -> {
+            ObjectNode out = echo(body);
+            ObjectNode user = out.putObject("status").putObject("userInfo");
+            user.put("username", r.user().name());
+            r.user().groups().forEach(user.withArray("groups")::add);
+            return out;
+        });
+    }
+
+    private ObjectNode review(ObjectNode body, String user, List<String> groups, String namespace) {
+        JsonNode spec = body.path("spec");
+        JsonNode resource = spec.path("resourceAttributes");
+        JsonNode nonResource = spec.path("nonResourceAttributes");
+        if (resource.isMissingNode() == nonResource.isMissingNode()) {
+            throw new StatusException(Status.invalid("authorization.k8s.io", body.path("kind").asText(), "",
+                    List.of(new Status.Cause("FieldValueInvalid", "Invalid value: \"null\": exactly one of "
+                            + "nonResourceAttributes or resourceAttributes must be specified", "spec.resourceAttributes"))));
+        }
+        Attributes attributes = resource.isMissingNode()
+                ? Attributes.nonResource(user, groups, nonResource.path("verb").asText(""),
+                nonResource.path("path").asText(""))
+                : Attributes.resource(user, groups, resource.path("verb").asText(""), resource.path("group").asText(""),
+                resource.path("resource").asText(""), resource.path("subresource").asText(""),
+                namespace.isEmpty() ? resource.path("namespace").asText("") : namespace,
+                resource.path("name").asText(""));
+        Decision decision = authorizer.authorize(attributes);
+        ObjectNode out = echo(body);
+        ObjectNode status = out.putObject("status");
+        status.put("allowed", decision.allowed());
+        if (!decision.reason().isEmpty()) {
+            status.put("reason", decision.reason());
+        }
+        return out;
+    }
+
+    private static ObjectNode echo(ObjectNode body) {
+        ObjectNode out = body.deepCopy();
+        out.remove("status");
+        ObjectNode metadata = out.putObject("metadata");
+        metadata.putNull("creationTimestamp");
+        body.path("metadata").properties().forEach(e -> {
+            if (!e.getKey().equals("creationTimestamp")) {
+                metadata.set(e.getKey(), e.getValue());
+            }
+        });
+        return out;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asText()));
+        return out;
+    }
+}
