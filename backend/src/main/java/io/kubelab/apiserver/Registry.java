@@ -270,7 +270,7 @@ final class Registry implements Strategy.Context {
     }
 
     private static void checkSize(ApiRequest r, ObjectNode object) {
-        if (object.toString().length() > MAX_OBJECT_BYTES) {
+        if (JsonSize.atLeast(object, MAX_OBJECT_BYTES) > MAX_OBJECT_BYTES) {
             throw new StatusException(Status.requestEntityTooLarge("limit is " + MAX_OBJECT_BYTES));
         }
     }
