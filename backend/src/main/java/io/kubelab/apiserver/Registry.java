@@ -124,6 +124,9 @@ final class Registry implements Strategy.Context {
         if (r.subresource().equals("status")) {
             updated = old.deepCopy();
             updated.set("status", object.path("status").deepCopy());
+            if (r.type().resource().equals("persistentvolumes")) {
+                VolumeStrategies.stampPhase(updated, old, clock.get());
+            }
         } else {
             updated = object;
             if (r.type().hasSubresource("status")) {

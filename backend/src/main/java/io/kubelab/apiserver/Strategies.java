@@ -90,6 +90,8 @@ final class Strategies {
             Map.entry("/namespaces", new NamespaceStrategy()),
             Map.entry("/nodes", NODES),
             Map.entry("/secrets", SECRETS),
+            Map.entry("/persistentvolumeclaims", VolumeStrategies.CLAIMS),
+            Map.entry("/persistentvolumes", VolumeStrategies.VOLUMES),
             Map.entry("/events", EVENTS),
             Map.entry("events.k8s.io/events", EVENTS),
             Map.entry("apps/deployments", GENERATIONAL),

@@ -44,6 +44,7 @@ public final class Bootstrap {
             create(SystemObjects.namespace(ns));
         }
         SystemObjects.priorityClasses().forEach(this::create);
+        create(SystemObjects.defaultStorageClass());
         policy.forEach(this::create);
         List<String> nodeUids = new ArrayList<>();
         for (ClusterSpec.NodeSpec node : spec.nodes()) {

@@ -7,6 +7,9 @@ import io.kubelab.apiserver.Patcher;
 import io.kubelab.apiserver.Pipeline;
 import io.kubelab.apiserver.authorization.AccessReviews;
 import io.kubelab.clock.SimClock;
+import io.kubelab.controller.Controller;
+import io.kubelab.controller.volume.PersistentVolumeController;
+import io.kubelab.controller.volume.ProtectionController;
 import io.kubelab.events.ComponentEvents;
 import io.kubelab.store.MemoryStore;
 import io.kubelab.store.Store;
@@ -33,6 +36,7 @@ public final class SimCluster {
     private final ClusterSpec spec;
     private final TreeSet<String> stopped = new TreeSet<>();
     private SimClock.Mode resumeMode = SimClock.Mode.REALTIME;
+    private final List<Controller> controllers = new java.util.ArrayList<>();
 
     private SimCluster(SimClock clock, Store store, ComponentEvents events, ApiServer api, ClusterSpec spec) {
         this.clock = clock;
@@ -60,6 +64,8 @@ public final class SimCluster {
         } finally {
             events.mute(false);
         }
+        cluster.controllers.add(new PersistentVolumeController(api, clock));
+        cluster.controllers.add(new ProtectionController(api, clock));
         return cluster;
     }
 
@@ -115,6 +121,8 @@ public final class SimCluster {
             store.setAvailable(running);
         } else if (component.equals("apiserver")) {
             api.setRunning(running);
+        } else if (component.equals("controller-manager")) {
+            controllers.forEach(c -> c.setRunning(running));
         }
         events.emit(componentName(component), null, running ? "start" : "stop", "", "kubectl",
                 componentName(component), running ? "The student started " + componentName(component) + "."

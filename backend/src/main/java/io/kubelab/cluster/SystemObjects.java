@@ -46,6 +46,15 @@ final class SystemObjects {
         return out;
     }
 
+    /** The sandbox's dynamic provisioner, as kind and many training clusters ship it. */
+    static ObjectNode defaultStorageClass() {
+        return Json.parse("""
+                {"apiVersion":"storage.k8s.io/v1","kind":"StorageClass","metadata":{"name":"standard",
+                  "annotations":{"storageclass.kubernetes.io/is-default-class":"true"}},
+                 "provisioner":"rancher.io/local-path","reclaimPolicy":"Delete","volumeBindingMode":"WaitForFirstConsumer"}
+                """);
+    }
+
     static ObjectNode serviceAccount(String namespace, String name) {
         return object("v1", "ServiceAccount", name, namespace);
     }

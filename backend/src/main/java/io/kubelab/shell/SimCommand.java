@@ -17,7 +17,7 @@ final class SimCommand implements Builtin {
 
     static final Duration DEFAULT_SETTLE_MAX = Duration.ofMinutes(5);
     /** Components whose stop and start the simulation models so far. */
-    static final List<String> STOPPABLE = List.of("apiserver", "etcd");
+    static final List<String> STOPPABLE = List.of("apiserver", "controller-manager", "etcd");
 
     static final String USAGE = """
             Usage: sim COMMAND [ARGS]
@@ -32,7 +32,7 @@ final class SimCommand implements Builtin {
                                         run time FACTOR times faster than the wall clock, or only on demand
               pause                     freeze simulated time
               resume                    let time run again as before the pause
-              stop COMPONENT            stop a control-plane component (apiserver, etcd)
+              stop COMPONENT            stop a control-plane component (apiserver, controller-manager, etcd)
               start COMPONENT           start it again
               status                    show the clock and which components are stopped
             """;

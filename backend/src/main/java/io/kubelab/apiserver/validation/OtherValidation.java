@@ -115,8 +115,9 @@ final class OtherValidation {
         if (was.has("resources")) {
             now.set("resources", was.get("resources").deepCopy());
         }
-        if (!Fields.has(now, "volumeName") && Fields.has(was, "volumeName")) {
-            now.set("volumeName", was.get("volumeName").deepCopy());
+        // Binding sets volumeName once; Kubernetes allows that single change.
+        if (!Fields.has(was, "volumeName")) {
+            now.remove("volumeName");
         }
         return Common.sameJson(now, was) ? List.of() : List.of(FieldError.forbidden(FieldPath.of("spec"),
                 "spec is immutable after creation except resources.requests for bound claims"));

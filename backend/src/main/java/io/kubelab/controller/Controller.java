@@ -1,0 +1,82 @@
+package io.kubelab.controller;
+
+import io.kubelab.apiserver.StatusException;
+import io.kubelab.clock.SimClock;
+import io.kubelab.store.StoreException;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.HashMap;
+
+/**
+ * A level-triggered controller as Kubernetes writes them: informers' handlers only enqueue keys, and
+ * {@link #sync(String)} reconciles one key from the current state. The queue drains on the sandbox clock
+ * (so {@code sim settle} sees pending work as pending timers); a failed sync is retried with client-go's
+ * default backoff (5 ms doubling, at most 1000 s).
+ */
+public abstract class Controller {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Controller.class);
+    private static final Duration BASE_DELAY = Duration.ofMillis(5);
+    private static final Duration MAX_DELAY = Duration.ofSeconds(1000);
+
+    private final String name;
+    private final SimClock clock;
+    private final LinkedHashSet<String> queue = new LinkedHashSet<>();
+    private final Map<String, Integer> failures = new HashMap<>();
+    private boolean scheduled;
+    private boolean running = true;
+
+    protected Controller(String name, SimClock clock) {
+        this.name = name;
+        this.clock = clock;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Reconciles the object {@code key} ({@code namespace/name}) names, which may no longer exist. */
+    protected abstract void sync(String key);
+
+    public final void enqueue(String key) {
+        queue.add(key);
+        scheduleDrain(Duration.ZERO);
+    }
+
+    private void scheduleDrain(Duration delay) {
+        if (!scheduled && running) {
+            scheduled = true;
+            clock.schedule(delay, this::drain);
+        }
+    }
+
+    private void drain() {
+        scheduled = false;
+        if (!running) {
+            return;
+        }
+        while (!queue.isEmpty()) {
+            String key = queue.iterator().next();
+            queue.remove(key);
+            try {
+                sync(key);
+                failures.remove(key);
+            } catch (StatusException | StoreException e) {
+                LOG.debug("{} failed to sync {}: {}", name, key, e.getMessage());
+                int count = failures.merge(key, 1, Integer::sum);
+                Duration delay = BASE_DELAY.multipliedBy(1L << Math.min(count - 1, 30));
+                clock.schedule(delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay, () -> enqueue(key));
+            }
+        }
+    }
+
+    /** A stopped controller ({@code sim stop controller-manager}) queues work but does none. */
+    public void setRunning(boolean value) {
+        running = value;
+        if (value && !queue.isEmpty()) {
+            scheduleDrain(Duration.ZERO);
+        }
+    }
+}

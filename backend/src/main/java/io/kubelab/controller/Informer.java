@@ -1,0 +1,88 @@
+package io.kubelab.controller;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubelab.apiserver.ApiRequest;
+import io.kubelab.apiserver.ApiServer;
+import io.kubelab.apiserver.ObjectMeta;
+import io.kubelab.apiserver.UserInfo;
+import io.kubelab.model.ResourceType;
+import io.kubelab.store.Store;
+import io.kubelab.store.WatchEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * client-go's shared informer in small: one list-and-watch of a resource through the API server into a
+ * local cache, telling its handlers the key ({@code namespace/name}) of every object that changed. A
+ * handler must only enqueue work: it runs inside the store's write.
+ */
+public final class Informer {
+
+    private final ResourceType type;
+    private final Map<String, ObjectNode> cache = new TreeMap<>();
+    private final List<Consumer<String>> handlers = new ArrayList<>();
+    private final Store.Watch watch;
+
+    public Informer(ApiServer api, UserInfo user, ResourceType type) {
+        this.type = type;
+        this.watch = api.watch(ApiRequest.of(user, ApiRequest.Verb.WATCH, type, "", ""), this::onEvent);
+    }
+
+    private void onEvent(WatchEvent event) {
+        if (event.type() == WatchEvent.Type.BOOKMARK) {
+            return;
+        }
+        String key = key(event.object());
+        synchronized (cache) {
+            if (event.type() == WatchEvent.Type.DELETED) {
+                cache.remove(key);
+            } else {
+                cache.put(key, event.object());
+            }
+        }
+        for (Consumer<String> handler : handlers) {
+            handler.accept(key);
+        }
+    }
+
+    /** Adds a handler and hands it every object already known, as an informer's resync does. */
+    public void onChange(Consumer<String> handler) {
+        handlers.add(handler);
+        List<String> keys;
+        synchronized (cache) {
+            keys = new ArrayList<>(cache.keySet());
+        }
+        keys.forEach(handler);
+    }
+
+    public static String key(ObjectNode object) {
+        String namespace = ObjectMeta.namespace(object);
+        return namespace.isEmpty() ? ObjectMeta.name(object) : namespace + "/" + ObjectMeta.name(object);
+    }
+
+    /** The cached object; callers must not change it (copy first). */
+    public Optional<ObjectNode> get(String key) {
+        synchronized (cache) {
+            return Optional.ofNullable(cache.get(key));
+        }
+    }
+
+    public List<ObjectNode> list() {
+        synchronized (cache) {
+            return new ArrayList<>(cache.values());
+        }
+    }
+
+    public ResourceType type() {
+        return type;
+    }
+
+    public void stop() {
+        watch.stop();
+    }
+}

@@ -1,0 +1,249 @@
+package io.kubelab.controller.volume;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubelab.apiserver.ApiRequest;
+import io.kubelab.apiserver.ApiServer;
+import io.kubelab.apiserver.ObjectMeta;
+import io.kubelab.apiserver.StatusException;
+import io.kubelab.apiserver.UserInfo;
+import io.kubelab.clock.SimClock;
+import io.kubelab.controller.Controller;
+import io.kubelab.controller.Informer;
+import io.kubelab.model.Quantity;
+import io.kubelab.model.ResourceType;
+import io.kubelab.model.ResourceTypes;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * kube-controller-manager's persistentvolume-binder, with the sandbox's dynamic provisioner folded in:
+ * binds each claim to a matching Available volume, or, for a class whose provisioner is
+ * {@value #PROVISIONER}, creates a volume for it the way local-path-provisioner does (at once for
+ * {@code Immediate} classes, once the scheduler has picked a node for {@code WaitForFirstConsumer}), then
+ * binds the pair. A released volume is deleted or kept as its reclaim policy says.
+ */
+public final class PersistentVolumeController extends Controller {
+
+    public static final String PROVISIONER = "rancher.io/local-path";
+    static final String SELECTED_NODE = "volume.kubernetes.io/selected-node";
+    static final UserInfo USER = UserInfo.component("system:kube-controller-manager");
+    static final ResourceType CLAIMS = ResourceTypes.of("v1", "PersistentVolumeClaim");
+    static final ResourceType VOLUMES = ResourceTypes.of("v1", "PersistentVolume");
+    static final ResourceType CLASSES = ResourceTypes.of("storage.k8s.io/v1", "StorageClass");
+    static final ResourceType NODES = ResourceTypes.of("v1", "Node");
+
+    private final ApiServer api;
+    private final Informer claims;
+    private final Informer volumes;
+    private final Informer classes;
+    private final Informer nodes;
+
+    public PersistentVolumeController(ApiServer api, SimClock clock) {
+        super("persistentvolume-binder", clock);
+        this.api = api;
+        this.claims = new Informer(api, USER, CLAIMS);
+        this.volumes = new Informer(api, USER, VOLUMES);
+        this.classes = new Informer(api, USER, CLASSES);
+        this.nodes = new Informer(api, USER, NODES);
+        claims.onChange(key -> {
+            enqueue("claim:" + key);
+            // A claim's deletion is news for the volume bound to it.
+            volumes.list().stream().filter(v -> claimKey(v).equals(key)).forEach(v -> enqueue("volume:" + ObjectMeta.name(v)));
+        });
+        volumes.onChange(key -> enqueue("volume:" + key));
+    }
+
+    @Override
+    protected void sync(String key) {
+        if (key.startsWith("claim:")) {
+            claims.get(key.substring("claim:".length())).ifPresent(this::syncClaim);
+        } else {
+            volumes.get(key.substring("volume:".length())).ifPresent(this::syncVolume);
+        }
+    }
+
+    private void syncClaim(ObjectNode claim) {
+        if (ObjectMeta.deleting(claim)) {
+            return;
+        }
+        String volumeName = claim.path("spec").path("volumeName").asText("");
+        if (!volumeName.isEmpty()) {
+            volumes.get(volumeName).ifPresent(volume -> bind(volume, claim));
+            return;
+        }
+        String className = claim.path("spec").path("storageClassName").asText("");
+        Optional<ObjectNode> match = volumes.list().stream().filter(v -> fits(v, claim, className)).findFirst();
+        if (match.isPresent()) {
+            bind(match.get(), claim);
+            return;
+        }
+        Optional<ObjectNode> storageClass = classes.get(className);
+        if (storageClass.isEmpty() || !storageClass.get().path("provisioner").asText().equals(PROVISIONER)) {
+            return;
+        }
+        String node = claim.path("metadata").path("annotations").path(SELECTED_NODE).asText("");
+        boolean waits = storageClass.get().path("volumeBindingMode").asText("Immediate").equals("WaitForFirstConsumer");
+        if (node.isEmpty()) {
+            if (waits) {
+                return;
+            }
+            node = firstWorker();
+        }
+        bind(provision(claim, storageClass.get(), node), claim);
+    }
+
+    private String firstWorker() {
+        return nodes.list().stream()
+                .filter(n -> !n.path("metadata").path("labels").has("node-role.kubernetes.io/control-plane"))
+                .map(ObjectMeta::name).findFirst()
+                .orElseGet(() -> nodes.list().stream().map(ObjectMeta::name).findFirst().orElse(""));
+    }
+
+    /** A volume is a match if it is free (or reserved for this claim), of the class, big and open enough. */
+    private static boolean fits(ObjectNode volume, ObjectNode claim, String className) {
+        JsonNode claimRef = volume.path("spec").path("claimRef");
+        if (!claimRef.isMissingNode() && !(claimRef.path("name").asText().equals(ObjectMeta.name(claim))
+                && claimRef.path("namespace").asText().equals(ObjectMeta.namespace(claim)))) {
+            return false;
+        }
+        String phase = volume.path("status").path("phase").asText("");
+        if (claimRef.isMissingNode() && !phase.equals("Available")) {
+            return false;
+        }
+        if (!volume.path("spec").path("storageClassName").asText("").equals(className)) {
+            return false;
+        }
+        String wanted = claim.path("spec").path("resources").path("requests").path("storage").asText("0");
+        String capacity = volume.path("spec").path("capacity").path("storage").asText("0");
+        if (Quantity.parse(capacity).compareTo(Quantity.parse(wanted)) < 0) {
+            return false;
+        }
+        List<String> offered = strings(volume.path("spec").path("accessModes"));
+        return offered.containsAll(strings(claim.path("spec").path("accessModes")));
+    }
+
+    private ObjectNode provision(ObjectNode claim, ObjectNode storageClass, String node) {
+        String name = "pvc-" + ObjectMeta.uid(claim);
+        Optional<ObjectNode> existing = volumes.get(name);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        ObjectNode volume = JsonNodeFactory.instance.objectNode();
+        volume.put("apiVersion", "v1").put("kind", "PersistentVolume");
+        ObjectNode metadata = volume.putObject("metadata");
+        metadata.put("name", name);
+        metadata.putObject("annotations").put("local.path.provisioner/selected-node", node)
+                .put("pv.kubernetes.io/provisioned-by", PROVISIONER);
+        metadata.putArray("finalizers").add("kubernetes.io/pv-protection");
+        ObjectNode spec = volume.putObject("spec");
+        spec.set("accessModes", claim.path("spec").path("accessModes").deepCopy());
+        spec.putObject("capacity").put("storage",
+                claim.path("spec").path("resources").path("requests").path("storage").asText("1Gi"));
+        spec.putObject("claimRef").put("apiVersion", "v1").put("kind", "PersistentVolumeClaim")
+                .put("name", ObjectMeta.name(claim)).put("namespace", ObjectMeta.namespace(claim))
+                .put("resourceVersion", ObjectMeta.resourceVersion(claim)).put("uid", ObjectMeta.uid(claim));
+        spec.putObject("hostPath").put("path", "/opt/local-path-provisioner/" + name + "_"
+                + ObjectMeta.namespace(claim) + "_" + ObjectMeta.name(claim)).put("type", "DirectoryOrCreate");
+        spec.putObject("nodeAffinity").putObject("required").putArray("nodeSelectorTerms").addObject()
+                .putArray("matchExpressions").addObject().put("key", "kubernetes.io/hostname").put("operator", "In")
+                .putArray("values").add(node);
+        spec.put("persistentVolumeReclaimPolicy", storageClass.path("reclaimPolicy").asText("Delete"));
+        spec.put("storageClassName", ObjectMeta.name(storageClass));
+        spec.put("volumeMode", claim.path("spec").path("volumeMode").asText("Filesystem"));
+        try {
+            return api.handle(ApiRequest.of(USER, ApiRequest.Verb.CREATE, VOLUMES, "", "").withBody(volume)).body();
+        } catch (StatusException e) {
+            if (e.status().code() == 409) {
+                return api.handle(ApiRequest.of(USER, ApiRequest.Verb.GET, VOLUMES, "", name)).body();
+            }
+            throw e;
+        }
+    }
+
+    private void bind(ObjectNode volume, ObjectNode claim) {
+        String volumeName = ObjectMeta.name(volume);
+        if (!volume.path("spec").has("claimRef")) {
+            ObjectNode reserved = volume.deepCopy();
+            reserved.with("spec").putObject("claimRef").put("apiVersion", "v1").put("kind", "PersistentVolumeClaim")
+                    .put("name", ObjectMeta.name(claim)).put("namespace", ObjectMeta.namespace(claim))
+                    .put("resourceVersion", ObjectMeta.resourceVersion(claim)).put("uid", ObjectMeta.uid(claim));
+            reserved.with("metadata").with("annotations").put("pv.kubernetes.io/bound-by-controller", "yes");
+            volume = write(ApiRequest.Verb.UPDATE, VOLUMES, "", volumeName, "", reserved);
+        }
+        if (!volume.path("status").path("phase").asText().equals("Bound")) {
+            ObjectNode bound = volume.deepCopy();
+            bound.with("status").put("phase", "Bound");
+            write(ApiRequest.Verb.UPDATE, VOLUMES, "", volumeName, "status", bound);
+        }
+        String namespace = ObjectMeta.namespace(claim);
+        String claimName = ObjectMeta.name(claim);
+        if (!claim.path("spec").path("volumeName").asText("").equals(volumeName)) {
+            ObjectNode named = claim.deepCopy();
+            named.with("spec").put("volumeName", volumeName);
+            named.with("metadata").with("annotations").put("pv.kubernetes.io/bind-completed", "yes")
+                    .put("pv.kubernetes.io/bound-by-controller", "yes");
+            claim = write(ApiRequest.Verb.UPDATE, CLAIMS, namespace, claimName, "", named);
+        }
+        if (!claim.path("status").path("phase").asText().equals("Bound")) {
+            ObjectNode bound = claim.deepCopy();
+            ObjectNode status = bound.putObject("status");
+            status.set("accessModes", volume.path("spec").path("accessModes").deepCopy());
+            status.set("capacity", volume.path("spec").path("capacity").deepCopy());
+            status.put("phase", "Bound");
+            write(ApiRequest.Verb.UPDATE, CLAIMS, namespace, claimName, "status", bound);
+        }
+    }
+
+    private void syncVolume(ObjectNode volume) {
+        JsonNode claimRef = volume.path("spec").path("claimRef");
+        String phase = volume.path("status").path("phase").asText("");
+        if (claimRef.isMissingNode()) {
+            if (!phase.equals("Available")) {
+                setPhase(volume, "Available");
+            }
+            return;
+        }
+        String key = claimRef.path("namespace").asText() + "/" + claimRef.path("name").asText();
+        Optional<ObjectNode> claim = claims.get(key);
+        boolean gone = claim.isEmpty() || !ObjectMeta.uid(claim.get()).equals(claimRef.path("uid").asText(""));
+        if (!gone) {
+            enqueue("claim:" + key);
+            return;
+        }
+        if (!claimRef.path("uid").asText("").isEmpty() && !phase.equals("Released") && !phase.equals("Failed")) {
+            volume = setPhase(volume, "Released");
+        }
+        if (phase.equals("Released") || volume.path("status").path("phase").asText().equals("Released")) {
+            if (volume.path("spec").path("persistentVolumeReclaimPolicy").asText("Retain").equals("Delete")
+                    && !ObjectMeta.deleting(volume)) {
+                api.handle(ApiRequest.of(USER, ApiRequest.Verb.DELETE, VOLUMES, "", ObjectMeta.name(volume)));
+            }
+        }
+    }
+
+    private static String claimKey(ObjectNode volume) {
+        JsonNode ref = volume.path("spec").path("claimRef");
+        return ref.isMissingNode() ? "" : ref.path("namespace").asText() + "/" + ref.path("name").asText();
+    }
+
+    private ObjectNode setPhase(ObjectNode volume, String phase) {
+        ObjectNode updated = volume.deepCopy();
+        updated.with("status").put("phase", phase);
+        return write(ApiRequest.Verb.UPDATE, VOLUMES, "", ObjectMeta.name(volume), "status", updated);
+    }
+
+    private ObjectNode write(ApiRequest.Verb verb, ResourceType type, String namespace, String name, String subresource,
+                             ObjectNode body) {
+        return api.handle(ApiRequest.of(USER, verb, type, namespace, name).withSubresource(subresource).withBody(body))
+                .body();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new java.util.ArrayList<>();
+        array.forEach(v -> out.add(v.asText()));
+        return out;
+    }
+}

@@ -1,0 +1,115 @@
+package io.kubelab.controller.volume;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubelab.apiserver.ApiRequest;
+import io.kubelab.apiserver.ApiRequest.Verb;
+import io.kubelab.apiserver.StatusException;
+import io.kubelab.apiserver.UserInfo;
+import io.kubelab.clock.SimClock;
+import io.kubelab.cluster.ClusterSpec;
+import io.kubelab.cluster.SimCluster;
+import io.kubelab.model.ResourceType;
+import io.kubelab.model.ResourceTypes;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PersistentVolumeControllerTest {
+
+    static final ResourceType CLAIMS = ResourceTypes.of("v1", "PersistentVolumeClaim");
+    static final ResourceType VOLUMES = ResourceTypes.of("v1", "PersistentVolume");
+
+    SimCluster cluster;
+
+    @BeforeEach
+    void setUp() {
+        cluster = SimCluster.create(ClusterSpec.standard(), SimClock.manual(Instant.parse("2026-11-25T10:00:00Z")), 3);
+    }
+
+    ObjectNode call(ApiRequest request) {
+        return cluster.api().handle(request).body();
+    }
+
+    void settle() {
+        assertTrue(cluster.clock().settle(cluster::stable, Duration.ofMinutes(1)).stable());
+    }
+
+    static ObjectNode json(String text) throws Exception {
+        return (ObjectNode) new ObjectMapper().readTree(text);
+    }
+
+    static String claim(String name, String extra) {
+        return "{\"apiVersion\":\"v1\",\"kind\":\"PersistentVolumeClaim\",\"metadata\":{\"name\":\"" + name + "\"" + extra
+                + "},\"spec\":{\"accessModes\":[\"ReadWriteOnce\"],\"resources\":{\"requests\":{\"storage\":\"1Gi\"}}}}";
+    }
+
+    ObjectNode get(ResourceType type, String namespace, String name) {
+        return call(ApiRequest.of(UserInfo.ADMIN, Verb.GET, type, namespace, name));
+    }
+
+    @Test
+    void theDefaultClassWaitsForItsFirstConsumer() throws Exception {
+        ObjectNode created = call(ApiRequest.of(UserInfo.ADMIN, Verb.CREATE, CLAIMS, "default", "")
+                .withBody(json(claim("data", ""))));
+        assertEquals("standard", created.path("spec").path("storageClassName").asText());
+        assertEquals("kubernetes.io/pvc-protection", created.path("metadata").path("finalizers").get(0).asText());
+        settle();
+        assertEquals("Pending", get(CLAIMS, "default", "data").path("status").path("phase").asText());
+
+        call(ApiRequest.of(UserInfo.ADMIN, Verb.PATCH, CLAIMS, "default", "data").withPatch(ApiRequest.PatchType.MERGE,
+                json("{\"metadata\":{\"annotations\":{\"volume.kubernetes.io/selected-node\":\"node02\"}}}")));
+        settle();
+        ObjectNode bound = get(CLAIMS, "default", "data");
+        assertEquals("Bound", bound.path("status").path("phase").asText());
+        String volumeName = bound.path("spec").path("volumeName").asText();
+        assertEquals("pvc-" + bound.path("metadata").path("uid").asText(), volumeName);
+        assertEquals("1Gi", bound.path("status").path("capacity").path("storage").asText());
+        ObjectNode volume = get(VOLUMES, "", volumeName);
+        assertEquals("Bound", volume.path("status").path("phase").asText());
+        assertEquals("node02", volume.path("spec").path("nodeAffinity").path("required").path("nodeSelectorTerms")
+                .get(0).path("matchExpressions").get(0).path("values").get(0).asText());
+
+        call(ApiRequest.of(UserInfo.ADMIN, Verb.DELETE, CLAIMS, "default", "data"));
+        settle();
+        assertEquals(404, assertThrows(StatusException.class, () -> get(CLAIMS, "default", "data")).status().code());
+        assertEquals(404, assertThrows(StatusException.class, () -> get(VOLUMES, "", volumeName)).status().code());
+    }
+
+    @Test
+    void aClaimBindsToAMatchingVolumeOfItsClass() throws Exception {
+        call(ApiRequest.of(UserInfo.ADMIN, Verb.CREATE, VOLUMES, "", "").withBody(json("{\"apiVersion\":\"v1\","
+                + "\"kind\":\"PersistentVolume\",\"metadata\":{\"name\":\"manual-pv\"},\"spec\":{\"accessModes\":"
+                + "[\"ReadWriteOnce\"],\"capacity\":{\"storage\":\"5Gi\"},\"hostPath\":{\"path\":\"/data\"},"
+                + "\"persistentVolumeReclaimPolicy\":\"Retain\",\"storageClassName\":\"manual\"}}")));
+        settle();
+        assertEquals("Available", get(VOLUMES, "", "manual-pv").path("status").path("phase").asText());
+        String manual = claim("claim", "").replace("\"spec\":{", "\"spec\":{\"storageClassName\":\"manual\",");
+        call(ApiRequest.of(UserInfo.ADMIN, Verb.CREATE, CLAIMS, "default", "").withBody(json(manual)));
+        settle();
+        assertEquals("manual-pv", get(CLAIMS, "default", "claim").path("spec").path("volumeName").asText());
+        assertEquals("5Gi", get(CLAIMS, "default", "claim").path("status").path("capacity").path("storage").asText());
+
+        call(ApiRequest.of(UserInfo.ADMIN, Verb.DELETE, CLAIMS, "default", "claim"));
+        settle();
+        assertEquals("Released", get(VOLUMES, "", "manual-pv").path("status").path("phase").asText());
+    }
+
+    @Test
+    void nothingBindsWhileTheControllerManagerIsStopped() throws Exception {
+        cluster.stop("controller-manager");
+        call(ApiRequest.of(UserInfo.ADMIN, Verb.CREATE, CLAIMS, "default", "")
+                .withBody(json(claim("data", ",\"annotations\":{\"volume.kubernetes.io/selected-node\":\"node01\"}"))));
+        settle();
+        assertEquals("Pending", get(CLAIMS, "default", "data").path("status").path("phase").asText());
+        cluster.start("controller-manager");
+        settle();
+        assertEquals("Bound", get(CLAIMS, "default", "data").path("status").path("phase").asText());
+    }
+}
