@@ -228,7 +228,8 @@ class ApiServerPipelineTest {
         create(PODS, "default", NGINX);
         List<String> actions = seen.stream().map(e -> e.component() + ":" + e.action()).toList();
         assertEquals(List.of("kube-apiserver:authenticate", "kube-apiserver:authorize", "kube-apiserver:admit",
-                "etcd:stored"), actions);
+                "etcd:stored", "kube-apiserver:notify"), actions);
+        assertEquals("kube-controller-manager", seen.get(4).to(), "the pvc-protection controller watches pods");
         assertEquals("Pod/default/nginx", seen.get(3).object());
         assertTrue(seen.get(3).message().contains("at revision " + cluster.store().revision()), seen.get(3).message());
         assertEquals("kubectl", seen.get(0).from());
