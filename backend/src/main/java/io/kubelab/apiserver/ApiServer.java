@@ -73,7 +73,38 @@ public final class ApiServer {
         return store;
     }
 
+    /**
+     * Watch notifications happen inside the store's write, before this request's own "admitted" and
+     * "stored" events; they are held back until those are out, so the events read in the order a
+     * student expects.
+     */
+    private final java.util.ArrayDeque<Runnable> heldNotifications = new java.util.ArrayDeque<>();
+    private int requestsInFlight;
+
     public ApiResponse handle(ApiRequest r) {
+        synchronized (heldNotifications) {
+            requestsInFlight++;
+        }
+        try {
+            return handleNow(r);
+        } finally {
+            releaseNotifications();
+        }
+    }
+
+    private void releaseNotifications() {
+        List<Runnable> ready;
+        synchronized (heldNotifications) {
+            if (--requestsInFlight > 0) {
+                return;
+            }
+            ready = new java.util.ArrayList<>(heldNotifications);
+            heldNotifications.clear();
+        }
+        ready.forEach(Runnable::run);
+    }
+
+    private ApiResponse handleNow(ApiRequest r) {
         String object = ObjectMeta.reference(r.type().kind(), r.namespace(), r.name());
         checkRunning();
         events.authenticated(r, object);
@@ -291,9 +322,19 @@ public final class ApiServer {
         String node = RequestEvents.node(r.user());
         Consumer<WatchEvent> notifying = event -> {
             if (event.type() != WatchEvent.Type.BOOKMARK) {
-                events.notified(watcher, node, ObjectMeta.reference(r.type().kind(), ObjectMeta.namespace(event.object()),
-                        ObjectMeta.name(event.object())), event.type().name().toLowerCase(java.util.Locale.ROOT),
-                        r.type().kind());
+                String ref = ObjectMeta.reference(r.type().kind(), ObjectMeta.namespace(event.object()),
+                        ObjectMeta.name(event.object()));
+                String type = event.type().name().toLowerCase(java.util.Locale.ROOT);
+                Runnable note = () -> events.notified(watcher, node, ref, type, r.type().kind());
+                synchronized (heldNotifications) {
+                    if (requestsInFlight > 0) {
+                        heldNotifications.add(note);
+                        note = null;
+                    }
+                }
+                if (note != null) {
+                    note.run();
+                }
             }
             sink.accept(event);
         };
