@@ -273,6 +273,16 @@ public final class EventsRecorder {
     private void rescheduleIfOpen(Instant now) {
         if (seriesOpen()) {
             scheduleChecks(now);
+            return;
+        }
+        // Go's loops would go on ticking over nothing; with no open series neither check can change anything.
+        if (finishTimer != null) {
+            finishTimer.cancel();
+            finishTimer = null;
+        }
+        if (refreshTimer != null) {
+            refreshTimer.cancel();
+            refreshTimer = null;
         }
     }
 }
