@@ -105,6 +105,11 @@ public final class ApiServer {
     }
 
     private ApiResponse handleNow(ApiRequest r) {
+        if (EventsApi.serves(r.type())) {
+            checkRunning();
+            authorize(r, ObjectMeta.reference("Event", r.namespace(), r.name()));
+            return EventsApi.fromCore(handleNow(EventsApi.toCore(r, core -> handleNow(core).body(), patcher)));
+        }
         String object = ObjectMeta.reference(r.type().kind(), r.namespace(), r.name());
         checkRunning();
         events.authenticated(r, object);
@@ -307,6 +312,10 @@ public final class ApiServer {
      * current objects as ADDED; a number resumes after that revision (410 Gone if compacted).
      */
     public Store.Watch watch(ApiRequest r, Consumer<WatchEvent> sink) {
+        if (EventsApi.serves(r.type())) {
+            return watch(new ApiRequest(r.user(), r.verb(), EventsApi.CORE, r.namespace(), r.name(), r.subresource(),
+                    r.body(), r.patchType(), r.options()), EventsApi.converting(sink));
+        }
         checkRunning();
         String object = ObjectMeta.reference(r.type().kind(), r.namespace(), r.name());
         events.authenticated(r, object);

@@ -3,6 +3,7 @@ package io.kubelab.record;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubelab.apiserver.EventSource;
 import io.kubelab.apiserver.ObjectMeta;
 
 import java.time.Instant;

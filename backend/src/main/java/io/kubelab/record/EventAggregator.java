@@ -1,6 +1,7 @@
 package io.kubelab.record;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubelab.apiserver.EventSource;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,8 @@
 package io.kubelab.record;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubelab.apiserver.EventSource;
+import io.kubelab.apiserver.ObjectReferences;
 import io.kubelab.apiserver.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

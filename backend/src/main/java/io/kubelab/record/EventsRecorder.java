@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ObjectMeta;
+import io.kubelab.apiserver.ObjectReferences;
 import io.kubelab.clock.SimClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

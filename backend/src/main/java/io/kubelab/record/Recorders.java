@@ -1,5 +1,8 @@
 package io.kubelab.record;
 
+import io.kubelab.apiserver.EventSource;
+import io.kubelab.apiserver.ObjectReferences;
+
 /**
  * Which events API each Kubernetes 1.32 component records with, and how it names itself; one place so that a
  * component cannot pick the wrong shape.

@@ -3,6 +3,6 @@
  * them: {@link io.kubelab.record.EventRecorder} is {@code tools/record} (core/v1, with its EventCorrelator),
  * {@link io.kubelab.record.EventsRecorder} is {@code tools/events} (events.k8s.io/v1, with its series),
  * {@link io.kubelab.record.Recorders} says which component uses which, and
- * {@link io.kubelab.record.EventConversion} maps one API's shape onto the other's.
+ * {@link io.kubelab.apiserver.EventConversion} maps one API's shape onto the other's.
  */
 package io.kubelab.record;

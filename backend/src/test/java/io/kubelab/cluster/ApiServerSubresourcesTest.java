@@ -142,6 +142,29 @@ class ApiServerSubresourcesTest {
     }
 
     @Test
+    void bothEventApisServeTheSameEvents() {
+        ResourceType v1 = ResourceTypes.of("events.k8s.io/v1", "Event");
+        ResourceType core = ResourceTypes.of("v1", "Event");
+        call(request(Verb.CREATE, v1, "default", "").withBody(json("{\"apiVersion\":\"events.k8s.io/v1\",\"kind\":"
+                + "\"Event\",\"metadata\":{\"name\":\"nginx.1\"},\"eventTime\":\"2026-11-25T10:00:00.000000Z\","
+                + "\"reportingController\":\"default-scheduler\",\"reportingInstance\":\"default-scheduler-controlplane\","
+                + "\"action\":\"Binding\",\"reason\":\"Scheduled\",\"regarding\":{\"kind\":\"Pod\",\"namespace\":"
+                + "\"default\",\"name\":\"nginx\"},\"note\":\"Successfully assigned default/nginx to node01\","
+                + "\"type\":\"Normal\"}")));
+        ObjectNode asCore = call(request(Verb.GET, core, "default", "nginx.1"));
+        assertEquals("Successfully assigned default/nginx to node01", asCore.path("message").asText());
+        assertEquals("nginx", asCore.path("involvedObject").path("name").asText());
+        ObjectNode list = call(request(Verb.LIST, v1, "default", ""));
+        assertEquals("EventList", list.path("kind").asText());
+        assertEquals("events.k8s.io/v1", list.path("apiVersion").asText());
+        assertEquals("Scheduled", list.path("items").get(0).path("reason").asText());
+        assertEquals("nginx", list.path("items").get(0).path("regarding").path("name").asText());
+        ObjectNode selected = call(request(Verb.LIST, core, "default", "").withOptions(RequestOptions.DEFAULT
+                .withSelectors("", "involvedObject.name=nginx,reason=Scheduled")));
+        assertEquals(1, selected.path("items").size());
+    }
+
+    @Test
     void anObjectOverTheSizeLimitIsRefusedWhole() {
         String big = "x".repeat(1_600_000);
         StatusException tooLarge = assertThrows(StatusException.class, () -> call(request(Verb.CREATE,

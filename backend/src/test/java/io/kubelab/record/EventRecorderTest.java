@@ -1,6 +1,7 @@
 package io.kubelab.record;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubelab.apiserver.ObjectReferences;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.kubelab.record;
+package io.kubelab.apiserver;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

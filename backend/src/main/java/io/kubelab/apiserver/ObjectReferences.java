@@ -1,4 +1,4 @@
-package io.kubelab.record;
+package io.kubelab.apiserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -74,7 +74,7 @@ public final class ObjectReferences {
     }
 
     /** A reference re-laid in Go's field order, empty fields dropped, unknown fields ignored. */
-    static ObjectNode normalise(JsonNode ref) {
+    public static ObjectNode normalise(JsonNode ref) {
         return build(text(ref, "kind"), text(ref, "namespace"), text(ref, "name"), text(ref, "uid"),
                 text(ref, "apiVersion"), text(ref, "resourceVersion"), text(ref, "fieldPath"));
     }

@@ -1,4 +1,4 @@
-package io.kubelab.record;
+package io.kubelab.apiserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -70,7 +70,10 @@ public final class EventConversion {
     }
 
     private static void text(JsonNode from, String field, ObjectNode to, String as) {
-        CoreEvents.putNonEmpty(to, as, from.path(field).asText(""));
+        String value = from.path(field).asText("");
+        if (!value.isEmpty()) {
+            to.put(as, value);
+        }
     }
 
     /** metav1.Time and MicroTime: the zero time is written as null, whatever the omitempty tag says. */
