@@ -88,6 +88,7 @@ final class Registry implements Strategy.Context {
         pipeline.admit(admission);
         validate(r.type(), object, pipeline.validator().validateCreate(object));
         pipeline.validate(admission);
+        GoZeroValues.apply(object);
         checkSize(r, object);
         if (r.options().dryRun()) {
             return object;
@@ -161,6 +162,7 @@ final class Registry implements Strategy.Context {
         pipeline.admit(admission);
         validate(r.type(), updated, pipeline.validator().validateUpdate(updated, old));
         pipeline.validate(admission);
+        GoZeroValues.apply(updated);
         checkSize(r, updated);
         if (updated.equals(old) || r.options().dryRun()) {
             return updated;

@@ -32,18 +32,6 @@ final class Strategies {
         }
     };
 
-    private static final Strategy JOBS = new Strategy() {
-        @Override
-        public boolean tracksGeneration() {
-            return true;
-        }
-
-        @Override
-        public Set<String> extraFields() {
-            return Set.of("status.successful");
-        }
-    };
-
     private static final Strategy SECRETS = new Strategy() {
         @Override
         public Set<String> extraFields() {
@@ -98,7 +86,7 @@ final class Strategies {
             Map.entry("apps/replicasets", REPLICA_SETS),
             Map.entry("apps/daemonsets", GENERATIONAL),
             Map.entry("apps/statefulsets", GENERATIONAL),
-            Map.entry("batch/jobs", JOBS),
+            Map.entry("batch/jobs", new JobStrategy()),
             Map.entry("batch/cronjobs", GENERATIONAL),
             Map.entry("autoscaling/horizontalpodautoscalers", GENERATIONAL),
             Map.entry("networking.k8s.io/ingresses", GENERATIONAL),
