@@ -35,6 +35,8 @@ public final class SimCluster {
     private final ApiServer api;
     private final ClusterSpec spec;
     private final TreeSet<String> stopped = new TreeSet<>();
+    private long seed;
+    private List<ObjectNode> policy = List.of();
     private SimClock.Mode resumeMode = SimClock.Mode.REALTIME;
     private final List<Controller> controllers = new java.util.ArrayList<>();
 
@@ -48,24 +50,63 @@ public final class SimCluster {
 
     /** A new cluster, bootstrapped to a fresh kubeadm cluster's state at the clock's current time. */
     public static SimCluster create(ClusterSpec spec, SimClock clock, long seed) {
-        Store store = new MemoryStore();
-        ComponentEvents events = new ComponentEvents(clock::now, 0);
-        RandomGenerator random = new SplittableRandom(seed);
-        Wiring wiring = Wiring.standard(store);
-        ApiServer api = new ApiServer(store, wiring.pipeline(), wiring.authorizer(), wiring.patcher(), clock::now,
-                random, events);
-        wiring.reviews().register(api);
-        SimCluster cluster = new SimCluster(clock, store, events, api, spec);
+        SimCluster cluster = assemble(spec, clock, seed, new MemoryStore(), 0);
+        Store store = cluster.store;
+        ApiServer api = cluster.api;
+        ComponentEvents events = cluster.events;
         events.mute(true);
         try {
-            Bootstrap.run(api, spec, clock.now(), wiring.policy());
+            Bootstrap.run(api, spec, clock.now(), cluster.policy);
             // The installation's history is nobody's business: the student's cluster starts compacted.
             store.compact(store.revision());
         } finally {
             events.mute(false);
         }
-        cluster.controllers.add(new PersistentVolumeController(api, clock));
-        cluster.controllers.add(new ProtectionController(api, clock));
+        cluster.startComponents();
+        return cluster;
+    }
+
+    private static SimCluster assemble(ClusterSpec spec, SimClock clock, long seed, Store store, long lastEventSeq) {
+        ComponentEvents events = new ComponentEvents(clock::now, lastEventSeq);
+        RandomGenerator random = new SplittableRandom(seed ^ store.revision());
+        Wiring wiring = Wiring.standard(store);
+        ApiServer api = new ApiServer(store, wiring.pipeline(), wiring.authorizer(), wiring.patcher(), clock::now,
+                random, events);
+        wiring.reviews().register(api);
+        SimCluster cluster = new SimCluster(clock, store, events, api, spec);
+        cluster.seed = seed;
+        cluster.policy = wiring.policy();
+        return cluster;
+    }
+
+    private void startComponents() {
+        controllers.add(new PersistentVolumeController(api, clock));
+        controllers.add(new ProtectionController(api, clock));
+        for (String component : stopped) {
+            apply(component, false);
+        }
+    }
+
+    /**
+     * Everything this cluster is, as bytes: what an idle sandbox keeps. The cluster must not be used
+     * afterwards; {@link #wake} builds a new one.
+     */
+    public ParkedCluster park() {
+        clock.tick();
+        if (!(store instanceof MemoryStore memory)) {
+            throw new IllegalStateException("only an in-memory store parks this way");
+        }
+        controllers.forEach(c -> c.setRunning(false));
+        return new ParkedCluster(spec, seed, store.revision(), clock.now(), clock.mode().name(), clock.speed(),
+                events.lastSeq(), List.copyOf(stopped), ParkedCluster.pack(memory.snapshot()));
+    }
+
+    /** The parked cluster running again on {@code clock}; its components rebuild from the stored objects. */
+    public static SimCluster wake(ParkedCluster parked, SimClock clock) {
+        MemoryStore store = MemoryStore.restored(parked.revision(), parked.unpack());
+        SimCluster cluster = assemble(parked.spec(), clock, parked.seed(), store, parked.lastEventSeq());
+        cluster.stopped.addAll(parked.stopped());
+        cluster.startComponents();
         return cluster;
     }
 

@@ -35,6 +35,25 @@ public final class MemoryStore implements Store {
     private long compacted;
     private boolean available = true;
 
+    /**
+     * A store holding {@code objects} (each under its key, keeping its resourceVersion) at {@code revision},
+     * with no history before it: what a parked sandbox wakes up to.
+     */
+    public static MemoryStore restored(long revision, java.util.Map<String, ObjectNode> objects) {
+        MemoryStore store = new MemoryStore();
+        objects.forEach((key, object) -> store.live.put(key, object.deepCopy()));
+        store.revision = revision;
+        store.compacted = revision;
+        return store;
+    }
+
+    /** Every live object by key, as copies: the state a parked sandbox keeps. */
+    public synchronized java.util.SortedMap<String, ObjectNode> snapshot() {
+        java.util.TreeMap<String, ObjectNode> out = new java.util.TreeMap<>();
+        live.forEach((key, object) -> out.put(key, object.deepCopy()));
+        return out;
+    }
+
     @Override
     public synchronized ObjectNode create(String key, ObjectNode object) {
         checkAvailable();

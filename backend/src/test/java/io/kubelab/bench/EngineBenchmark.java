@@ -6,6 +6,7 @@ import io.kubelab.apiserver.ApiRequest;
 import io.kubelab.apiserver.UserInfo;
 import io.kubelab.clock.SimClock;
 import io.kubelab.cluster.ClusterSpec;
+import io.kubelab.cluster.ParkedCluster;
 import io.kubelab.cluster.SimCluster;
 import io.kubelab.model.ResourceTypes;
 import org.junit.jupiter.api.Test;
@@ -73,14 +74,32 @@ class EngineBenchmark {
             keep.add(SimCluster.create(ClusterSpec.standard(), SimClock.manual(START), i));
         }
         long after = usedAfterGc();
-        System.out.printf("heap per bootstrapped sandbox (live, %d sandboxes) | <= 200 KB | %.0f KB | | %n", count,
+        System.out.printf("heap per live bootstrapped sandbox (%d sandboxes) | | %.0f KB | | %n", count,
                 (after - before) / 1024.0 / count);
         long bytes = 0;
         for (ObjectNode object : keep.get(0).store().list("/registry/", io.kubelab.store.ListOptions.all()).items()) {
             bytes += object.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         }
-        System.out.printf("stored state per sandbox (%d objects as JSON bytes: the parked form) | <= 200 KB | %.0f KB | | %n",
+        System.out.printf("stored objects per sandbox (%d objects, JSON) | | %.0f KB | | %n",
                 keep.get(0).store().count("/registry/"), bytes / 1024.0);
+        List<ParkedCluster> parked = new ArrayList<>();
+        for (SimCluster cluster : keep) {
+            parked.add(cluster.park());
+        }
+        keep.clear();
+        long parkedHeap = usedAfterGc();
+        System.out.printf("heap per idle (parked) sandbox (%d sandboxes) | <= 200 KB | %.1f KB | | %n", count,
+                (parkedHeap - before) / 1024.0 / count);
+        long[] wake = new long[200];
+        for (int i = 0; i < wake.length; i++) {
+            long t = System.nanoTime();
+            SimCluster.wake(parked.get(i), SimClock.manual(START));
+            wake[i] = System.nanoTime() - t;
+        }
+        print("wake a parked sandbox", "<= 50 ms (issue 8)", wake, 1e6, "ms");
+        if (parked.size() != count) {
+            throw new AssertionError();
+        }
     }
 
     private static long usedAfterGc() {
