@@ -65,14 +65,15 @@ final class Registry implements Strategy.Context {
             throw new StatusException(Status.internalError("resourceVersion should not be set on objects to be created"));
         }
         pipeline.defaulter().apply(object);
-        boolean generated = metadata.path("name").asText("").isEmpty()
-                && !metadata.path("generateName").asText("").isEmpty();
-        if (generated) {
-            metadata.put("name", Names.generate(metadata.path("generateName").asText(), random));
-        }
+        // kube-apiserver's order: system fields, mutating admission, the strategy, the generated name.
         metadata.put("uid", Names.uid(random));
         metadata.put("creationTimestamp", ObjectMeta.time(clock.get()));
         metadata.remove(List.of("deletionTimestamp", "deletionGracePeriodSeconds", "managedFields"));
+        // Until the name is generated, admission names the object by its generateName (apiserver's admission errors).
+        String admissionName = metadata.path("name").asText("").isEmpty()
+                ? metadata.path("generateName").asText("") : metadata.path("name").asText();
+        pipeline.admit(new AdmissionRequest(Operation.CREATE, r.user(), r.type(), r.namespace(), admissionName,
+                r.subresource(), object, Optional.empty(), r.options().dryRun(), this));
         if (strategy.tracksGeneration()) {
             metadata.put("generation", 1);
         } else {
@@ -82,10 +83,13 @@ final class Registry implements Strategy.Context {
             object.remove("status");
         }
         strategy.prepareForCreate(object, this);
-        String name = ObjectMeta.name(object);
-        AdmissionRequest admission = new AdmissionRequest(Operation.CREATE, r.user(), r.type(), r.namespace(), name,
-                r.subresource(), object, Optional.empty(), r.options().dryRun(), this);
-        pipeline.admit(admission);
+        boolean generated = metadata.path("name").asText("").isEmpty()
+                && !metadata.path("generateName").asText("").isEmpty();
+        if (generated) {
+            metadata.put("name", Names.generate(metadata.path("generateName").asText(), random));
+        }
+        AdmissionRequest admission = new AdmissionRequest(Operation.CREATE, r.user(), r.type(), r.namespace(),
+                ObjectMeta.name(object), r.subresource(), object, Optional.empty(), r.options().dryRun(), this);
         validate(r.type(), object, pipeline.validator().validateCreate(object));
         pipeline.validate(admission);
         GoZeroValues.apply(object);
