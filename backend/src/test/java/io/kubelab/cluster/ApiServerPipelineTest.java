@@ -189,6 +189,22 @@ class ApiServerPipelineTest {
     }
 
     @Test
+    void aStoppedEtcdOrApiServerRefusesEveryRequest() {
+        cluster.stop("etcd");
+        StatusException down = failure(() -> api.handle(ApiRequest.of(UserInfo.ADMIN, Verb.LIST, PODS, "default", "")));
+        assertEquals(503, down.status().code());
+        assertEquals("etcdserver: request timed out", down.getMessage());
+        assertEquals(503, failure(() -> create(PODS, "default", NGINX)).status().code());
+        cluster.start("etcd");
+        create(PODS, "default", NGINX);
+        cluster.stop("apiserver");
+        assertEquals(503, failure(() -> api.handle(ApiRequest.of(UserInfo.ADMIN, Verb.GET, PODS, "default", "nginx")))
+                .status().code());
+        cluster.start("apiserver");
+        assertEquals(200, api.handle(ApiRequest.of(UserInfo.ADMIN, Verb.GET, PODS, "default", "nginx")).code());
+    }
+
+    @Test
     void serviceAccountsAreAuthorizedByRbac() {
         UserInfo robot = UserInfo.serviceAccount("default", "robot");
         StatusException denied = failure(() -> api.handle(ApiRequest.of(robot, Verb.LIST, PODS, "default", "")));
