@@ -3,17 +3,15 @@ package io.kubelab.controller;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ApiRequest;
 import io.kubelab.apiserver.ApiServer;
-import io.kubelab.apiserver.ObjectMeta;
 import io.kubelab.apiserver.UserInfo;
 import io.kubelab.model.ResourceType;
+import io.kubelab.store.ObjectCache;
 import io.kubelab.store.Store;
 import io.kubelab.store.WatchEvent;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -24,7 +22,7 @@ import java.util.function.Consumer;
 public final class Informer {
 
     private final ResourceType type;
-    private final Map<String, ObjectNode> cache = new TreeMap<>();
+    private final ObjectCache cache = new ObjectCache();
     private final List<Consumer<String>> handlers = new ArrayList<>();
     private final Store.Watch watch;
 
@@ -34,48 +32,30 @@ public final class Informer {
     }
 
     private void onEvent(WatchEvent event) {
-        if (event.type() == WatchEvent.Type.BOOKMARK) {
-            return;
-        }
-        String key = key(event.object());
-        synchronized (cache) {
-            if (event.type() == WatchEvent.Type.DELETED) {
-                cache.remove(key);
-            } else {
-                cache.put(key, event.object());
+        cache.apply(event).ifPresent(key -> {
+            for (Consumer<String> handler : handlers) {
+                handler.accept(key);
             }
-        }
-        for (Consumer<String> handler : handlers) {
-            handler.accept(key);
-        }
+        });
     }
 
     /** Adds a handler and hands it every object already known, as an informer's resync does. */
     public void onChange(Consumer<String> handler) {
         handlers.add(handler);
-        List<String> keys;
-        synchronized (cache) {
-            keys = new ArrayList<>(cache.keySet());
-        }
-        keys.forEach(handler);
+        cache.keys().forEach(handler);
     }
 
     public static String key(ObjectNode object) {
-        String namespace = ObjectMeta.namespace(object);
-        return namespace.isEmpty() ? ObjectMeta.name(object) : namespace + "/" + ObjectMeta.name(object);
+        return ObjectCache.key(object);
     }
 
     /** The cached object; callers must not change it (copy first). */
     public Optional<ObjectNode> get(String key) {
-        synchronized (cache) {
-            return Optional.ofNullable(cache.get(key));
-        }
+        return cache.get(key);
     }
 
     public List<ObjectNode> list() {
-        synchronized (cache) {
-            return new ArrayList<>(cache.values());
-        }
+        return cache.list();
     }
 
     public ResourceType type() {

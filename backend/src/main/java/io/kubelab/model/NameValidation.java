@@ -106,16 +106,16 @@ public final class NameValidation {
         return errs;
     }
 
-    static String maxLenError(int length) {
+    public static String maxLenError(int length) {
         return "must be no more than " + length + " characters";
     }
 
-    static String emptyError() {
+    public static String emptyError() {
         return "must be non-empty";
     }
 
     /** Kubernetes' wording: the message, examples each followed by ", ", then the regular expression. */
-    static String regexError(String msg, String fmt, String... examples) {
+    public static String regexError(String msg, String fmt, String... examples) {
         StringBuilder s = new StringBuilder(msg).append(" (e.g. ");
         for (int i = 0; i < examples.length; i++) {
             if (i > 0) {

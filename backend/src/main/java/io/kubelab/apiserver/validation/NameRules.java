@@ -2,6 +2,7 @@ package io.kubelab.apiserver.validation;
 
 import io.kubelab.model.NameValidation;
 
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -43,10 +44,10 @@ public final class NameRules {
     public static List<String> dns1035Label(String value) {
         List<String> errs = new ArrayList<>();
         if (value.length() > 63) {
-            errs.add(maxLenError(63));
+            errs.add(NameValidation.maxLenError(63));
         }
         if (!DNS1035.matcher(value).matches()) {
-            errs.add(regexError("a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with "
+            errs.add(NameValidation.regexError("a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with "
                     + "an alphabetic character, and end with an alphanumeric character", DNS1035_FMT, "my-name", "abc-123"));
         }
         return errs;
@@ -71,10 +72,10 @@ public final class NameRules {
     public static List<String> configMapKey(String value) {
         List<String> errs = new ArrayList<>();
         if (value.length() > 253) {
-            errs.add(maxLenError(253));
+            errs.add(NameValidation.maxLenError(253));
         }
         if (!CONFIG_KEY.matcher(value).matches()) {
-            errs.add(regexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'",
+            errs.add(NameValidation.regexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'",
                     CONFIG_KEY_FMT, "key.name", "KEY_NAME", "key-name"));
         }
         if (value.equals(".")) {
@@ -91,7 +92,7 @@ public final class NameRules {
     public static List<String> portName(String port) {
         List<String> errs = new ArrayList<>();
         if (port.length() > 15) {
-            errs.add(maxLenError(15));
+            errs.add(NameValidation.maxLenError(15));
         }
         if (!PORT_NAME_CHARS.matcher(port).matches()) {
             errs.add("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
@@ -132,26 +133,11 @@ public final class NameRules {
 
     public static List<String> percent(String value) {
         return PERCENT.matcher(value).matches() ? List.of()
-                : List.of(regexError("a valid percent string must be a numeric string followed by an ending '%'",
+                : List.of(NameValidation.regexError("a valid percent string must be a numeric string followed by an ending '%'",
                 PERCENT_FMT, "1%", "93%"));
     }
 
     public static String inclusiveRange(long lo, long hi) {
         return "must be between " + lo + " and " + hi + ", inclusive";
-    }
-
-    static String maxLenError(int length) {
-        return "must be no more than " + length + " characters";
-    }
-
-    static String regexError(String msg, String fmt, String... examples) {
-        StringBuilder s = new StringBuilder(msg).append(" (e.g. ");
-        for (int i = 0; i < examples.length; i++) {
-            if (i > 0) {
-                s.append(" or ");
-            }
-            s.append('\'').append(examples[i]).append("', ");
-        }
-        return s.append("regex used for validation is '").append(fmt).append("')").toString();
     }
 }
