@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubelab.apiserver.schema.StrictDecoding;
 import io.kubelab.events.ComponentEvents;
 import io.kubelab.model.FieldSelector;
 import io.kubelab.model.LabelSelector;
@@ -133,7 +134,12 @@ public final class ApiServer {
                     yield ApiResponse.ok(list(r));
                 }
                 case CREATE -> create(r);
-                case UPDATE -> write(r, requireObject(r), "updated");
+                case UPDATE -> {
+                    ObjectNode body = requireObject(r);
+                    List<String> warnings = StrictDecoding.check(body, r.type(), r.options().fieldValidation());
+                    ApiResponse response = write(r, body, "updated");
+                    yield new ApiResponse(response.code(), response.body(), warnings);
+                }
                 case PATCH -> write(r, patcher.apply(r, registry.get(r)), "patched");
                 case DELETE -> delete(r);
                 case DELETECOLLECTION -> deleteCollection(r);
@@ -221,11 +227,11 @@ public final class ApiServer {
 
     private ApiResponse create(ApiRequest r) {
         ObjectNode body = requireObject(r);
-        String name = ObjectMeta.name(body);
+        List<String> warnings = StrictDecoding.check(body, r.type(), r.options().fieldValidation());
         ObjectNode stored = registry.create(r, body);
         String object = ObjectMeta.reference(r.type().kind(), r.namespace(), ObjectMeta.name(stored));
         finishWrite(r, object, stored, "stored");
-        return ApiResponse.created(stored);
+        return new ApiResponse(201, stored, warnings);
     }
 
     private ApiResponse write(ApiRequest r, ObjectNode body, String action) {

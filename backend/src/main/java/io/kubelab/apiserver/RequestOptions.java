@@ -15,7 +15,8 @@ public record RequestOptions(boolean dryRun, String fieldManager, FieldValidatio
 
     public enum FieldValidation { STRICT, WARN, IGNORE }
 
-    public static final RequestOptions DEFAULT = new RequestOptions(false, "", FieldValidation.STRICT,
+    /** kube-apiserver's defaults; note that a request without {@code fieldValidation} gets Warn (kubectl asks for Strict). */
+    public static final RequestOptions DEFAULT = new RequestOptions(false, "", FieldValidation.WARN,
             Optional.empty(), OptionalLong.empty(), Optional.empty(), Optional.empty(), "", "", 0,
             Optional.empty(), "", false);
 

@@ -113,6 +113,30 @@ class ApiServerPipelineTest {
     }
 
     @Test
+    void bodiesAreDecodedAsKubernetesDecodesThem() {
+        String typo = NGINX.replace("\"image\":\"nginx\"", "\"image\":\"nginx\",\"imagePullPolicyy\":\"Always\"");
+        ApiRequest strict = ApiRequest.of(UserInfo.ADMIN, Verb.CREATE, PODS, "default", "").withBody(json(typo))
+                .withOptions(RequestOptions.DEFAULT.withFieldValidation(RequestOptions.FieldValidation.STRICT));
+        StatusException unknown = failure(() -> api.handle(strict));
+        assertEquals(400, unknown.status().code());
+        assertEquals("Pod in version \"v1\" cannot be handled as a Pod: strict decoding error: unknown field "
+                + "\"spec.containers[0].imagePullPolicyy\"", unknown.getMessage());
+        assertEquals(404, failure(() -> api.handle(ApiRequest.of(UserInfo.ADMIN, Verb.GET, PODS, "default", "nginx")))
+                .status().code(), "nothing is stored");
+        ApiResponse warned = api.handle(ApiRequest.of(UserInfo.ADMIN, Verb.CREATE, PODS, "default", "")
+                .withBody(json(typo)));
+        assertEquals(List.of("unknown field \"spec.containers[0].imagePullPolicyy\""), warned.warnings());
+
+        String deployment = "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"web\"},"
+                + "\"spec\":{\"replicas\":\"3\",\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"template\":"
+                + "{\"metadata\":{\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"name\":\"c\","
+                + "\"image\":\"nginx\"}]}}}}";
+        assertEquals("Deployment in version \"v1\" cannot be handled as a Deployment: json: cannot unmarshal string "
+                + "into Go struct field DeploymentSpec.spec.replicas of type int32",
+                failure(() -> create(DEPLOYMENTS, "default", deployment)).getMessage());
+    }
+
+    @Test
     void generateNameDryRunAndStaleUpdates() {
         ObjectNode generated = create(PODS, "default", NGINX.replace("\"name\":\"nginx\"}", "\"generateName\":\"web-\"}"))
                 .body();
