@@ -48,21 +48,27 @@ public final class SimCluster {
         this.spec = spec;
     }
 
-    /** A new cluster, bootstrapped to a fresh kubeadm cluster's state at the clock's current time. */
+    /**
+     * A new cluster in a fresh kubeadm cluster's state at the clock's current time: a copy of the cluster
+     * shape's {@link ClusterTemplate}, which was bootstrapped through the API server once.
+     */
     public static SimCluster create(ClusterSpec spec, SimClock clock, long seed) {
+        ClusterTemplate template = ClusterTemplate.of(spec);
+        MemoryStore store = MemoryStore.restored(template.revision(), template.objectsAt(clock.now()));
+        SimCluster cluster = assemble(spec, clock, seed, store, 0);
+        cluster.startComponents();
+        return cluster;
+    }
+
+    /** Bootstraps a cluster request by request through the API server (what the template is made of). */
+    public static SimCluster install(ClusterSpec spec, SimClock clock, long seed) {
         SimCluster cluster = assemble(spec, clock, seed, new MemoryStore(), 0);
         Store store = cluster.store;
         ApiServer api = cluster.api;
-        ComponentEvents events = cluster.events;
-        events.mute(true);
-        try {
-            Bootstrap.run(api, spec, clock.now(), cluster.policy);
-            // The installation's history is nobody's business: the student's cluster starts compacted.
-            store.compact(store.revision());
-        } finally {
-            events.mute(false);
-        }
-        cluster.startComponents();
+        cluster.events.mute(true);
+        Bootstrap.run(api, spec, clock.now(), cluster.policy);
+        // The installation's history is nobody's business: the student's cluster starts compacted.
+        store.compact(store.revision());
         return cluster;
     }
 

@@ -37,11 +37,12 @@ public final class MemoryStore implements Store {
 
     /**
      * A store holding {@code objects} (each under its key, keeping its resourceVersion) at {@code revision},
-     * with no history before it: what a parked sandbox wakes up to.
+     * with no history before it: what a parked sandbox wakes up to. The store takes the objects over: the
+     * caller must not keep or change them.
      */
     public static MemoryStore restored(long revision, java.util.Map<String, ObjectNode> objects) {
         MemoryStore store = new MemoryStore();
-        objects.forEach((key, object) -> store.live.put(key, object.deepCopy()));
+        store.live.putAll(objects);
         store.revision = revision;
         store.compacted = revision;
         return store;
