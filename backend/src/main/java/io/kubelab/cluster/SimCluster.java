@@ -8,6 +8,7 @@ import io.kubelab.apiserver.Pipeline;
 import io.kubelab.apiserver.authorization.AccessReviews;
 import io.kubelab.clock.SimClock;
 import io.kubelab.controller.Controller;
+import io.kubelab.controller.Informers;
 import io.kubelab.controller.volume.PersistentVolumeController;
 import io.kubelab.controller.volume.ProtectionController;
 import io.kubelab.events.ComponentEvents;
@@ -86,8 +87,9 @@ public final class SimCluster {
     }
 
     private void startComponents() {
-        controllers.add(new PersistentVolumeController(api, clock));
-        controllers.add(new ProtectionController(api, clock));
+        Informers informers = new Informers(api);
+        controllers.add(new PersistentVolumeController(informers, clock));
+        controllers.add(new ProtectionController(informers, clock));
         for (String component : stopped) {
             apply(component, false);
         }

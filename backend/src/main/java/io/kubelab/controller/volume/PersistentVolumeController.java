@@ -11,6 +11,7 @@ import io.kubelab.apiserver.UserInfo;
 import io.kubelab.clock.SimClock;
 import io.kubelab.controller.Controller;
 import io.kubelab.controller.Informer;
+import io.kubelab.controller.Informers;
 import io.kubelab.model.Quantity;
 import io.kubelab.model.ResourceType;
 import io.kubelab.model.ResourceTypes;
@@ -29,7 +30,7 @@ public final class PersistentVolumeController extends Controller {
 
     public static final String PROVISIONER = "rancher.io/local-path";
     static final String SELECTED_NODE = "volume.kubernetes.io/selected-node";
-    static final UserInfo USER = UserInfo.component("system:kube-controller-manager");
+    static final UserInfo USER = Informers.CONTROLLER_MANAGER;
     static final ResourceType CLAIMS = ResourceTypes.of("v1", "PersistentVolumeClaim");
     static final ResourceType VOLUMES = ResourceTypes.of("v1", "PersistentVolume");
     static final ResourceType CLASSES = ResourceTypes.of("storage.k8s.io/v1", "StorageClass");
@@ -41,13 +42,13 @@ public final class PersistentVolumeController extends Controller {
     private final Informer classes;
     private final Informer nodes;
 
-    public PersistentVolumeController(ApiServer api, SimClock clock) {
+    public PersistentVolumeController(Informers informers, SimClock clock) {
         super("persistentvolume-binder", clock);
-        this.api = api;
-        this.claims = new Informer(api, USER, CLAIMS);
-        this.volumes = new Informer(api, USER, VOLUMES);
-        this.classes = new Informer(api, USER, CLASSES);
-        this.nodes = new Informer(api, USER, NODES);
+        this.api = informers.api();
+        this.claims = informers.of(CLAIMS);
+        this.volumes = informers.of(VOLUMES);
+        this.classes = informers.of(CLASSES);
+        this.nodes = informers.of(NODES);
         claims.onChange(key -> {
             enqueue("claim:" + key);
             // A claim's deletion is news for the volume bound to it.

@@ -9,6 +9,7 @@ import io.kubelab.apiserver.ObjectMeta;
 import io.kubelab.clock.SimClock;
 import io.kubelab.controller.Controller;
 import io.kubelab.controller.Informer;
+import io.kubelab.controller.Informers;
 import io.kubelab.model.ResourceType;
 import io.kubelab.model.ResourceTypes;
 
@@ -27,12 +28,12 @@ public final class ProtectionController extends Controller {
     private final Informer volumes;
     private final Informer pods;
 
-    public ProtectionController(ApiServer api, SimClock clock) {
+    public ProtectionController(Informers informers, SimClock clock) {
         super("pvc-protection", clock);
-        this.api = api;
-        this.claims = new Informer(api, PersistentVolumeController.USER, PersistentVolumeController.CLAIMS);
-        this.volumes = new Informer(api, PersistentVolumeController.USER, PersistentVolumeController.VOLUMES);
-        this.pods = new Informer(api, PersistentVolumeController.USER, PODS);
+        this.api = informers.api();
+        this.claims = informers.of(PersistentVolumeController.CLAIMS);
+        this.volumes = informers.of(PersistentVolumeController.VOLUMES);
+        this.pods = informers.of(PODS);
         claims.onChange(key -> enqueue("claim:" + key));
         volumes.onChange(key -> enqueue("volume:" + key));
         pods.onChange(key -> {
