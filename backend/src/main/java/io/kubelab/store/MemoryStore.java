@@ -34,6 +34,22 @@ public final class MemoryStore implements Store {
     private long revision;
     private long compacted;
     private boolean available = true;
+    private final int retainedChanges;
+
+    /**
+     * A store that keeps the last 10,000 changes for watches and old lists, compacting older ones on its own
+     * as etcd's revision-based auto-compaction does, so a busy sandbox's memory stays bounded.
+     */
+    public MemoryStore() {
+        this(10_000);
+    }
+
+    public MemoryStore(int retainedChanges) {
+        if (retainedChanges < 1) {
+            throw new IllegalArgumentException("a store retains at least one change, not " + retainedChanges);
+        }
+        this.retainedChanges = retainedChanges;
+    }
 
     /**
      * A store holding {@code objects} (each under its key, keeping its resourceVersion) at {@code revision},
@@ -111,6 +127,9 @@ public final class MemoryStore implements Store {
             live.put(change.key(), change.object());
         }
         log.add(change);
+        if (log.size() > 2 * retainedChanges) {
+            compact(revision - retainedChanges);
+        }
         for (WatchImpl watch : watches) {
             if (!watch.stopped && change.key().startsWith(watch.prefix)) {
                 WatchEvent event = watch.filter(change);

@@ -66,12 +66,15 @@ class EngineBenchmark {
         for (int i = 0; i < 20_000; i++) {
             cluster.api().handle(request);
         }
-        cluster = SimCluster.create(ClusterSpec.standard(), SimClock.manual(START), 8);
-        long[] runs = new long[5_000];
-        for (int i = 0; i < runs.length; i++) {
-            long t = System.nanoTime();
-            cluster.api().handle(request);
-            runs[i] = System.nanoTime() - t;
+        // Five rounds in fresh clusters: one slow round (a GC, a busy neighbour) cannot move the median.
+        long[] runs = new long[5 * 2_000];
+        for (int round = 0; round < 5; round++) {
+            cluster = SimCluster.create(ClusterSpec.standard(), SimClock.manual(START), 100 + round);
+            for (int i = 0; i < 2_000; i++) {
+                long t = System.nanoTime();
+                cluster.api().handle(request);
+                runs[round * 2_000 + i] = System.nanoTime() - t;
+            }
         }
         print("pod create through the pipeline (as the student, RBAC)", "<= 50 us", runs, 1e3, "us");
     }
