@@ -26,10 +26,6 @@ import java.util.random.RandomGenerator;
  */
 public final class SimCluster {
 
-    /** Components a student can stop and start with {@code sim stop|start}. */
-    public static final List<String> CONTROL_PLANE_COMPONENTS = List.of("apiserver", "controller-manager", "etcd",
-            "scheduler");
-
     private final SimClock clock;
     private final Store store;
     private final ComponentEvents events;

@@ -145,9 +145,10 @@ final class SimCommand implements Builtin {
     }
 
     private static CommandResult status(SimCluster cluster) {
-        StringBuilder out = new StringBuilder("Clock:      ").append(describeClock(cluster)).append('\n');
-        for (String component : SimCluster.CONTROL_PLANE_COMPONENTS) {
-            out.append(String.format("%-11s %s%n", component + ":", cluster.isStopped(component) ? "stopped" : "running"));
+        String row = "%-" + (STOPPABLE.stream().mapToInt(String::length).max().orElse(0) + 2) + "s%s%n";
+        StringBuilder out = new StringBuilder(String.format(row, "clock:", describeClock(cluster)));
+        for (String component : STOPPABLE) {
+            out.append(String.format(row, component + ":", cluster.isStopped(component) ? "stopped" : "running"));
         }
         return CommandResult.ok(out.toString());
     }

@@ -73,11 +73,11 @@ class SandboxApiTest {
         JsonObject status = exec(s, "sim status").bodyAsJsonObject();
         assertEquals(0, status.getInteger("exitCode"));
         assertTrue(status.getString("stdout").contains("(realtime)"), status.getString("stdout"));
-        assertTrue(status.getString("stdout").contains("etcd:       running"), status.getString("stdout"));
+        assertTrue(status.getString("stdout").contains("etcd:               running"), status.getString("stdout"));
         assertTrue(exec(s, "sim advance 1h").bodyAsJsonObject().getString("stdout").startsWith("Advanced 1h0m0s;"));
         exec(s, "sim stop etcd");
         JsonObject other = create();
-        assertTrue(exec(other, "sim status").bodyAsJsonObject().getString("stdout").contains("etcd:       running"),
+        assertTrue(exec(other, "sim status").bodyAsJsonObject().getString("stdout").contains("etcd:               running"),
                 "one sandbox's cluster is not another's");
     }
 

@@ -105,12 +105,20 @@ class WorkspaceBrowserIT {
         waitForScreen(page, "4  history");
         String shown = screen(page);
         assertTrue(shown.contains("    1  help\n    2  foo\n    3  help\n    4  history"), shown);
+
+        // The sandbox's own simulated cluster answers through the same terminal.
+        page.keyboard().type("sim status");
+        page.keyboard().press("Enter");
+        waitForScreen(page, "etcd:");
+        assertTrue(screen(page).contains("(realtime)"), screen(page));
+        assertTrue(screen(page).contains("etcd:               running"), screen(page));
         page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SCREENSHOTS.resolve("workspace.png")));
 
         // History survives a reload: it lives in the sandbox, and the browser fetches it.
         page.reload();
         waitForPrompt(page);
         page.click(".xterm");
+        page.keyboard().press("ArrowUp");
         page.keyboard().press("ArrowUp");
         page.keyboard().press("ArrowUp");
         assertTrue(screen(page).endsWith("$ help"), screen(page));
