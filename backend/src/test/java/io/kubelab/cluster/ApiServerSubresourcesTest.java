@@ -165,6 +165,21 @@ class ApiServerSubresourcesTest {
     }
 
     @Test
+    void aWatchFromACompactedRevisionIsGone() {
+        long before = api.store().revision();
+        call(request(Verb.CREATE, PODS, "default", "").withBody(json(NGINX)));
+        call(request(Verb.CREATE, PODS, "default", "").withBody(json(NGINX.replace("\"name\":\"nginx\"}",
+                "\"name\":\"two\"}"))));
+        api.store().compact(api.store().revision());
+        StatusException gone = assertThrows(StatusException.class, () -> api.watch(request(Verb.WATCH, PODS,
+                "default", "").withOptions(RequestOptions.DEFAULT.withResourceVersion(Long.toString(before), false)),
+                e -> { }));
+        assertEquals(410, gone.status().code());
+        assertEquals("Expired", gone.status().reason());
+        assertEquals("too old resource version: " + before + " (" + api.store().revision() + ")", gone.getMessage());
+    }
+
+    @Test
     void anObjectOverTheSizeLimitIsRefusedWhole() {
         String big = "x".repeat(1_600_000);
         StatusException tooLarge = assertThrows(StatusException.class, () -> call(request(Verb.CREATE,
