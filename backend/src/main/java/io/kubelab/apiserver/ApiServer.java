@@ -37,6 +37,8 @@ public final class ApiServer {
     private final Authorizer authorizer;
     private final RequestEvents events;
     private final Patcher patcher;
+    private final PodLogs logs;
+    private final Supplier<Instant> clock;
     private final Subresources subresources;
     private final Map<String, CreateOnly> createOnly = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean running = true;
@@ -50,9 +52,11 @@ public final class ApiServer {
         createOnly.put(groupResource, handler);
     }
 
-    public ApiServer(Store store, Pipeline pipeline, Authorizer authorizer, Patcher patcher, Supplier<Instant> clock,
-                     RandomGenerator random, ComponentEvents events) {
+    public ApiServer(Store store, Pipeline pipeline, Authorizer authorizer, Patcher patcher, PodLogs logs,
+                     Supplier<Instant> clock, RandomGenerator random, ComponentEvents events) {
         this.store = store;
+        this.logs = logs;
+        this.clock = clock;
         this.pipeline = pipeline;
         this.authorizer = authorizer;
         this.patcher = patcher;
@@ -435,6 +439,53 @@ public final class ApiServer {
 
     private static String bodyName(ApiRequest r) {
         return r.body().map(ObjectMeta::name).orElse("");
+    }
+
+    /**
+     * {@code GET pods/<name>/log}: a container's log as text, after the same checks kube-apiserver and the
+     * kubelet make. A pod not yet on a node has no log yet and answers empty, as Kubernetes does.
+     */
+    public String podLog(ApiRequest r, LogOptions options) {
+        ObjectNode pod = logTarget(r, options);
+        if (pod == null) {
+            return "";
+        }
+        String container = PodLogReader.container(pod, options.container());
+        PodLogReader.checkStarted(pod, container, options.previous(), logs);
+        return PodLogReader.render(logs.read(r.namespace(), r.name(), container, options.previous()), options,
+                clock.get());
+    }
+
+    /**
+     * {@code kubectl logs -f}: what {@link #podLog} answers, then every new line as the runtime writes it,
+     * until the returned handle is run.
+     */
+    public Runnable followPodLog(ApiRequest r, LogOptions options, Consumer<String> sink) {
+        ObjectNode pod = logTarget(r, options);
+        if (pod == null) {
+            return () -> { };
+        }
+        String container = PodLogReader.container(pod, options.container());
+        PodLogReader.checkStarted(pod, container, options.previous(), logs);
+        String backlog = PodLogReader.render(logs.read(r.namespace(), r.name(), container, options.previous()),
+                options, clock.get());
+        if (!backlog.isEmpty()) {
+            sink.accept(backlog);
+        }
+        return logs.follow(r.namespace(), r.name(), container, PodLogReader.following(options, sink));
+    }
+
+    private ObjectNode logTarget(ApiRequest r, LogOptions options) {
+        ApiRequest read = new ApiRequest(r.user(), ApiRequest.Verb.GET, r.type(), r.namespace(), r.name(), "log",
+                Optional.empty(), ApiRequest.PatchType.NONE, r.options());
+        checkRunning();
+        String object = ObjectMeta.reference("Pod", r.namespace(), r.name());
+        events.authenticated(read, object);
+        authorize(read, object);
+        PodLogReader.validate(r.name(), options);
+        ObjectNode pod = registry.get(read);
+        events.read(read, object);
+        return pod.path("spec").path("nodeName").asText("").isEmpty() ? null : pod;
     }
 
     /** A stored object read without a request: for components' caches and tests. */

@@ -12,6 +12,8 @@ import io.kubelab.controller.Informers;
 import io.kubelab.controller.volume.PersistentVolumeController;
 import io.kubelab.controller.volume.ProtectionController;
 import io.kubelab.events.ComponentEvents;
+import io.kubelab.model.ResourceTypes;
+import io.kubelab.runtime.ContainerLogs;
 import io.kubelab.store.MemoryStore;
 import io.kubelab.store.Store;
 
@@ -33,6 +35,7 @@ public final class SimCluster {
     private final ClusterSpec spec;
     private final TreeSet<String> stopped = new TreeSet<>();
     private long seed;
+    private ContainerLogs logs;
     private List<ObjectNode> policy = List.of();
     private SimClock.Mode resumeMode = SimClock.Mode.REALTIME;
     private final List<Controller> controllers = new java.util.ArrayList<>();
@@ -53,9 +56,12 @@ public final class SimCluster {
         ClusterTemplate template = ClusterTemplate.of(spec);
         MemoryStore store = MemoryStore.restored(template.revision(), template.objectsAt(clock.now()));
         SimCluster cluster = assemble(spec, clock, seed, store, 0);
+        SystemLogs.seed(cluster.logs, cluster.api.peekAll(ResourceTypes.of("v1", "Pod"), "kube-system"), clock.now(),
+                spec.controlPlane().internalIp());
         cluster.startComponents();
         return cluster;
     }
+
 
     /** Bootstraps a cluster request by request through the API server (what the template is made of). */
     public static SimCluster install(ClusterSpec spec, SimClock clock, long seed) {
@@ -73,10 +79,12 @@ public final class SimCluster {
         ComponentEvents events = new ComponentEvents(clock::now, lastEventSeq);
         RandomGenerator random = new SplittableRandom(seed ^ store.revision());
         Wiring wiring = Wiring.standard(store);
-        ApiServer api = new ApiServer(store, wiring.pipeline(), wiring.authorizer(), wiring.patcher(), clock::now,
+        ContainerLogs logs = new ContainerLogs();
+        ApiServer api = new ApiServer(store, wiring.pipeline(), wiring.authorizer(), wiring.patcher(), logs, clock::now,
                 random, events);
         wiring.reviews().register(api);
         SimCluster cluster = new SimCluster(clock, store, events, api, spec);
+        cluster.logs = logs;
         cluster.seed = seed;
         cluster.policy = wiring.policy();
         return cluster;
@@ -102,7 +110,8 @@ public final class SimCluster {
         }
         controllers.forEach(c -> c.setRunning(false));
         return new ParkedCluster(spec, seed, store.revision(), clock.now(), clock.mode().name(), clock.speed(),
-                events.lastSeq(), List.copyOf(stopped), ParkedCluster.pack(memory.snapshot()));
+                events.lastSeq(), List.copyOf(stopped), ParkedCluster.pack(memory.snapshot()),
+                ParkedCluster.packLogs(logs));
     }
 
     /** The parked cluster running again on {@code clock}; its components rebuild from the stored objects. */
@@ -110,6 +119,7 @@ public final class SimCluster {
         MemoryStore store = MemoryStore.restored(parked.revision(), parked.unpack());
         SimCluster cluster = assemble(parked.spec(), clock, parked.seed(), store, parked.lastEventSeq());
         cluster.stopped.addAll(parked.stopped());
+        parked.unpackLogs(cluster.logs);
         cluster.startComponents();
         return cluster;
     }
@@ -128,6 +138,11 @@ public final class SimCluster {
 
     public Store store() {
         return store;
+    }
+
+    /** The containers' logs on the cluster's nodes. */
+    public ContainerLogs logs() {
+        return logs;
     }
 
     public ComponentEvents events() {
