@@ -16,7 +16,12 @@ final class ContainerValidation {
     private ContainerValidation() {
     }
 
-    static List<FieldError> containers(List<JsonNode> containers, Set<String> volumes, FieldPath path) {
+    /**
+     * Regular containers. {@code gracePeriod} is the pod's terminationGracePeriodSeconds (null when unset) for
+     * sleep hooks; {@code hostUsers} false allows an Unmasked procMount.
+     */
+    static List<FieldError> containers(List<JsonNode> containers, Set<String> volumes, Long gracePeriod, boolean hostUsers,
+                                       FieldPath path) {
         List<FieldError> errs = new ArrayList<>();
         if (containers.isEmpty()) {
             errs.add(FieldError.required(path, ""));
@@ -26,13 +31,35 @@ final class ContainerValidation {
         for (int i = 0; i < containers.size(); i++) {
             JsonNode c = containers.get(i);
             FieldPath idx = path.index(i);
-            errs.addAll(common(c, volumes, idx));
+            errs.addAll(common(c, volumes, hostUsers, idx));
             String name = Fields.str(c, "name");
             if (!names.add(name)) {
                 errs.add(FieldError.duplicate(idx.child("name"), name));
             }
+            errs.addAll(ProbeValidation.hooksAndProbes(c, gracePeriod, idx));
             if (Fields.has(c, "restartPolicy")) {
                 errs.add(FieldError.forbidden(idx.child("restartPolicy"), "may not be set for non-init containers"));
+            }
+        }
+        errs.addAll(uniqueHostPorts(containers, path));
+        return errs;
+    }
+
+    /** {@code AccumulateUniqueHostPorts}: a protocol/hostIP/hostPort triple may be used once across the containers. */
+    private static List<FieldError> uniqueHostPorts(List<JsonNode> containers, FieldPath path) {
+        List<FieldError> errs = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int ci = 0; ci < containers.size(); ci++) {
+            List<JsonNode> ports = Fields.list(containers.get(ci), "ports");
+            for (int pi = 0; pi < ports.size(); pi++) {
+                long hostPort = Fields.num(ports.get(pi), "hostPort", 0);
+                if (hostPort == 0) {
+                    continue;
+                }
+                String key = Fields.str(ports.get(pi), "protocol") + "/" + Fields.str(ports.get(pi), "hostIP") + "/" + hostPort;
+                if (!seen.add(key)) {
+                    errs.add(FieldError.duplicate(path.index(ci).child("ports").index(pi).child("hostPort"), key));
+                }
             }
         }
         return errs;
@@ -40,14 +67,14 @@ final class ContainerValidation {
 
     /** Init container names must also differ from the regular containers'. */
     static List<FieldError> initContainers(List<JsonNode> inits, List<JsonNode> containers, Set<String> volumes,
-                                           FieldPath path) {
+                                           Long gracePeriod, boolean hostUsers, FieldPath path) {
         List<FieldError> errs = new ArrayList<>();
         Set<String> names = new HashSet<>();
         containers.forEach(c -> names.add(Fields.str(c, "name")));
         for (int i = 0; i < inits.size(); i++) {
             JsonNode c = inits.get(i);
             FieldPath idx = path.index(i);
-            errs.addAll(common(c, volumes, idx));
+            errs.addAll(common(c, volumes, hostUsers, idx));
             boolean restartAlways = false;
             if (Fields.has(c, "restartPolicy")) {
                 String policy = Fields.str(c, "restartPolicy");
@@ -62,7 +89,9 @@ final class ContainerValidation {
             } else if (!name.isEmpty()) {
                 names.add(name);
             }
-            if (!restartAlways) {
+            if (restartAlways) {
+                errs.addAll(ProbeValidation.hooksAndProbes(c, gracePeriod, idx));
+            } else {
                 for (String field : List.of("lifecycle", "livenessProbe", "readinessProbe", "startupProbe")) {
                     if (Fields.has(c, field)) {
                         errs.add(FieldError.forbidden(idx.child(field), INIT_ONLY_WITH_ALWAYS));
@@ -73,7 +102,7 @@ final class ContainerValidation {
         return errs;
     }
 
-    private static List<FieldError> common(JsonNode c, Set<String> volumes, FieldPath path) {
+    private static List<FieldError> common(JsonNode c, Set<String> volumes, boolean hostUsers, FieldPath path) {
         List<FieldError> errs = new ArrayList<>(Common.requiredName(Fields.str(c, "name"), NameRules.DNS1123_LABEL,
                 path.child("name")));
         if (Fields.str(c, "image").isEmpty()) {
@@ -87,10 +116,12 @@ final class ContainerValidation {
                     List.of("File", "FallbackToLogsOnError")));
         }
         errs.addAll(ports(Fields.list(c, "ports"), path.child("ports")));
-        errs.addAll(env(Fields.list(c, "env"), path.child("env")));
+        errs.addAll(EnvValidation.env(Fields.list(c, "env"), path.child("env")));
+        errs.addAll(EnvValidation.envFrom(Fields.list(c, "envFrom"), path.child("envFrom")));
         errs.addAll(volumeMounts(Fields.list(c, "volumeMounts"), volumes, path.child("volumeMounts")));
         errs.addAll(pullPolicy(Fields.str(c, "imagePullPolicy"), path.child("imagePullPolicy")));
         errs.addAll(ResourceValidation.validate(c.path("resources"), path.child("resources")));
+        errs.addAll(SecurityContextValidation.container(c.path("securityContext"), hostUsers, path.child("securityContext")));
         return errs;
     }
 
@@ -130,31 +161,6 @@ final class ContainerValidation {
             return List.of(FieldError.required(path, ""));
         }
         return PROTOCOLS.contains(protocol) ? List.of() : List.of(FieldError.notSupported(path, protocol, PROTOCOLS));
-    }
-
-    private static List<FieldError> env(List<JsonNode> env, FieldPath path) {
-        List<FieldError> errs = new ArrayList<>();
-        for (int i = 0; i < env.size(); i++) {
-            FieldPath idx = path.index(i);
-            String name = Fields.str(env.get(i), "name");
-            if (name.isEmpty()) {
-                errs.add(FieldError.required(idx.child("name"), ""));
-            } else {
-                NameRules.envVarName(name).forEach(m -> errs.add(FieldError.invalid(idx.child("name"), name, m)));
-            }
-            JsonNode from = env.get(i).path("valueFrom");
-            if (Fields.has(env.get(i), "valueFrom")) {
-                if (Fields.has(env.get(i), "value") && !Fields.str(env.get(i), "value").isEmpty()) {
-                    errs.add(FieldError.invalid(idx.child("valueFrom"), "",
-                            "may not be specified when `value` is not empty"));
-                }
-                if (!from.fields().hasNext()) {
-                    errs.add(FieldError.invalid(idx.child("valueFrom"), "", "must specify one of: `fieldRef`, "
-                            + "`resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`"));
-                }
-            }
-        }
-        return errs;
     }
 
     private static List<FieldError> volumeMounts(List<JsonNode> mounts, Set<String> volumes, FieldPath path) {

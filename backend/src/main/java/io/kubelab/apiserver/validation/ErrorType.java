@@ -10,7 +10,8 @@ public enum ErrorType {
     FORBIDDEN("FieldValueForbidden", "Forbidden"),
     TOO_LONG("FieldValueTooLong", "Too long"),
     TOO_MANY("FieldValueTooMany", "Too many"),
-    TYPE_INVALID("FieldValueTypeInvalid", "Invalid value");
+    TYPE_INVALID("FieldValueTypeInvalid", "Invalid value"),
+    INTERNAL("InternalError", "Internal error");
 
     private final String reason;
     private final String text;
@@ -28,8 +29,8 @@ public enum ErrorType {
         return text;
     }
 
-    /** Required, Forbidden and TooLong never print the offending value. */
+    /** Required, Forbidden, TooLong and Internal never print the offending value. */
     boolean printsValue() {
-        return this != REQUIRED && this != FORBIDDEN && this != TOO_LONG;
+        return this != REQUIRED && this != FORBIDDEN && this != TOO_LONG && this != INTERNAL;
     }
 }

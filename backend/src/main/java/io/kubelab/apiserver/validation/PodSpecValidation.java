@@ -19,21 +19,37 @@ final class PodSpecValidation {
     }
 
     static List<FieldError> spec(JsonNode spec, FieldPath path) {
+        return spec(spec, path, false);
+    }
+
+    /** {@code isPod} is ValidatePodSpec's ResourceIsPod: templates may leave a host-network hostPort unset. */
+    static List<FieldError> spec(JsonNode spec, FieldPath path, boolean isPod) {
         List<FieldError> errs = new ArrayList<>();
+        Long grace = Fields.has(spec, "terminationGracePeriodSeconds") ? Fields.num(spec, "terminationGracePeriodSeconds", 0) : null;
+        JsonNode hostUsersNode = spec.path("hostUsers");
+        boolean hostUsers = !hostUsersNode.isBoolean() || hostUsersNode.asBoolean();
         Set<String> volumes = new HashSet<>();
         errs.addAll(VolumeValidation.validate(Fields.list(spec, "volumes"), path.child("volumes"), volumes));
         List<JsonNode> containers = Fields.list(spec, "containers");
-        errs.addAll(ContainerValidation.containers(containers, volumes, path.child("containers")));
+        errs.addAll(ContainerValidation.containers(containers, volumes, grace, hostUsers, path.child("containers")));
         errs.addAll(ContainerValidation.initContainers(Fields.list(spec, "initContainers"), containers, volumes,
-                path.child("initContainers")));
+                grace, hostUsers, path.child("initContainers")));
+        errs.addAll(PodDetailValidation.hostNetworkPorts(spec, isPod, path));
         errs.addAll(oneOf(Fields.str(spec, "restartPolicy"), RESTART_POLICIES, path.child("restartPolicy")));
         errs.addAll(oneOf(Fields.str(spec, "dnsPolicy"), DNS_POLICIES, path.child("dnsPolicy")));
         errs.addAll(Common.labels(Fields.stringMap(spec, "nodeSelector"), path.child("nodeSelector")));
+        errs.addAll(SecurityContextValidation.pod(spec.path("securityContext"), spec, path.child("securityContext")));
         for (int i = 0; i < Fields.list(spec, "imagePullSecrets").size(); i++) {
             if (Fields.str(Fields.list(spec, "imagePullSecrets").get(i), "name").isEmpty()) {
                 errs.add(FieldError.required(path.child("imagePullSecrets").index(i).child("name"), ""));
             }
         }
+        errs.addAll(AffinityValidation.affinity(spec.path("affinity"), path.child("affinity")));
+        errs.addAll(PodDetailValidation.dnsConfig(spec, path.child("dnsConfig")));
+        errs.addAll(PodDetailValidation.readinessGates(Fields.list(spec, "readinessGates"), path.child("readinessGates")));
+        errs.addAll(PodDetailValidation.schedulingGates(Fields.list(spec, "schedulingGates"), path.child("schedulingGates")));
+        errs.addAll(AffinityValidation.topologySpreadConstraints(Fields.list(spec, "topologySpreadConstraints"),
+                path.child("topologySpreadConstraints")));
         String serviceAccount = Fields.str(spec, "serviceAccountName");
         if (!serviceAccount.isEmpty()) {
             errs.addAll(Common.dns1123Subdomain(serviceAccount, path.child("serviceAccountName")));
@@ -55,10 +71,12 @@ final class PodSpecValidation {
             errs.addAll(Common.dns1123Label(Fields.str(spec, "subdomain"), path.child("subdomain")));
         }
         errs.addAll(tolerations(Fields.list(spec, "tolerations"), path.child("tolerations")));
+        errs.addAll(PodDetailValidation.hostAliases(Fields.list(spec, "hostAliases"), path.child("hostAliases")));
         String priorityClass = Fields.str(spec, "priorityClassName");
         if (!priorityClass.isEmpty()) {
             errs.addAll(Common.dns1123Subdomain(priorityClass, path.child("priorityClassName")));
         }
+        errs.addAll(PodDetailValidation.tail(spec, path));
         return errs;
     }
 

@@ -35,7 +35,7 @@ final class PodValidation {
     private static List<FieldError> metadataAndSpec(JsonNode pod) {
         List<FieldError> errs = new ArrayList<>(ObjectMetaValidation.validate(pod.path("metadata"), true,
                 NameRules.DNS1123_SUBDOMAIN, FieldPath.of("metadata")));
-        errs.addAll(PodSpecValidation.spec(pod.path("spec"), FieldPath.of("spec")));
+        errs.addAll(PodSpecValidation.spec(pod.path("spec"), FieldPath.of("spec"), true));
         return errs;
     }
 

@@ -2,6 +2,7 @@ package io.kubelab.apiserver.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubelab.model.NameValidation;
+import io.kubelab.model.Quantity;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A container's {@code resources}: resource names, non-negative quantities, requests not above limits
@@ -19,7 +18,6 @@ import java.util.regex.Pattern;
 final class ResourceValidation {
 
     private static final Set<String> STANDARD_CONTAINER_RESOURCES = Set.of("cpu", "memory", "ephemeral-storage");
-    private static final Pattern QUANTITY = Pattern.compile("^([+-]?[0-9.]+)([eE][+-]?[0-9]+|[numkMGTPE]|Ki|Mi|Gi|Ti|Pi|Ei)?$");
 
     private ResourceValidation() {
     }
@@ -77,39 +75,12 @@ final class ResourceValidation {
                 .map(q -> List.of(FieldError.invalid(path, quantity, Common.IS_NEGATIVE))).orElse(List.of());
     }
 
-    /** Just enough of resource.Quantity to compare two amounts; empty when the text is not one we understand. */
+    /** The amount, or empty when the text is not a quantity (the decoder reports those before validation). */
     static Optional<BigDecimal> parse(String text) {
-        Matcher m = QUANTITY.matcher(text);
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        BigDecimal number;
         try {
-            number = new BigDecimal(m.group(1));
-        } catch (NumberFormatException e) {
+            return Optional.of(Quantity.parse(text).amount());
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        String suffix = m.group(2) == null ? "" : m.group(2);
-        if (suffix.startsWith("e") || suffix.startsWith("E")) {
-            return Optional.of(number.scaleByPowerOfTen(Integer.parseInt(suffix.substring(1))));
-        }
-        return Optional.of(switch (suffix) {
-            case "n" -> number.scaleByPowerOfTen(-9);
-            case "u" -> number.scaleByPowerOfTen(-6);
-            case "m" -> number.scaleByPowerOfTen(-3);
-            case "k" -> number.scaleByPowerOfTen(3);
-            case "M" -> number.scaleByPowerOfTen(6);
-            case "G" -> number.scaleByPowerOfTen(9);
-            case "T" -> number.scaleByPowerOfTen(12);
-            case "P" -> number.scaleByPowerOfTen(15);
-            case "E" -> number.scaleByPowerOfTen(18);
-            case "Ki" -> number.multiply(BigDecimal.valueOf(1L << 10));
-            case "Mi" -> number.multiply(BigDecimal.valueOf(1L << 20));
-            case "Gi" -> number.multiply(BigDecimal.valueOf(1L << 30));
-            case "Ti" -> number.multiply(BigDecimal.valueOf(1L << 40));
-            case "Pi" -> number.multiply(BigDecimal.valueOf(1L << 50));
-            case "Ei" -> number.multiply(BigDecimal.valueOf(1L << 60));
-            default -> number;
-        });
     }
 }

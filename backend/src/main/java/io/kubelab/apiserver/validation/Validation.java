@@ -61,6 +61,9 @@ public final class Validation {
         if (kind.equals("Service")) {
             return ServiceValidation.create(o);
         }
+        if (kind.equals("Event")) {
+            return EventValidation.create(o);
+        }
         List<FieldError> errs = new ArrayList<>(meta(o));
         errs.addAll(body(o, kind));
         return errs;
@@ -108,6 +111,12 @@ public final class Validation {
             case "coordination.k8s.io/Lease" -> errs.addAll(OtherValidation.lease(o));
             case "policy/PodDisruptionBudget" -> errs.addAll(OtherValidation.podDisruptionBudget(o));
             case "storage.k8s.io/StorageClass" -> errs.addAll(OtherValidation.storageClass(o));
+            case "networking.k8s.io/Ingress" -> errs.addAll(NetworkingValidation.ingressCreate(o));
+            case "networking.k8s.io/IngressClass" -> errs.addAll(NetworkingValidation.ingressClassSpec(spec, sp));
+            case "networking.k8s.io/NetworkPolicy" -> errs.addAll(NetworkPolicyValidation.spec(spec, sp));
+            case "autoscaling/HorizontalPodAutoscaler" -> errs.addAll(AutoscalingValidation.spec(spec, sp, 1));
+            case "discovery.k8s.io/EndpointSlice" -> errs.addAll(DiscoveryValidation.endpointSlice(o));
+            case "/PersistentVolume" -> errs.addAll(PersistentVolumeValidation.spec(spec, sp));
             default -> {
                 // Unknown kinds get only their metadata checked.
             }
@@ -128,6 +137,9 @@ public final class Validation {
         }
         if (kind.equals("Service")) {
             return ServiceValidation.update(o, old);
+        }
+        if (kind.equals("Event")) {
+            return EventValidation.update(o, old);
         }
         List<FieldError> errs = new ArrayList<>();
         List<FieldError> metaUpdate = ObjectMetaValidation.validateUpdate(o.path("metadata"), old.path("metadata"),
@@ -182,6 +194,33 @@ public final class Validation {
             case "scheduling.k8s.io/PriorityClass" -> {
                 errs.addAll(metaUpdate);
                 errs.addAll(OtherValidation.priorityClassUpdate(o, old));
+            }
+            case "networking.k8s.io/Ingress" -> {
+                // Update validation skips the ingress-class annotation check that create makes.
+                errs.addAll(metaUpdate);
+                errs.addAll(meta(o));
+                errs.addAll(NetworkingValidation.ingressSpec(spec, sp));
+            }
+            case "networking.k8s.io/IngressClass" -> {
+                errs.addAll(metaUpdate);
+                errs.addAll(Common.immutableString(Fields.str(spec, "controller"), Fields.str(oldSpec, "controller"),
+                        sp.child("controller")));
+                errs.addAll(create(o));
+            }
+            case "autoscaling/HorizontalPodAutoscaler" -> {
+                errs.addAll(metaUpdate);
+                boolean wasZero = Fields.has(oldSpec, "minReplicas") && Fields.num(oldSpec, "minReplicas", 1) == 0;
+                errs.addAll(AutoscalingValidation.spec(spec, sp, wasZero ? 0 : 1));
+            }
+            case "discovery.k8s.io/EndpointSlice" -> {
+                errs.addAll(metaUpdate);
+                errs.addAll(meta(o));
+                errs.addAll(DiscoveryValidation.endpointSliceUpdate(o, old));
+            }
+            case "/PersistentVolume" -> {
+                errs.addAll(metaUpdate);
+                errs.addAll(create(o));
+                errs.addAll(PersistentVolumeValidation.update(o, old));
             }
             case "storage.k8s.io/StorageClass" -> {
                 errs.addAll(create(o));
