@@ -31,6 +31,8 @@ import java.util.random.RandomGenerator;
  */
 public final class ApiServer {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiServer.class);
+
     private final Store store;
     private final Registry registry;
     private final Pipeline pipeline;
@@ -120,6 +122,10 @@ public final class ApiServer {
         events.authenticated(r, object);
         try {
             authorize(r, object);
+            if (r.subresource().equals("status") && !r.type().hasSubresource("status")) {
+                throw new StatusException(new Status(404, "NotFound", "the server could not find the requested resource",
+                        Optional.empty()));
+            }
             if (!r.subresource().isEmpty() && !r.subresource().equals("status")) {
                 ApiResponse response = subresources.handle(r);
                 events.stored(r, object, r.subresource(), store.revision());
@@ -144,7 +150,11 @@ public final class ApiServer {
                     ApiResponse response = write(r, body, "updated");
                     yield new ApiResponse(response.code(), response.body(), warnings);
                 }
-                case PATCH -> write(r, patcher.apply(r, registry.get(r)), "patched");
+                case PATCH -> {
+                    Patcher.Patched patched = patcher.apply(r, registry.get(r));
+                    ApiResponse response = write(r, patched.object(), "patched");
+                    yield new ApiResponse(response.code(), response.body(), patched.warnings());
+                }
                 case DELETE -> delete(r);
                 case DELETECOLLECTION -> deleteCollection(r);
                 case WATCH -> throw new IllegalArgumentException("watch through ApiServer.watch");
@@ -156,6 +166,10 @@ public final class ApiServer {
             throw reject(r, object, e);
         } catch (StoreException e) {
             throw reject(r, object, StoreErrors.toStatus(e, r.groupResource(), r.name()));
+        } catch (RuntimeException e) {
+            // A bug of ours must reach the client as Kubernetes reports its own: a 500, never a crash.
+            LOG.error("{} {} {}/{} failed", r.verb(), r.type().groupResource(), r.namespace(), r.name(), e);
+            throw reject(r, object, new StatusException(Status.internalError(String.valueOf(e.getMessage()))));
         }
     }
 
@@ -265,7 +279,8 @@ public final class ApiServer {
         ObjectNode before = registry.get(r);
         ObjectNode result = registry.delete(r);
         if (!r.options().dryRun()) {
-            events.stored(r, object, "deleted", store.revision());
+            boolean gone = store.get(Registry.key(r.type(), r.namespace(), r.name())).isEmpty();
+            events.stored(r, object, gone ? "deleted" : "terminating", store.revision());
         }
         if (result == null) {
             return ApiResponse.ok(Registry.successStatus(r.type(), r.name(), ObjectMeta.uid(before)));

@@ -34,7 +34,7 @@ final class EventsApi {
         ApiRequest.PatchType patchType = r.patchType();
         if (verb == ApiRequest.Verb.PATCH) {
             ObjectNode stored = EventConversion.toEventsV1(readCore.apply(withType(r, CORE)));
-            body = Optional.of(EventConversion.toCoreV1(patcher.apply(r, stored)));
+            body = Optional.of(EventConversion.toCoreV1(patcher.apply(r, stored).object()));
             verb = ApiRequest.Verb.UPDATE;
             patchType = ApiRequest.PatchType.NONE;
         } else if (body.isPresent() && (verb == ApiRequest.Verb.CREATE || verb == ApiRequest.Verb.UPDATE)) {

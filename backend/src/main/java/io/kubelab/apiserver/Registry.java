@@ -82,12 +82,12 @@ final class Registry implements Strategy.Context {
         if (strategy.resetsStatusOnCreate() && r.type().hasSubresource("status")) {
             object.remove("status");
         }
-        strategy.prepareForCreate(object, this);
         boolean generated = metadata.path("name").asText("").isEmpty()
                 && !metadata.path("generateName").asText("").isEmpty();
         if (generated) {
             metadata.put("name", Names.generate(metadata.path("generateName").asText(), random));
         }
+        strategy.prepareForCreate(object, this);
         AdmissionRequest admission = new AdmissionRequest(Operation.CREATE, r.user(), r.type(), r.namespace(),
                 ObjectMeta.name(object), r.subresource(), object, Optional.empty(), r.options().dryRun(), this);
         validate(r.type(), object, pipeline.validator().validateCreate(object));
@@ -95,6 +95,11 @@ final class Registry implements Strategy.Context {
         GoZeroValues.apply(object);
         checkSize(r, object);
         if (r.options().dryRun()) {
+            // A dry run reads the key as the real write would, so an existing object still answers AlreadyExists.
+            Optional<ObjectNode> existing = store.get(key(r.type(), r.namespace(), ObjectMeta.name(object)));
+            if (existing.isPresent()) {
+                throw alreadyExists(r, existing.get());
+            }
             return object;
         }
         for (int attempt = 1; ; attempt++) {
@@ -102,13 +107,24 @@ final class Registry implements Strategy.Context {
                 return store.create(key(r.type(), r.namespace(), ObjectMeta.name(object)), object);
             } catch (StoreException.AlreadyExists e) {
                 if (!generated || attempt == GENERATE_NAME_ATTEMPTS) {
-                    throw new StatusException(Status.alreadyExists(r.groupResource(), ObjectMeta.name(object)));
+                    throw alreadyExists(r, store.get(key(r.type(), r.namespace(), ObjectMeta.name(object)))
+                            .orElse(object));
                 }
                 metadata.put("name", Names.generate(metadata.path("generateName").asText(), random));
             } catch (StoreException e) {
                 throw StoreErrors.toStatus(e, r.groupResource(), ObjectMeta.name(object));
             }
         }
+    }
+
+    /** Kubernetes says when the name is taken by an object on its way out, since waiting will free it. */
+    private static StatusException alreadyExists(ApiRequest r, ObjectNode existing) {
+        Status status = Status.alreadyExists(r.groupResource(), ObjectMeta.name(existing));
+        if (ObjectMeta.deleting(existing)) {
+            status = new Status(status.code(), status.reason(), "object is being deleted: " + status.message(),
+                    status.details());
+        }
+        return new StatusException(status);
     }
 
     // ---- update ------------------------------------------------------------------------------------------
@@ -155,9 +171,6 @@ final class Registry implements Strategy.Context {
                 metadata.remove(field);
             }
         }
-        if (strategy.tracksGeneration() && !r.subresource().equals("status") && specChanged(updated, old)) {
-            metadata.put("generation", oldMeta.path("generation").asLong(0) + 1);
-        }
         if (r.subresource().isEmpty()) {
             strategy.prepareForUpdate(updated, old, this);
         }
@@ -167,6 +180,10 @@ final class Registry implements Strategy.Context {
         validate(r.type(), updated, pipeline.validator().validateUpdate(updated, old));
         pipeline.validate(admission);
         GoZeroValues.apply(updated);
+        // Compared once both sides look as Go writes them, so a re-applied manifest is no change.
+        if (strategy.tracksGeneration() && !r.subresource().equals("status") && strategy.generationChanged(updated, old)) {
+            metadata.put("generation", oldMeta.path("generation").asLong(0) + 1);
+        }
         checkSize(r, updated);
         if (updated.equals(old) || r.options().dryRun()) {
             return updated;
@@ -188,14 +205,6 @@ final class Registry implements Strategy.Context {
         return object.path("metadata").path("deletionGracePeriodSeconds").asLong(0) == 0;
     }
 
-    private static boolean specChanged(ObjectNode updated, ObjectNode old) {
-        ObjectNode a = updated.deepCopy();
-        ObjectNode b = old.deepCopy();
-        for (ObjectNode o : List.of(a, b)) {
-            o.remove(List.of("metadata", "status"));
-        }
-        return !a.equals(b);
-    }
 
     // ---- delete ------------------------------------------------------------------------------------------
 
@@ -237,8 +246,17 @@ final class Registry implements Strategy.Context {
                     }
                 }
                 Instant now = clock.get();
-                if (!ObjectMeta.deleting(old) || grace < metadata.path("deletionGracePeriodSeconds").asLong(0)) {
+                if (!ObjectMeta.deleting(old)) {
                     metadata.put("deletionTimestamp", ObjectMeta.time(now.plusSeconds(grace)));
+                    metadata.put("deletionGracePeriodSeconds", grace);
+                    if (metadata.path("generation").asLong(0) > 0) {
+                        metadata.put("generation", metadata.path("generation").asLong() + 1);
+                    }
+                } else if (grace < metadata.path("deletionGracePeriodSeconds").asLong(0)) {
+                    // Kubernetes moves the deadline back by the old grace and forward by the new one.
+                    Instant deadline = Instant.parse(metadata.path("deletionTimestamp").asText())
+                            .minusSeconds(metadata.path("deletionGracePeriodSeconds").asLong()).plusSeconds(grace);
+                    metadata.put("deletionTimestamp", ObjectMeta.time(deadline));
                     metadata.put("deletionGracePeriodSeconds", grace);
                 }
                 strategy.markDeleting(object);

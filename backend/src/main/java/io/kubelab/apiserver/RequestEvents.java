@@ -68,8 +68,11 @@ final class RequestEvents {
     }
 
     void stored(ApiRequest r, String object, String action, long revision) {
-        events.emit(ETCD, null, action, object, APISERVER, ETCD,
-                "etcd " + action + " " + what(r) + " at revision " + revision + ".");
+        String message = action.equals("terminating")
+                ? "etcd stored " + what(r) + " with a deletion timestamp at revision " + revision
+                + "; it is removed once its grace period ends and its finalizers are done."
+                : "etcd " + action + " " + what(r) + " at revision " + revision + ".";
+        events.emit(ETCD, null, action, object, APISERVER, ETCD, message);
     }
 
     void dryRun(ApiRequest r, String object) {

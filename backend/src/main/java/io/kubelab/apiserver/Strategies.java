@@ -20,6 +20,20 @@ final class Strategies {
         }
     };
 
+    /** Deployments count annotation changes too: that is how a rollout restart or a change-cause starts a rollout. */
+    private static final Strategy DEPLOYMENTS = new Strategy() {
+        @Override
+        public boolean tracksGeneration() {
+            return true;
+        }
+
+        @Override
+        public boolean generationChanged(ObjectNode updated, ObjectNode old) {
+            return Strategy.super.generationChanged(updated, old)
+                    || !updated.path("metadata").path("annotations").equals(old.path("metadata").path("annotations"));
+        }
+    };
+
     private static final Strategy REPLICA_SETS = new Strategy() {
         @Override
         public boolean tracksGeneration() {
@@ -82,9 +96,9 @@ final class Strategies {
             Map.entry("/persistentvolumes", VolumeStrategies.VOLUMES),
             Map.entry("/events", EVENTS),
             Map.entry("events.k8s.io/events", EVENTS),
-            Map.entry("apps/deployments", GENERATIONAL),
+            Map.entry("apps/deployments", DEPLOYMENTS),
             Map.entry("apps/replicasets", REPLICA_SETS),
-            Map.entry("apps/daemonsets", GENERATIONAL),
+            Map.entry("apps/daemonsets", new DaemonSetStrategy()),
             Map.entry("apps/statefulsets", GENERATIONAL),
             Map.entry("batch/jobs", new JobStrategy()),
             Map.entry("batch/cronjobs", GENERATIONAL),

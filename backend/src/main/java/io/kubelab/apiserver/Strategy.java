@@ -56,6 +56,16 @@ public interface Strategy {
         return false;
     }
 
+    /** Whether an update is a new generation: Kubernetes counts changes to everything but metadata and status. */
+    default boolean generationChanged(ObjectNode updated, ObjectNode old) {
+        ObjectNode a = updated.deepCopy();
+        ObjectNode b = old.deepCopy();
+        for (ObjectNode o : java.util.List.of(a, b)) {
+            o.remove(java.util.List.of("metadata", "status"));
+        }
+        return !a.equals(b);
+    }
+
     /** Whether a completed delete answers with the object rather than a success Status. */
     default boolean returnsDeletedObject() {
         return false;

@@ -61,7 +61,7 @@ final class Subresources {
             case UPDATE:
             case PATCH:
                 ObjectNode current = scaleOf(parent);
-                ObjectNode wanted = r.verb() == ApiRequest.Verb.PATCH ? patcher.apply(r, current)
+                ObjectNode wanted = r.verb() == ApiRequest.Verb.PATCH ? patcher.apply(r, current).object()
                         : requireScale(r);
                 String rv = ObjectMeta.resourceVersion(wanted);
                 if (!rv.isEmpty() && !rv.equals(ObjectMeta.resourceVersion(parent))) {

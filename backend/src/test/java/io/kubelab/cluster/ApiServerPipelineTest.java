@@ -159,6 +159,57 @@ class ApiServerPipelineTest {
     }
 
     @Test
+    void reviewedEdgeCasesAnswerAsKubernetesDoes() {
+        create(PODS, "default", NGINX);
+        StatusException dry = failure(() -> api.handle(ApiRequest.of(UserInfo.ADMIN, Verb.CREATE, PODS, "default", "")
+                .withBody(json(NGINX)).withOptions(RequestOptions.DEFAULT.withDryRun(true))));
+        assertEquals("pods \"nginx\" already exists", dry.getMessage());
+
+        ResourceType configMaps = ResourceTypes.of("v1", "ConfigMap");
+        ObjectNode cm = create(configMaps, "default", "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":"
+                + "{\"name\":\"cfg\",\"finalizers\":[\"example.com/keep\"]}}").body();
+        api.handle(ApiRequest.of(UserInfo.ADMIN, Verb.DELETE, configMaps, "default", "cfg"));
+        assertEquals("object is being deleted: configmaps \"cfg\" already exists", failure(() -> create(configMaps,
+                "default", "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"cfg\"}}"))
+                .getMessage());
+        assertEquals(404, failure(() -> api.handle(ApiRequest.of(UserInfo.ADMIN, Verb.UPDATE, configMaps, "default",
+                "cfg").withSubresource("status").withBody(cm))).status().code());
+
+        StatusException badPatch = failure(() -> api.handle(ApiRequest.of(UserInfo.ADMIN, Verb.PATCH,
+                ResourceTypes.of("v1", "Service"), "default", "kubernetes").withPatch(ApiRequest.PatchType.MERGE,
+                json("{\"spec\":{\"ports\":[1]}}"))));
+        assertEquals(422, badPatch.status().code());
+        assertTrue(badPatch.getMessage().contains("json: cannot unmarshal number into Go struct field ServiceSpec"
+                + ".spec.ports of type v1.ServicePort"), badPatch.getMessage());
+    }
+
+    @Test
+    void generationCountsRealChangesOnly() {
+        String manifest = "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"web\"},"
+                + "\"spec\":{\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":{\"labels\":"
+                + "{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"name\":\"nginx\",\"image\":\"nginx:1.27\"}]}}}}";
+        create(DEPLOYMENTS, "default", manifest);
+        ObjectNode again = api.handle(ApiRequest.of(UserInfo.ADMIN, Verb.UPDATE, DEPLOYMENTS, "default", "web")
+                .withBody(json(manifest))).body();
+        assertEquals(1, again.path("metadata").path("generation").asInt(), "re-applying the manifest is no change");
+        ObjectNode restarted = api.handle(ApiRequest.of(UserInfo.ADMIN, Verb.PATCH, DEPLOYMENTS, "default", "web")
+                .withPatch(ApiRequest.PatchType.STRATEGIC, json("{\"spec\":{\"template\":{\"metadata\":{\"annotations\":"
+                        + "{\"kubectl.kubernetes.io/restartedAt\":\"2026-11-25T10:00:00Z\"}}}}}"))).body();
+        assertEquals(2, restarted.path("metadata").path("generation").asInt());
+        ObjectNode annotated = api.handle(ApiRequest.of(UserInfo.ADMIN, Verb.PATCH, DEPLOYMENTS, "default", "web")
+                .withPatch(ApiRequest.PatchType.MERGE, json("{\"metadata\":{\"annotations\":{\"note\":\"x\"}}}"))).body();
+        assertEquals(3, annotated.path("metadata").path("generation").asInt(), "deployments count annotations");
+
+        ResourceType daemonSets = ResourceTypes.of("apps/v1", "DaemonSet");
+        ObjectNode ds = create(daemonSets, "default", manifest.replace("Deployment", "DaemonSet")).body();
+        assertEquals("1", ds.path("metadata").path("annotations").path("deprecated.daemonset.template.generation").asText());
+        ObjectNode changed = api.handle(ApiRequest.of(UserInfo.ADMIN, Verb.PATCH, daemonSets, "default", "web")
+                .withPatch(ApiRequest.PatchType.STRATEGIC, json("{\"spec\":{\"template\":{\"spec\":{\"containers\":"
+                        + "[{\"name\":\"nginx\",\"image\":\"nginx:1.28\"}]}}}}"))).body();
+        assertEquals("2", changed.path("metadata").path("annotations").path("deprecated.daemonset.template.generation").asText());
+    }
+
+    @Test
     void specChangesCountGenerationsAndStatusIsItsOwnSubresource() {
         String deployment = "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"web\"},"
                 + "\"spec\":{\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":{\"labels\":"

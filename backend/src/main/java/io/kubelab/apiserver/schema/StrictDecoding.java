@@ -28,30 +28,44 @@ public final class StrictDecoding {
     private StrictDecoding() {
     }
 
-    /** Warnings to return with the response; throws {@link StatusException} (400) for what Kubernetes rejects. */
-    public static List<String> check(ObjectNode body, ResourceType type, RequestOptions.FieldValidation mode) {
+    /**
+     * What decoding {@code body} as its Go type finds, without deciding what that means for the request:
+     * the first type error (Go stops there) and, if asked, the unknown fields.
+     */
+    public record Problems(Optional<String> typeError, List<String> unknownFields) {
+    }
+
+    public static Problems problems(ObjectNode body, ResourceType type, boolean unknownFields) {
         Optional<GoType.Struct> schema = Schemas.of(type);
         if (schema.isEmpty()) {
-            return List.of();
+            return new Problems(Optional.empty(), List.of());
         }
-        JsonDepth.check(body, type.kind());
-        BodyDecoder decoder = new BodyDecoder(mode != RequestOptions.FieldValidation.IGNORE);
+        BodyDecoder decoder = new BodyDecoder(unknownFields);
         try {
             decoder.decode(body, schema.get());
         } catch (BodyDecoder.Fatal e) {
-            throw cannotBeHandled(body, type, e.getMessage());
+            return new Problems(Optional.of(e.getMessage()), List.of());
         }
         if (decoder.savedError() != null) {
-            throw cannotBeHandled(body, type, decoder.savedError());
+            return new Problems(Optional.of(decoder.savedError()), List.of());
         }
-        List<String> unknown = decoder.strictErrors();
-        if (unknown.isEmpty()) {
+        return new Problems(Optional.empty(), List.copyOf(decoder.strictErrors()));
+    }
+
+    /** Warnings to return with the response; throws {@link StatusException} (400) for what Kubernetes rejects. */
+    public static List<String> check(ObjectNode body, ResourceType type, RequestOptions.FieldValidation mode) {
+        if (Schemas.of(type).isEmpty()) {
             return List.of();
         }
-        if (mode == RequestOptions.FieldValidation.WARN) {
-            return List.copyOf(unknown);
+        JsonDepth.check(body, type.kind());
+        Problems problems = problems(body, type, mode != RequestOptions.FieldValidation.IGNORE);
+        if (problems.typeError().isPresent()) {
+            throw cannotBeHandled(body, type, problems.typeError().get());
         }
-        throw cannotBeHandled(body, type, "strict decoding error: " + String.join(", ", unknown));
+        if (problems.unknownFields().isEmpty() || mode == RequestOptions.FieldValidation.WARN) {
+            return problems.unknownFields();
+        }
+        throw cannotBeHandled(body, type, "strict decoding error: " + String.join(", ", problems.unknownFields()));
     }
 
     /**
