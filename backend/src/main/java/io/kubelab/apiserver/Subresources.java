@@ -179,6 +179,10 @@ final class Subresources {
     // ---- eviction -------------------------------------------------------------------------------------------
 
     private ApiResponse evict(ApiRequest r) {
+        String bodyName = r.body().map(b -> b.path("metadata").path("name").asText("")).orElse("");
+        if (!bodyName.isEmpty() && !bodyName.equals(r.name())) {
+            throw new StatusException(Status.badRequest("name in URL does not match name in Eviction object"));
+        }
         ObjectNode pod = registry.get(r);
         String phase = pod.path("status").path("phase").asText("");
         boolean ignoresBudgets = phase.equals("Succeeded") || phase.equals("Failed") || phase.equals("Pending")
@@ -187,10 +191,11 @@ final class Subresources {
             List<ObjectNode> budgets = registry.inNamespace(ResourceTypes.of("policy/v1", "PodDisruptionBudget"),
                     r.namespace()).stream().filter(b -> selects(b, pod)).toList();
             if (budgets.size() > 1) {
-                throw new StatusException(Status.internalError(
-                        "This pod has more than one PodDisruptionBudget, which the eviction subresource does not support."));
+                // Kubernetes answers with a bare Status here: code 500, no reason.
+                throw new StatusException(new Status(500, "", "This pod has more than one PodDisruptionBudget, which "
+                        + "the eviction subresource does not support.", Optional.empty()));
             }
-            if (budgets.size() == 1) {
+            if (budgets.size() == 1 && !(notReady(pod) && budgetHealthy(budgets.get(0)))) {
                 useBudget(r, budgets.get(0));
             }
         }
@@ -206,8 +211,31 @@ final class Subresources {
         return new ApiResponse(201, success(201), List.of());
     }
 
+    private static boolean notReady(ObjectNode pod) {
+        for (JsonNode condition : pod.path("status").path("conditions")) {
+            if (condition.path("type").asText().equals("Ready")) {
+                return !condition.path("status").asText().equals("True");
+            }
+        }
+        return true;
+    }
+
+    /** An unready pod may go without spending a disruption while the budget is met (IfHealthyBudget). */
+    private static boolean budgetHealthy(ObjectNode budget) {
+        JsonNode status = budget.path("status");
+        return status.path("desiredHealthy").asInt(0) > 0
+                && status.path("currentHealthy").asInt(0) >= status.path("desiredHealthy").asInt(0);
+    }
+
     private void useBudget(ApiRequest r, ObjectNode budget) {
         JsonNode status = budget.path("status");
+        if (status.path("observedGeneration").asLong(0) < budget.path("metadata").path("generation").asLong(0)) {
+            throw new StatusException(new Status(429, "TooManyRequests",
+                    "Cannot evict pod as it would violate the pod's disruption budget.",
+                    Optional.of(new Status.Details("", "", "", List.of(new Status.Cause("DisruptionBudget",
+                            "The disruption budget " + ObjectMeta.name(budget) + " is still being processed by the server.",
+                            "")), 10))));
+        }
         if (status.path("disruptionsAllowed").asInt(0) <= 0) {
             String message = "The disruption budget " + ObjectMeta.name(budget) + " needs "
                     + status.path("desiredHealthy").asInt(0) + " healthy pods and has "

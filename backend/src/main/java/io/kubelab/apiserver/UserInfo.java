@@ -22,19 +22,20 @@ public record UserInfo(String name, List<String> groups) {
                 List.of("system:serviceaccounts", "system:serviceaccounts:" + namespace, AUTHENTICATED));
     }
 
-    /** A user as {@code --as}/{@code --as-group} name it; a service account gets its groups implied. */
+    /**
+     * A user as {@code --as}/{@code --as-group} name it, as the impersonation filter builds it: a service
+     * account's own groups only when no group is given, and {@code system:authenticated} unless the
+     * request is anonymous or says it is unauthenticated.
+     */
     public static UserInfo impersonated(String name, List<String> groups) {
-        if (name.startsWith("system:serviceaccount:")) {
+        List<String> all = new ArrayList<>(groups);
+        if (groups.isEmpty() && name.startsWith("system:serviceaccount:")) {
             String[] parts = name.split(":", 4);
             if (parts.length == 4) {
-                UserInfo sa = serviceAccount(parts[2], parts[3]);
-                List<String> all = new ArrayList<>(sa.groups());
-                groups.stream().filter(g -> !all.contains(g)).forEach(all::add);
-                return new UserInfo(name, List.copyOf(all));
+                all.addAll(List.of("system:serviceaccounts", "system:serviceaccounts:" + parts[2]));
             }
         }
-        List<String> all = new ArrayList<>(groups);
-        if (!name.equals("system:anonymous") && !all.contains(AUTHENTICATED)) {
+        if (!name.equals("system:anonymous") && !all.contains("system:unauthenticated") && !all.contains(AUTHENTICATED)) {
             all.add(AUTHENTICATED);
         }
         return new UserInfo(name, List.copyOf(all));

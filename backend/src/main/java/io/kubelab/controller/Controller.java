@@ -63,8 +63,14 @@ public abstract class Controller {
             try {
                 sync(key);
                 failures.remove(key);
-            } catch (StatusException | StoreException e) {
-                LOG.debug("{} failed to sync {}: {}", name, key, e.getMessage());
+            } catch (RuntimeException e) {
+                // A refused request is routine (retry later); anything else is our bug, but the student's
+                // command must not die of it and the rest of the queue must still run.
+                if (e instanceof StatusException || e instanceof StoreException) {
+                    LOG.debug("{} failed to sync {}: {}", name, key, e.getMessage());
+                } else {
+                    LOG.error("{} failed to sync {}", name, key, e);
+                }
                 int count = failures.merge(key, 1, Integer::sum);
                 Duration delay = BASE_DELAY.multipliedBy(1L << Math.min(count - 1, 30));
                 clock.schedule(delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay, () -> enqueue(key));

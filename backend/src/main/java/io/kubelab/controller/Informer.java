@@ -21,6 +21,8 @@ import java.util.function.Consumer;
  */
 public final class Informer {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Informer.class);
+
     private final ResourceType type;
     private final ObjectCache cache = new ObjectCache();
     private final List<Consumer<String>> handlers = new ArrayList<>();
@@ -34,7 +36,12 @@ public final class Informer {
     private void onEvent(WatchEvent event) {
         cache.apply(event).ifPresent(key -> {
             for (Consumer<String> handler : handlers) {
-                handler.accept(key);
+                try {
+                    handler.accept(key);
+                } catch (RuntimeException e) {
+                    // A failing handler must not cost the other controllers their watch.
+                    LOG.error("handler of the {} informer failed on {}", type.resource(), key, e);
+                }
             }
         });
     }

@@ -16,6 +16,8 @@ import java.util.function.Supplier;
  */
 public final class ComponentEvents {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ComponentEvents.class);
+
     public static final int RETAINED = 500;
 
     private final Supplier<Instant> clock;
@@ -35,19 +37,28 @@ public final class ComponentEvents {
         muted = value;
     }
 
-    public synchronized ComponentEvent emit(String component, String node, String action, String object,
-                                            String from, String to, String message) {
-        if (muted) {
-            return null;
-        }
-        ComponentEvent event = new ComponentEvent(++seq, clock.get(), component, Optional.ofNullable(node), action,
-                object, from, to, message);
-        recent.addLast(event);
-        if (recent.size() > RETAINED) {
-            recent.removeFirst();
+    public ComponentEvent emit(String component, String node, String action, String object,
+                               String from, String to, String message) {
+        ComponentEvent event;
+        synchronized (this) {
+            if (muted) {
+                return null;
+            }
+            event = new ComponentEvent(++seq, clock.get(), component, Optional.ofNullable(node), action,
+                    object, from, to, message);
+            recent.addLast(event);
+            if (recent.size() > RETAINED) {
+                recent.removeFirst();
+            }
         }
         for (Consumer<ComponentEvent> subscriber : subscribers) {
-            subscriber.accept(event);
+            try {
+                subscriber.accept(event);
+            } catch (RuntimeException e) {
+                // A subscriber that fails (a closed browser connection) is dropped; the cluster carries on.
+                LOG.warn("component-event subscriber failed and was removed", e);
+                subscribers.remove(subscriber);
+            }
         }
         return event;
     }

@@ -16,6 +16,8 @@ import java.util.Locale;
 final class SimCommand implements Builtin {
 
     static final Duration DEFAULT_SETTLE_MAX = Duration.ofMinutes(5);
+    /** How far one command may move time: a week covers CronJobs and certificates, and bounds the work. */
+    static final Duration MAX_STEP = Duration.ofDays(7);
     /** Components whose stop and start the simulation models so far. */
     static final List<String> STOPPABLE = List.of("apiserver", "controller-manager", "etcd");
 
@@ -82,6 +84,7 @@ final class SimCommand implements Builtin {
                 throw new IllegalArgumentException("settle: unexpected argument \"" + arg + "\"");
             }
         }
+        checkStep("settle --max", max);
         SimClock.Settled settled = cluster.clock().settle(cluster::stable, max);
         String elapsed = GoDuration.format(settled.elapsed());
         return settled.stable()
@@ -98,9 +101,16 @@ final class SimCommand implements Builtin {
         if (by.isNegative()) {
             throw new IllegalArgumentException("advance: time only moves forward");
         }
+        checkStep("advance", by);
         cluster.clock().advance(by);
         return CommandResult.ok("Advanced " + GoDuration.format(by) + "; simulated time is now "
                 + ObjectMeta.time(cluster.clock().now()) + ".\n");
+    }
+
+    private static void checkStep(String what, Duration step) {
+        if (step.compareTo(MAX_STEP) > 0) {
+            throw new IllegalArgumentException(what + ": at most " + GoDuration.format(MAX_STEP) + " at a time");
+        }
     }
 
     private static CommandResult speed(SimCluster cluster, List<String> args) {

@@ -101,8 +101,22 @@ class ApiServerSubresourcesTest {
                 "nginx").withSubresource("eviction").withBody(eviction)));
         assertEquals(429, refused.status().code());
         assertEquals("Cannot evict pod as it would violate the pod's disruption budget.", refused.getMessage());
-        assertEquals("The disruption budget web-pdb needs 0 healthy pods and has 0 currently",
-                refused.status().details().orElseThrow().causes().get(0).message());
+        assertEquals("The disruption budget web-pdb is still being processed by the server.",
+                refused.status().details().orElseThrow().causes().get(0).message(), "no disruption controller has seen it");
+        ObjectNode pdb = call(request(Verb.GET, pdbs, "default", "web-pdb"));
+        pdb.putObject("status").put("observedGeneration", 1).put("currentHealthy", 1).put("desiredHealthy", 1)
+                .put("disruptionsAllowed", 0).put("expectedPods", 1);
+        call(request(Verb.UPDATE, pdbs, "default", "web-pdb").withSubresource("status").withBody(pdb));
+        running = call(request(Verb.GET, PODS, "default", "nginx"));
+        running.with("status").putArray("conditions").addObject().put("type", "Ready").put("status", "True");
+        call(request(Verb.UPDATE, PODS, "default", "nginx").withSubresource("status").withBody(running));
+        StatusException blocked = assertThrows(StatusException.class, () -> call(request(Verb.CREATE, PODS, "default",
+                "nginx").withSubresource("eviction").withBody(eviction)));
+        assertEquals("The disruption budget web-pdb needs 1 healthy pods and has 1 currently",
+                blocked.status().details().orElseThrow().causes().get(0).message());
+        assertEquals(400, assertThrows(StatusException.class, () -> call(request(Verb.CREATE, PODS, "default", "nginx")
+                .withSubresource("eviction").withBody(json("{\"apiVersion\":\"policy/v1\",\"kind\":\"Eviction\","
+                        + "\"metadata\":{\"name\":\"other\"}}")))).status().code());
     }
 
     @Test

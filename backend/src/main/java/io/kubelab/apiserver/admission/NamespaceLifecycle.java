@@ -7,6 +7,7 @@ import io.kubelab.apiserver.Status;
 import io.kubelab.apiserver.StatusException;
 import io.kubelab.model.ResourceTypes;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,11 +40,15 @@ public final class NamespaceLifecycle implements AdmissionPlugin {
         }
         boolean terminating = ObjectMeta.deleting(namespace.get())
                 || namespace.get().path("status").path("phase").asText().equals("Terminating");
-        // Events about the namespace's own cleanup must still get through.
-        if (terminating && !r.is("", "events") && !r.is("events.k8s.io", "events")) {
-            throw new StatusException(Status.forbidden(new GroupResource(r.type().group(), r.type().resource()),
-                    r.name(), "unable to create new content in namespace " + r.namespace()
-                            + " because it is being terminated"));
+        if (terminating) {
+            Status forbidden = Status.forbidden(new GroupResource(r.type().group(), r.type().resource()),
+                    r.name().isEmpty() ? "Unknown" : r.name(), "unable to create new content in namespace "
+                            + r.namespace() + " because it is being terminated");
+            Status.Details details = forbidden.details().orElseThrow();
+            throw new StatusException(new Status(forbidden.code(), forbidden.reason(), forbidden.message(),
+                    Optional.of(new Status.Details(details.name(), details.group(), details.kind(),
+                            List.of(new Status.Cause("NamespaceTerminating", "namespace " + r.namespace()
+                                    + " is being terminated", "metadata.namespace")), 0))));
         }
     }
 }
