@@ -126,7 +126,9 @@ public final class ApiServer {
                 throw new StatusException(new Status(404, "NotFound", "the server could not find the requested resource",
                         Optional.empty()));
             }
-            if (!r.subresource().isEmpty() && !r.subresource().equals("status")) {
+            boolean finalize = r.subresource().equals("finalize") && r.type().hasSubresource("finalize")
+                    && r.verb() == ApiRequest.Verb.UPDATE;
+            if (!r.subresource().isEmpty() && !r.subresource().equals("status") && !finalize) {
                 ApiResponse response = subresources.handle(r);
                 events.stored(r, object, r.subresource(), store.revision());
                 return response;

@@ -142,7 +142,12 @@ final class Registry implements Strategy.Context {
         Strategy strategy = Strategies.of(r.type());
         pipeline.defaulter().apply(object);
         ObjectNode updated;
-        if (r.subresource().equals("status")) {
+        if (r.subresource().equals("finalize")) {
+            // namespaces/finalize changes spec.finalizers and nothing else; emptied on a deleting namespace, it
+            // lets the namespace go.
+            updated = old.deepCopy();
+            updated.with("spec").set("finalizers", object.path("spec").path("finalizers").deepCopy());
+        } else if (r.subresource().equals("status")) {
             updated = old.deepCopy();
             updated.set("status", object.path("status").deepCopy());
             if (r.type().resource().equals("persistentvolumes")) {
@@ -228,6 +233,14 @@ final class Registry implements Strategy.Context {
                 r.subresource(), object, Optional.of(old), r.options().dryRun(), this);
         pipeline.admit(admission);
         pipeline.validate(admission);
+        if (r.type().group().isEmpty() && r.type().resource().equals("namespaces") && !ObjectMeta.deleting(old)) {
+            return startNamespaceDeletion(r, object, rv);
+        }
+        if (strategy.holdsDelete(old)) {
+            throw new StatusException(Status.conflictWith(r.groupResource(), r.name(), "The system is ensuring all "
+                    + "content is removed from this namespace.  Upon completion, this namespace will automatically "
+                    + "be purged by the system."));
+        }
         long grace = strategy.gracePeriod(old, r.options().gracePeriodSeconds());
         ObjectNode metadata = ObjectMeta.of(object);
         String policy = r.options().propagationPolicy().orElse("Background");
@@ -273,6 +286,30 @@ final class Registry implements Strategy.Context {
         } catch (StoreException.Conflict e) {
             // Someone wrote between our read and our delete: Kubernetes retries against the new state.
             return delete(r);
+        } catch (StoreException e) {
+            throw StoreErrors.toStatus(e, r.groupResource(), r.name());
+        }
+    }
+
+    /**
+     * A namespace's first delete only marks it: Terminating, a deletion timestamp and no grace period,
+     * the propagation finalizers asked for. The namespace controller empties it and finalizes it.
+     */
+    private ObjectNode startNamespaceDeletion(ApiRequest r, ObjectNode namespace, String rv) {
+        ObjectNode metadata = ObjectMeta.of(namespace);
+        metadata.put("deletionTimestamp", ObjectMeta.time(clock.get()));
+        String policy = r.options().propagationPolicy().orElse("Background");
+        if (policy.equals("Orphan")) {
+            addFinalizer(metadata, "orphan");
+        } else if (policy.equals("Foreground")) {
+            addFinalizer(metadata, "foregroundDeletion");
+        }
+        Strategies.of(r.type()).markDeleting(namespace);
+        if (r.options().dryRun()) {
+            return namespace;
+        }
+        try {
+            return store.update(key(r.type(), "", r.name()), namespace, Long.parseLong(rv));
         } catch (StoreException e) {
             throw StoreErrors.toStatus(e, r.groupResource(), r.name());
         }

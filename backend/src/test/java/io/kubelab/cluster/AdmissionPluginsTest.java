@@ -120,5 +120,18 @@ class AdmissionPluginsTest {
         assertEquals("Terminating", deleting.path("status").path("phase").asText());
         assertEquals("pods \"x\" is forbidden: unable to create new content in namespace team because it is being "
                 + "terminated", refusal("team", pod("x", "", "")));
+        assertEquals(false, deleting.path("metadata").has("deletionGracePeriodSeconds"));
+        ResourceType namespaces = ResourceTypes.of("v1", "Namespace");
+        StatusException again = assertThrows(StatusException.class, () -> api.handle(ApiRequest.of(UserInfo.ADMIN,
+                Verb.DELETE, namespaces, "", "team")));
+        assertEquals("Operation cannot be fulfilled on namespaces \"team\": The system is ensuring all content is "
+                + "removed from this namespace.  Upon completion, this namespace will automatically be purged by the "
+                + "system.", again.getMessage());
+        ObjectNode finalized = deleting.deepCopy();
+        finalized.with("spec").putArray("finalizers");
+        api.handle(ApiRequest.of(UserInfo.ADMIN, Verb.UPDATE, namespaces, "", "team").withSubresource("finalize")
+                .withBody(finalized));
+        assertEquals(404, assertThrows(StatusException.class, () -> api.handle(ApiRequest.of(UserInfo.ADMIN, Verb.GET,
+                namespaces, "", "team"))).status().code(), "finalized and gone");
     }
 }
