@@ -54,6 +54,14 @@ final class PodStrategy implements Strategy {
         return Strategy.text(pod, name);
     }
 
+    private static boolean sameQuantity(String a, String b) {
+        try {
+            return io.kubelab.model.Quantity.parse(a).compareTo(io.kubelab.model.Quantity.parse(b)) == 0;
+        } catch (IllegalArgumentException e) {
+            return a.equals(b);
+        }
+    }
+
     /** {@code Guaranteed}, {@code Burstable} or {@code BestEffort}, as the kubelet's qos package decides. */
     static String qosClass(JsonNode spec) {
         List<JsonNode> containers = new ArrayList<>();
@@ -68,7 +76,7 @@ final class PodStrategy implements Strategy {
                 String request = requests.path(resource).asText("");
                 String limit = limits.path(resource).asText("");
                 any |= !request.isEmpty() || !limit.isEmpty();
-                if (limit.isEmpty() || !limit.equals(request.isEmpty() ? limit : request)) {
+                if (limit.isEmpty() || !request.isEmpty() && !sameQuantity(limit, request)) {
                     guaranteed = false;
                 }
             }

@@ -26,6 +26,7 @@ final class ServiceStrategy implements Strategy {
         ObjectNode spec = service.with("spec");
         JsonNode oldSpec = old.path("spec");
         String type = spec.path("type").asText("ClusterIP");
+        dropTypeDependentFields(spec, oldSpec, type, oldSpec.path("type").asText("ClusterIP"));
         if (!type.equals("ExternalName") && spec.path("clusterIP").asText("").isEmpty()
                 && oldSpec.hasNonNull("clusterIP")) {
             spec.set("clusterIP", oldSpec.get("clusterIP").deepCopy());
@@ -38,16 +39,40 @@ final class ServiceStrategy implements Strategy {
                     ((ObjectNode) port).put("nodePort", before.path("nodePort").asInt());
                 }
             }
-        } else {
-            for (JsonNode port : spec.path("ports")) {
-                ((ObjectNode) port).remove("nodePort");
-            }
         }
         Set<String> ownIps = new HashSet<>();
         oldSpec.path("clusterIPs").forEach(ip -> ownIps.add(ip.asText()));
         Set<Integer> ownPorts = new HashSet<>();
         oldSpec.path("ports").forEach(p -> ownPorts.add(p.path("nodePort").asInt(0)));
         allocate(service, context, ownIps, ownPorts);
+    }
+
+    /**
+     * The service REST's rule: fields the new type no longer needs are cleared when the user left them as
+     * they were, so {@code type: ExternalName} or back to ClusterIP works without hand-editing them away.
+     */
+    private static void dropTypeDependentFields(ObjectNode spec, JsonNode oldSpec, String type, String oldType) {
+        boolean hadClusterIp = !oldType.equals("ExternalName");
+        boolean needsClusterIp = !type.equals("ExternalName");
+        if (hadClusterIp && !needsClusterIp) {
+            for (String field : new String[]{"clusterIP", "clusterIPs", "ipFamilies", "ipFamilyPolicy"}) {
+                if (spec.path(field).equals(oldSpec.path(field))) {
+                    spec.remove(field);
+                }
+            }
+        }
+        if (needsNodePorts(oldType) && !needsNodePorts(type)) {
+            for (JsonNode port : spec.path("ports")) {
+                JsonNode before = samePort(oldSpec.path("ports"), port);
+                if (before != null && port.path("nodePort").equals(before.path("nodePort"))) {
+                    ((ObjectNode) port).remove("nodePort");
+                }
+            }
+        }
+        if (oldType.equals("LoadBalancer") && !type.equals("LoadBalancer")
+                && spec.path("healthCheckNodePort").equals(oldSpec.path("healthCheckNodePort"))) {
+            spec.remove("healthCheckNodePort");
+        }
     }
 
     private static JsonNode samePort(JsonNode ports, JsonNode port) {

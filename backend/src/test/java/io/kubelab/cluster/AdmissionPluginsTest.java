@@ -81,8 +81,7 @@ class AdmissionPluginsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "\"priorityClassName\":\"system-node-critical\",|2000001000|PreemptLowerPriority",
-            "|0|PreemptLowerPriority",
-            "\"preemptionPolicy\":\"Never\",|0|Never"})
+            "|0|PreemptLowerPriority"})
     void priorityComesFromTheClass(String spec, int priority, String policy) {
         ObjectNode created = create("v1", "Pod", "kube-system", pod("p", spec == null ? "" : spec, ""));
         assertEquals(priority, created.path("spec").path("priority").asInt());
@@ -93,6 +92,9 @@ class AdmissionPluginsTest {
     void priorityRefusesUnknownClassesAndForgedValues() {
         assertEquals("pods \"p\" is forbidden: no PriorityClass with name gold was found",
                 refusal("default", pod("p", "\"priorityClassName\":\"gold\",", "")));
+        assertEquals("pods \"p\" is forbidden: the string value of PreemptionPolicy (Never) must not be provided in "
+                + "pod spec; priority admission controller computed PreemptLowerPriority from the given PriorityClass name",
+                refusal("default", pod("p", "\"preemptionPolicy\":\"Never\",", "")));
         assertEquals("pods \"p\" is forbidden: the integer value of priority (7) must not be provided in pod spec; "
                 + "priority admission controller computed 0 from the given PriorityClass name",
                 refusal("default", pod("p", "\"priority\":7,", "")));

@@ -313,6 +313,33 @@ class ApiServerPipelineTest {
     }
 
     @Test
+    void servicesChangeTypeAndPodsKeepTheirTokenVolume() {
+        ResourceType services = ResourceTypes.of("v1", "Service");
+        create(services, "default", "{\"apiVersion\":\"v1\",\"kind\":\"Service\",\"metadata\":{\"name\":\"web\"},"
+                + "\"spec\":{\"type\":\"NodePort\",\"selector\":{\"app\":\"web\"},\"ports\":[{\"port\":80}]}}");
+        ObjectNode external = api.handle(ApiRequest.of(UserInfo.ADMIN, Verb.PATCH, services, "default", "web")
+                .withPatch(ApiRequest.PatchType.MERGE, json("{\"spec\":{\"type\":\"ExternalName\",\"externalName\":"
+                        + "\"example.com\",\"selector\":null}}"))).body();
+        assertFalse(external.path("spec").has("clusterIP"), external.toString());
+        assertFalse(external.path("spec").path("ports").get(0).has("nodePort"));
+
+        ObjectNode exported = create(PODS, "default", NGINX).body();
+        api.handle(ApiRequest.of(UserInfo.ADMIN, Verb.DELETE, PODS, "default", "nginx"));
+        exported.remove("status");
+        ObjectNode metadata = (ObjectNode) exported.get("metadata");
+        metadata.remove(List.of("uid", "resourceVersion", "creationTimestamp"));
+        ObjectNode again = create(PODS, "default", exported.toString()).body();
+        assertEquals(1, again.path("spec").path("volumes").size(), "the exported token volume is reused");
+        assertEquals(1, again.path("spec").path("containers").get(0).path("volumeMounts").size());
+
+        ObjectNode guaranteed = create(PODS, "default", "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":"
+                + "{\"name\":\"g\"},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"nginx\",\"resources\":"
+                + "{\"requests\":{\"cpu\":\"1\",\"memory\":\"1Gi\"},\"limits\":{\"cpu\":\"1000m\",\"memory\":\"1024Mi\"}}}]}}")
+                .body();
+        assertEquals("Guaranteed", guaranteed.path("status").path("qosClass").asText());
+    }
+
+    @Test
     void eachStepOfARequestIsAComponentEvent() {
         List<ComponentEvent> seen = new ArrayList<>();
         cluster.events().subscribe(seen::add);

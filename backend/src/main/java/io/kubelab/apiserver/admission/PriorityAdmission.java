@@ -19,7 +19,21 @@ public final class PriorityAdmission implements AdmissionPlugin {
 
     @Override
     public void admit(AdmissionRequest r) {
-        if (r.operation() != AdmissionRequest.Operation.CREATE || !r.is("", "pods") || !r.subresource().isEmpty()) {
+        if (!r.is("", "pods") || !r.subresource().isEmpty()) {
+            return;
+        }
+        if (r.operation() == AdmissionRequest.Operation.UPDATE && r.old().isPresent()) {
+            // An update that leaves priority out keeps what admission computed at creation.
+            ObjectNode spec = r.object().with("spec");
+            JsonNode oldSpec = r.old().get().path("spec");
+            for (String field : new String[]{"priority", "preemptionPolicy"}) {
+                if (!spec.hasNonNull(field) && oldSpec.hasNonNull(field)) {
+                    spec.set(field, oldSpec.get(field).deepCopy());
+                }
+            }
+            return;
+        }
+        if (r.operation() != AdmissionRequest.Operation.CREATE) {
             return;
         }
         ObjectNode spec = r.object().with("spec");
@@ -34,8 +48,10 @@ public final class PriorityAdmission implements AdmissionPlugin {
                         "no PriorityClass with name " + className + " was found"));
             }
         } else {
+            // Of several global defaults, Kubernetes takes the one with the lowest value.
             chosen = r.objects().all(ResourceTypes.of("scheduling.k8s.io/v1", "PriorityClass")).stream()
-                    .filter(c -> c.path("globalDefault").asBoolean(false)).findFirst();
+                    .filter(c -> c.path("globalDefault").asBoolean(false))
+                    .min(java.util.Comparator.comparingInt(c -> c.path("value").asInt()));
             chosen.ifPresent(c -> spec.put("priorityClassName", c.path("metadata").path("name").asText()));
         }
         if (chosen.isPresent()) {
@@ -49,8 +65,13 @@ public final class PriorityAdmission implements AdmissionPlugin {
                             + "priority admission controller computed " + priority + " from the given PriorityClass name"));
         }
         spec.put("priority", priority);
-        if (!spec.hasNonNull("preemptionPolicy")) {
-            spec.put("preemptionPolicy", preemption);
+        JsonNode givenPolicy = spec.get("preemptionPolicy");
+        if (givenPolicy != null && !givenPolicy.isNull() && !givenPolicy.asText().equals(preemption)) {
+            throw new StatusException(Status.forbidden(GroupResource.core("pods"), r.name(),
+                    "the string value of PreemptionPolicy (" + givenPolicy.asText() + ") must not be provided in pod "
+                            + "spec; priority admission controller computed " + preemption
+                            + " from the given PriorityClass name"));
         }
+        spec.put("preemptionPolicy", preemption);
     }
 }

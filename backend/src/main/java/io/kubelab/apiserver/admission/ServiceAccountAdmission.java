@@ -20,6 +20,7 @@ public final class ServiceAccountAdmission implements AdmissionPlugin {
 
     static final String MOUNT_PATH = "/var/run/secrets/kubernetes.io/serviceaccount";
     static final String MIRROR = "kubernetes.io/config.mirror";
+    static final String VOLUME_PREFIX = "kube-api-access-";
 
     @Override
     public String name() {
@@ -50,11 +51,23 @@ public final class ServiceAccountAdmission implements AdmissionPlugin {
                 ? spec.path("automountServiceAccountToken").asBoolean(true)
                 : account.get().path("automountServiceAccountToken").asBoolean(true);
         if (automount) {
-            mountToken(spec, "kube-api-access-" + Names.suffix(r.objects().random(), 5));
+            mountToken(spec, r.objects().random());
         }
     }
 
-    private static void mountToken(ObjectNode spec, String volume) {
+    /** An exported pod may already carry its token volume: that one is reused rather than doubled. */
+    private static void mountToken(ObjectNode spec, java.util.random.RandomGenerator random) {
+        String volume = null;
+        for (JsonNode existing : spec.path("volumes")) {
+            if (existing.path("name").asText().startsWith(VOLUME_PREFIX)) {
+                volume = existing.path("name").asText();
+                break;
+            }
+        }
+        boolean hasVolume = volume != null;
+        if (!hasVolume) {
+            volume = VOLUME_PREFIX + Names.suffix(random, 5);
+        }
         boolean mounted = false;
         for (String list : new String[]{"initContainers", "containers"}) {
             for (JsonNode container : spec.path(list)) {
@@ -69,7 +82,7 @@ public final class ServiceAccountAdmission implements AdmissionPlugin {
                 }
             }
         }
-        if (!mounted) {
+        if (!mounted || hasVolume) {
             return;
         }
         ObjectNode projected = spec.withArray("volumes").addObject().put("name", volume).putObject("projected");
