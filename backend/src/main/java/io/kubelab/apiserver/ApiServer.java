@@ -93,7 +93,7 @@ public final class ApiServer {
             requestsInFlight++;
         }
         try {
-            return handleNow(r);
+            return handleNow(r, false);
         } finally {
             releaseNotifications();
         }
@@ -111,17 +111,25 @@ public final class ApiServer {
         ready.forEach(Runnable::run);
     }
 
-    private ApiResponse handleNow(ApiRequest r) {
+    private ApiResponse handleNow(ApiRequest r, boolean authorized) {
         if (EventsApi.serves(r.type())) {
             checkRunning();
+            // Authorized as events.k8s.io, as Kubernetes does; the core events underneath are ours to read.
             authorize(r, ObjectMeta.reference("Event", r.namespace(), r.name()));
-            return EventsApi.fromCore(handleNow(EventsApi.toCore(r, core -> handleNow(core).body(), patcher)));
+            try {
+                return EventsApi.fromCore(handleNow(EventsApi.toCore(r, core -> handleNow(core, true).body(), patcher),
+                        true));
+            } catch (StatusException e) {
+                throw EventsApi.asEventsError(e);
+            }
         }
         String object = ObjectMeta.reference(r.type().kind(), r.namespace(), r.name());
         checkRunning();
         events.authenticated(r, object);
         try {
-            authorize(r, object);
+            if (!authorized) {
+                authorize(r, object);
+            }
             if (r.subresource().equals("status") && !r.type().hasSubresource("status")) {
                 throw new StatusException(new Status(404, "NotFound", "the server could not find the requested resource",
                         Optional.empty()));
@@ -339,14 +347,17 @@ public final class ApiServer {
      * current objects as ADDED; a number resumes after that revision (410 Gone if compacted).
      */
     public Store.Watch watch(ApiRequest r, Consumer<WatchEvent> sink) {
-        if (EventsApi.serves(r.type())) {
-            return watch(new ApiRequest(r.user(), r.verb(), EventsApi.CORE, r.namespace(), r.name(), r.subresource(),
-                    r.body(), r.patchType(), r.options()), EventsApi.converting(sink));
-        }
         checkRunning();
         String object = ObjectMeta.reference(r.type().kind(), r.namespace(), r.name());
         events.authenticated(r, object);
         authorize(r, object);
+        if (EventsApi.serves(r.type())) {
+            return watchNow(EventsApi.toCore(r, registry::get, patcher), EventsApi.converting(sink));
+        }
+        return watchNow(r, sink);
+    }
+
+    private Store.Watch watchNow(ApiRequest r, Consumer<WatchEvent> sink) {
         String rv = r.options().resourceVersion();
         long from;
         try {

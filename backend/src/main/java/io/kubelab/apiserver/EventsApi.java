@@ -46,8 +46,41 @@ final class EventsApi {
             }
             body = Optional.of(EventConversion.toCoreV1((ObjectNode) given));
         }
+        RequestOptions options = r.options();
+        if (!options.fieldSelector().isEmpty()) {
+            options = options.withSelectors(options.labelSelector(), coreFieldSelector(options.fieldSelector()));
+        }
         return new ApiRequest(r.user(), verb, CORE, r.namespace(), r.name(), r.subresource(), body, patchType,
-                r.options());
+                options);
+    }
+
+    /** events.k8s.io's field labels as the core fields they are stored under (pkg/apis/events/v1 conversion). */
+    static String coreFieldSelector(String selector) {
+        StringBuilder out = new StringBuilder();
+        for (String term : selector.split(",")) {
+            String mapped = term;
+            if (term.startsWith("regarding.")) {
+                mapped = "involvedObject." + term.substring("regarding.".length());
+            } else if (term.startsWith("reportingController")) {
+                mapped = "reportingComponent" + term.substring("reportingController".length());
+            } else if (term.startsWith("deprecatedSource")) {
+                mapped = "source" + term.substring("deprecatedSource".length());
+            }
+            out.append(out.length() == 0 ? "" : ",").append(mapped);
+        }
+        return out.toString();
+    }
+
+    /** A core error about {@code events} as events.k8s.io names the resource: {@code events.events.k8s.io}. */
+    static StatusException asEventsError(StatusException e) {
+        Status status = e.status();
+        if (!status.message().startsWith("events ")) {
+            return e;
+        }
+        Optional<Status.Details> details = status.details().map(d -> new Status.Details(d.name(), "events.k8s.io",
+                d.kind(), d.causes(), d.retryAfterSeconds()));
+        return new StatusException(new Status(status.code(), status.reason(),
+                "events.events.k8s.io " + status.message().substring("events ".length()), details, status.continueToken()));
     }
 
     private static ApiRequest withType(ApiRequest r, ResourceType type) {

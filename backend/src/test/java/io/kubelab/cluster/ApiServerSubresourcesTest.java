@@ -176,6 +176,14 @@ class ApiServerSubresourcesTest {
         ObjectNode selected = call(request(Verb.LIST, core, "default", "").withOptions(RequestOptions.DEFAULT
                 .withSelectors("", "involvedObject.name=nginx,reason=Scheduled")));
         assertEquals(1, selected.path("items").size());
+        ObjectNode byRegarding = call(request(Verb.LIST, v1, "default", "").withOptions(RequestOptions.DEFAULT
+                .withSelectors("", "regarding.name=nginx,reportingController=default-scheduler")));
+        assertEquals(1, byRegarding.path("items").size(), "events.k8s.io field labels map onto the core fields");
+        assertEquals(1, call(request(Verb.LIST, v1, "default", "").withOptions(RequestOptions.DEFAULT
+                .withSelectors("", "regarding.name=nginx")))
+                .path("items").size());
+        assertEquals("events.events.k8s.io \"nope\" not found", assertThrows(StatusException.class,
+                () -> call(request(Verb.GET, v1, "default", "nope"))).getMessage());
     }
 
     @Test
