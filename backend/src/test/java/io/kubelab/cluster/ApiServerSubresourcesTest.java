@@ -129,6 +129,14 @@ class ApiServerSubresourcesTest {
         UserInfo robot = api.impersonate(UserInfo.ADMIN, "system:serviceaccount:default:robot", List.of());
         assertFalse(call(ApiRequest.of(robot, Verb.CREATE, ssar, "", "").withBody(question))
                 .path("status").path("allowed").asBoolean());
+        ResourceType sar = ResourceTypes.byGroupResource("authorization.k8s.io", "subjectaccessreviews").orElseThrow();
+        assertEquals("SubjectAccessReview.authorization.k8s.io \"\" is invalid: [spec.nonResourceAttributes: Invalid "
+                + "value: authorization.NonResourceAttributes{Path:\"/healthz\", Verb:\"get\"}: cannot be specified in "
+                + "combination with resourceAttributes, spec.user: Invalid value: \"\": at least one of user or group "
+                + "must be specified]", assertThrows(StatusException.class, () -> call(request(Verb.CREATE, sar, "", "")
+                .withBody(json("{\"apiVersion\":\"authorization.k8s.io/v1\",\"kind\":\"SubjectAccessReview\",\"spec\":"
+                        + "{\"resourceAttributes\":{\"verb\":\"get\",\"resource\":\"pods\"},\"nonResourceAttributes\":"
+                        + "{\"path\":\"/healthz\",\"verb\":\"get\"}}}")))).getMessage());
         ResourceType whoami = ResourceTypes.byGroupResource("authentication.k8s.io", "selfsubjectreviews").orElseThrow();
         ObjectNode me = call(ApiRequest.of(robot, Verb.CREATE, whoami, "", "").withBody(json(
                 "{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"SelfSubjectReview\"}")));

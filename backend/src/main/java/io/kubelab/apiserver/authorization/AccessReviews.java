@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ApiServer;
 import io.kubelab.apiserver.Status;
 import io.kubelab.apiserver.StatusException;
+import io.kubelab.model.FieldErrors;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +28,10 @@ public final class AccessReviews {
     /** Registers every review resource's handler on the API server. */
     public void register(ApiServer api) {
         api.registerCreateOnly("authorization.k8s.io/selfsubjectaccessreviews", (r, body) ->
-                review(body, r.user().name(), r.user().groups(), ""));
+                review(body, r.user().name(), r.user().groups(), "", false));
         api.registerCreateOnly("authorization.k8s.io/subjectaccessreviews", (r, body) ->
-                review(body, body.path("spec").path("user").asText(""), strings(body.path("spec").path("groups")), ""));
+                review(body, body.path("spec").path("user").asText(""), strings(body.path("spec").path("groups")), "",
+                        true));
         api.registerCreateOnly("authorization.k8s.io/localsubjectaccessreviews", (r, body) -> {
             String namespace = body.path("spec").path("resourceAttributes").path("namespace").asText("");
             if (!namespace.equals(r.namespace())) {
@@ -37,12 +39,19 @@ public final class AccessReviews {
                         + r.namespace()));
             }
             return review(body, body.path("spec").path("user").asText(""), strings(body.path("spec").path("groups")),
-                    r.namespace());
+                    r.namespace(), true);
         });
         api.registerCreateOnly("authorization.k8s.io/selfsubjectrulesreviews", (r, body) -> {
             String namespace = body.path("spec").path("namespace").asText("");
             ObjectNode out = echo(body);
             out.set("status", rules.rulesFor(r.user().name(), r.user().groups(), namespace).toJson());
+            return out;
+        });
+        // Sandbox tokens are checked by the server in front of the engine, which never sees them: a
+        // TokenReview asked of the engine authenticates nobody.
+        api.registerCreateOnly("authentication.k8s.io/tokenreviews", (r, body) -> {
+            ObjectNode out = echo(body);
+            out.putObject("status").putObject("user");
             return out;
         });
         api.registerCreateOnly("authentication.k8s.io/selfsubjectreviews", (r, body) -> {
@@ -54,14 +63,32 @@ public final class AccessReviews {
         });
     }
 
-    private ObjectNode review(ObjectNode body, String user, List<String> groups, String namespace) {
+    /** Go's {@code %#v} of the NonResourceAttributes a field error shows (the pointer dereferenced). */
+    private static String goStruct(JsonNode attributes) {
+        return "authorization.NonResourceAttributes{Path:" + FieldErrors.goQuote(attributes.path("path").asText(""))
+                + ", Verb:" + FieldErrors.goQuote(attributes.path("verb").asText("")) + "}";
+    }
+
+    private ObjectNode review(ObjectNode body, String user, List<String> groups, String namespace,
+                              boolean subjectGiven) {
         JsonNode spec = body.path("spec");
         JsonNode resource = spec.path("resourceAttributes");
         JsonNode nonResource = spec.path("nonResourceAttributes");
-        if (resource.isMissingNode() == nonResource.isMissingNode()) {
-            throw new StatusException(Status.invalid("authorization.k8s.io", body.path("kind").asText(), "",
-                    List.of(new Status.Cause("FieldValueInvalid", "Invalid value: \"null\": exactly one of "
-                            + "nonResourceAttributes or resourceAttributes must be specified", "spec.resourceAttributes"))));
+        List<Status.Cause> causes = new ArrayList<>();
+        if (!resource.isMissingNode() && !nonResource.isMissingNode()) {
+            causes.add(new Status.Cause("FieldValueInvalid", "Invalid value: " + goStruct(nonResource)
+                    + ": cannot be specified in combination with resourceAttributes", "spec.nonResourceAttributes"));
+        }
+        if (resource.isMissingNode() && nonResource.isMissingNode()) {
+            causes.add(new Status.Cause("FieldValueInvalid", "Invalid value: \"null\": exactly one of "
+                    + "nonResourceAttributes or resourceAttributes must be specified", "spec.resourceAttributes"));
+        }
+        if (subjectGiven && user.isEmpty() && groups.isEmpty()) {
+            causes.add(new Status.Cause("FieldValueInvalid", "Invalid value: \"\": at least one of user or group must be "
+                    + "specified", "spec.user"));
+        }
+        if (!causes.isEmpty()) {
+            throw new StatusException(Status.invalid("authorization.k8s.io", body.path("kind").asText(), "", causes));
         }
         Attributes attributes = resource.isMissingNode()
                 ? Attributes.nonResource(user, groups, nonResource.path("verb").asText(""),
