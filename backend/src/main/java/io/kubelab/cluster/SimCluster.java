@@ -91,7 +91,7 @@ public final class SimCluster {
     }
 
     private void startComponents() {
-        Informers informers = new Informers(api);
+        Informers informers = new Informers(api, clock, new SplittableRandom(seed ^ store.revision() ^ 0x5eed));
         controllers.add(new PersistentVolumeController(informers, clock));
         controllers.add(new ProtectionController(informers, clock));
         for (String component : stopped) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ApiRequest;
 import io.kubelab.apiserver.ApiServer;
+import io.kubelab.apiserver.EventSource;
 import io.kubelab.apiserver.ObjectMeta;
 import io.kubelab.apiserver.StatusException;
 import io.kubelab.apiserver.UserInfo;
@@ -12,10 +13,14 @@ import io.kubelab.clock.SimClock;
 import io.kubelab.controller.Controller;
 import io.kubelab.controller.Informer;
 import io.kubelab.controller.Informers;
+import io.kubelab.model.LabelSelector;
 import io.kubelab.model.Quantity;
 import io.kubelab.model.ResourceType;
 import io.kubelab.model.ResourceTypes;
+import io.kubelab.record.EventRecorder;
+import io.kubelab.store.SelectionPredicate;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,6 +46,8 @@ public final class PersistentVolumeController extends Controller {
     private final Informer volumes;
     private final Informer classes;
     private final Informer nodes;
+    private final EventRecorder events;
+    private final EventRecorder provisionerEvents;
 
     public PersistentVolumeController(Informers informers, SimClock clock) {
         super("persistentvolume-binder", clock);
@@ -49,6 +56,8 @@ public final class PersistentVolumeController extends Controller {
         this.volumes = informers.of(VOLUMES);
         this.classes = informers.of(CLASSES);
         this.nodes = informers.of(NODES);
+        this.events = informers.recorder("persistentvolume-controller");
+        this.provisionerEvents = informers.recorder(EventSource.of(PROVISIONER + "_local-path-provisioner"));
         claims.onChange(key -> {
             enqueue("claim:" + key);
             // A claim's deletion is news for the volume bound to it.
@@ -72,28 +81,95 @@ public final class PersistentVolumeController extends Controller {
         }
         String volumeName = claim.path("spec").path("volumeName").asText("");
         if (!volumeName.isEmpty()) {
-            volumes.get(volumeName).ifPresent(volume -> bind(volume, claim));
+            // A claim that names its volume waits for that one, and only if it is not someone else's.
+            volumes.get(volumeName).filter(v -> reservedFor(v, claim)).ifPresent(volume -> bind(volume, claim));
             return;
         }
         String className = claim.path("spec").path("storageClassName").asText("");
-        Optional<ObjectNode> match = volumes.list().stream().filter(v -> fits(v, claim, className)).findFirst();
+        Optional<ObjectNode> storageClass = classes.get(className);
+        String node = claim.path("metadata").path("annotations").path(SELECTED_NODE).asText("");
+        boolean waits = storageClass.isPresent()
+                && storageClass.get().path("volumeBindingMode").asText("Immediate").equals("WaitForFirstConsumer");
+        if (waits && node.isEmpty()) {
+            events.event(claim, EventRecorder.NORMAL, "WaitForFirstConsumer",
+                    "waiting for first consumer to be created before binding");
+            return;
+        }
+        Optional<ObjectNode> match = bestMatch(claim, className, node);
         if (match.isPresent()) {
             bind(match.get(), claim);
             return;
         }
-        Optional<ObjectNode> storageClass = classes.get(className);
-        if (storageClass.isEmpty() || !storageClass.get().path("provisioner").asText().equals(PROVISIONER)) {
+        if (storageClass.isEmpty()) {
+            if (className.isEmpty()) {
+                events.event(claim, EventRecorder.WARNING, "FailedBinding",
+                        "no persistent volumes available for this claim and no storage class is set");
+            } else {
+                events.event(claim, EventRecorder.WARNING, "ProvisioningFailed",
+                        "storageclass.storage.k8s.io \"" + className + "\" not found");
+            }
             return;
         }
-        String node = claim.path("metadata").path("annotations").path(SELECTED_NODE).asText("");
-        boolean waits = storageClass.get().path("volumeBindingMode").asText("Immediate").equals("WaitForFirstConsumer");
-        if (node.isEmpty()) {
-            if (waits) {
-                return;
-            }
-            node = firstWorker();
+        String provisioner = storageClass.get().path("provisioner").asText();
+        if (!provisioner.equals(PROVISIONER)) {
+            return;
         }
-        bind(provision(claim, storageClass.get(), node), claim);
+        events.event(claim, EventRecorder.NORMAL, "ExternalProvisioning", "Waiting for a volume to be created either by "
+                + "the external provisioner '" + PROVISIONER + "' or manually by the system administrator. If volume "
+                + "creation is delayed, please verify that the provisioner is running and correctly registered.");
+        ObjectNode volume = provision(claim, storageClass.get(), node.isEmpty() ? firstWorker() : node);
+        bind(volume, claim);
+    }
+
+    /**
+     * findBestMatchForClaim: among free volumes (or one already reserved for this claim) of the claim's class
+     * and volume mode, with its access modes, matching its selector, large enough and usable on the chosen
+     * node, the smallest.
+     */
+    private Optional<ObjectNode> bestMatch(ObjectNode claim, String className, String node) {
+        return volumes.list().stream()
+                .filter(v -> fits(v, claim, className))
+                .filter(v -> node.isEmpty() || reachableFrom(v, node))
+                .min(Comparator.<ObjectNode, Quantity>comparing(v -> capacity(v)).thenComparing(ObjectMeta::name));
+    }
+
+    private static Quantity capacity(ObjectNode volume) {
+        return Quantity.parse(volume.path("spec").path("capacity").path("storage").asText("0"));
+    }
+
+    private static boolean reservedFor(ObjectNode volume, ObjectNode claim) {
+        JsonNode claimRef = volume.path("spec").path("claimRef");
+        if (claimRef.isMissingNode()) {
+            return true;
+        }
+        String uid = claimRef.path("uid").asText("");
+        return claimRef.path("name").asText().equals(ObjectMeta.name(claim))
+                && claimRef.path("namespace").asText().equals(ObjectMeta.namespace(claim))
+                && (uid.isEmpty() || uid.equals(ObjectMeta.uid(claim)));
+    }
+
+    /** A volume pinned to nodes by {@code kubernetes.io/hostname} can only serve a pod on one of them. */
+    private static boolean reachableFrom(ObjectNode volume, String node) {
+        JsonNode terms = volume.path("spec").path("nodeAffinity").path("required").path("nodeSelectorTerms");
+        if (terms.isEmpty()) {
+            return true;
+        }
+        for (JsonNode term : terms) {
+            boolean all = true;
+            for (JsonNode expression : term.path("matchExpressions")) {
+                if (expression.path("key").asText().equals("kubernetes.io/hostname")) {
+                    boolean in = false;
+                    for (JsonNode value : expression.path("values")) {
+                        in |= value.asText().equals(node);
+                    }
+                    all &= expression.path("operator").asText().equals("In") == in;
+                }
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String firstWorker() {
@@ -103,23 +179,29 @@ public final class PersistentVolumeController extends Controller {
                 .orElseGet(() -> nodes.list().stream().map(ObjectMeta::name).findFirst().orElse(""));
     }
 
-    /** A volume is a match if it is free (or reserved for this claim), of the class, big and open enough. */
+    /** A volume can serve a claim if it is free or reserved for it, and agrees on class, mode, size and selector. */
     private static boolean fits(ObjectNode volume, ObjectNode claim, String className) {
-        JsonNode claimRef = volume.path("spec").path("claimRef");
-        if (!claimRef.isMissingNode() && !(claimRef.path("name").asText().equals(ObjectMeta.name(claim))
-                && claimRef.path("namespace").asText().equals(ObjectMeta.namespace(claim)))) {
+        if (!reservedFor(volume, claim) || ObjectMeta.deleting(volume)) {
             return false;
         }
         String phase = volume.path("status").path("phase").asText("");
-        if (claimRef.isMissingNode() && !phase.equals("Available")) {
+        if (!volume.path("spec").has("claimRef") && !phase.equals("Available")) {
             return false;
         }
         if (!volume.path("spec").path("storageClassName").asText("").equals(className)) {
             return false;
         }
+        if (!volume.path("spec").path("volumeMode").asText("Filesystem")
+                .equals(claim.path("spec").path("volumeMode").asText("Filesystem"))) {
+            return false;
+        }
         String wanted = claim.path("spec").path("resources").path("requests").path("storage").asText("0");
-        String capacity = volume.path("spec").path("capacity").path("storage").asText("0");
-        if (Quantity.parse(capacity).compareTo(Quantity.parse(wanted)) < 0) {
+        if (capacity(volume).compareTo(Quantity.parse(wanted)) < 0) {
+            return false;
+        }
+        JsonNode selector = claim.path("spec").path("selector");
+        if (!selector.isMissingNode() && !selector.isNull()
+                && !LabelSelector.fromJson(selector).matches(SelectionPredicate.labelsOf(volume))) {
             return false;
         }
         List<String> offered = strings(volume.path("spec").path("accessModes"));
@@ -155,7 +237,11 @@ public final class PersistentVolumeController extends Controller {
         spec.put("storageClassName", ObjectMeta.name(storageClass));
         spec.put("volumeMode", claim.path("spec").path("volumeMode").asText("Filesystem"));
         try {
-            return api.handle(ApiRequest.of(USER, ApiRequest.Verb.CREATE, VOLUMES, "", "").withBody(volume)).body();
+            ObjectNode created = api.handle(ApiRequest.of(USER, ApiRequest.Verb.CREATE, VOLUMES, "", "").withBody(volume))
+                    .body();
+            provisionerEvents.event(claim, EventRecorder.NORMAL, "ProvisioningSucceeded",
+                    "Successfully provisioned volume " + name);
+            return created;
         } catch (StatusException e) {
             if (e.status().code() == 409) {
                 return api.handle(ApiRequest.of(USER, ApiRequest.Verb.GET, VOLUMES, "", name)).body();

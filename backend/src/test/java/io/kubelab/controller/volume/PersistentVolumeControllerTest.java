@@ -101,6 +101,37 @@ class PersistentVolumeControllerTest {
         assertEquals("Released", get(VOLUMES, "", "manual-pv").path("status").path("phase").asText());
     }
 
+    static String volume(String name, String size, String tier, String className) {
+        return "{\"apiVersion\":\"v1\",\"kind\":\"PersistentVolume\",\"metadata\":{\"name\":\"" + name + "\","
+                + "\"labels\":{\"tier\":\"" + tier + "\"}},\"spec\":{\"accessModes\":[\"ReadWriteOnce\"],\"capacity\":"
+                + "{\"storage\":\"" + size + "\"},\"hostPath\":{\"path\":\"/data/" + name + "\"},"
+                + "\"storageClassName\":\"" + className + "\"}}";
+    }
+
+    @Test
+    void theSmallestSelectedVolumeWinsOnceAConsumerExists() throws Exception {
+        call(ApiRequest.of(UserInfo.ADMIN, Verb.CREATE, ResourceTypes.of("storage.k8s.io/v1", "StorageClass"), "", "")
+                .withBody(json("{\"apiVersion\":\"storage.k8s.io/v1\",\"kind\":\"StorageClass\",\"metadata\":"
+                        + "{\"name\":\"local\"},\"provisioner\":\"kubernetes.io/no-provisioner\","
+                        + "\"volumeBindingMode\":\"WaitForFirstConsumer\"}")));
+        for (String pv : new String[]{volume("a-big", "10Gi", "y", "local"), volume("b-small", "1Gi", "y", "local"),
+                volume("c-tiny", "100Mi", "y", "local"), volume("d-other", "1Gi", "x", "local")}) {
+            call(ApiRequest.of(UserInfo.ADMIN, Verb.CREATE, VOLUMES, "", "").withBody(json(pv)));
+        }
+        String selected = claim("data", "").replace("\"spec\":{", "\"spec\":{\"storageClassName\":\"local\","
+                + "\"selector\":{\"matchLabels\":{\"tier\":\"y\"}},").replace("1Gi", "500Mi");
+        call(ApiRequest.of(UserInfo.ADMIN, Verb.CREATE, CLAIMS, "default", "").withBody(json(selected)));
+        settle();
+        assertEquals("Pending", get(CLAIMS, "default", "data").path("status").path("phase").asText());
+        call(ApiRequest.of(UserInfo.ADMIN, Verb.PATCH, CLAIMS, "default", "data").withPatch(ApiRequest.PatchType.MERGE,
+                json("{\"metadata\":{\"annotations\":{\"volume.kubernetes.io/selected-node\":\"node01\"}}}")));
+        settle();
+        assertEquals("b-small", get(CLAIMS, "default", "data").path("spec").path("volumeName").asText());
+        ObjectNode events = call(ApiRequest.of(UserInfo.ADMIN, Verb.LIST, ResourceTypes.of("v1", "Event"), "default", ""));
+        assertEquals("WaitForFirstConsumer", events.path("items").get(0).path("reason").asText());
+        assertEquals("persistentvolume-controller", events.path("items").get(0).path("source").path("component").asText());
+    }
+
     @Test
     void nothingBindsWhileTheControllerManagerIsStopped() throws Exception {
         cluster.stop("controller-manager");
