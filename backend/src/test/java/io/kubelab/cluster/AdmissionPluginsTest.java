@@ -66,7 +66,7 @@ class AdmissionPluginsTest {
     void resourceQuotaCountsAndComputes() {
         create("v1", "ResourceQuota", "default", "{\"apiVersion\":\"v1\",\"kind\":\"ResourceQuota\",\"metadata\":"
                 + "{\"name\":\"q\"},\"spec\":{\"hard\":{\"pods\":\"2\",\"requests.cpu\":\"1\"}}}");
-        assertEquals("pods \"a\" is forbidden: failed quota: q: must specify requests.cpu",
+        assertEquals("pods \"a\" is forbidden: failed quota: q: must specify requests.cpu for: app",
                 refusal("default", pod("a", "", "")));
         create("v1", "Pod", "default", pod("a", "", "{\"requests\":{\"cpu\":\"600m\"}}"));
         assertEquals("pods \"b\" is forbidden: exceeded quota: q, requested: requests.cpu=600m, used: "
@@ -76,6 +76,17 @@ class AdmissionPluginsTest {
         assertEquals("pods \"c\" is forbidden: exceeded quota: q, requested: pods=1,requests.cpu=1m, used: "
                 + "pods=2,requests.cpu=1, limited: pods=2,requests.cpu=1", refusal("default", pod("c", "",
                 "{\"requests\":{\"cpu\":\"1m\"}}")));
+    }
+
+    @Test
+    void scopedQuotasCountOnlyTheirPods() {
+        create("v1", "ResourceQuota", "default", "{\"apiVersion\":\"v1\",\"kind\":\"ResourceQuota\",\"metadata\":"
+                + "{\"name\":\"best-effort\"},\"spec\":{\"hard\":{\"pods\":\"1\"},\"scopes\":[\"BestEffort\"]}}");
+        create("v1", "Pod", "default", pod("a", "", ""));
+        assertEquals("pods \"b\" is forbidden: exceeded quota: best-effort, requested: pods=1, used: pods=1, limited: "
+                + "pods=1", refusal("default", pod("b", "", "")));
+        create("v1", "Pod", "default", pod("c", "", "{\"requests\":{\"cpu\":\"100m\"}}"));
+        create("v1", "ConfigMap", "default", "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"x\"}}");
     }
 
     @ParameterizedTest

@@ -7,25 +7,29 @@ import io.kubelab.apiserver.ObjectMeta;
 import io.kubelab.apiserver.Status;
 import io.kubelab.apiserver.StatusException;
 import io.kubelab.model.Quantity;
-import io.kubelab.model.ResourceType;
 import io.kubelab.model.ResourceTypes;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Refuses a create that would take a namespace over one of its ResourceQuotas: object counts
  * ({@code pods}, {@code services}, {@code count/deployments.apps}...) and pods' compute requests and
- * limits. Usage is counted from the stored objects, so it is right even before the quota controller has
- * written {@code status.used}.
+ * limits, within the quota's scopes. Usage is counted from the stored objects, so it is right even before
+ * the quota controller has written {@code status.used}.
  */
 public final class ResourceQuotaAdmission implements AdmissionPlugin {
 
-    private static final Map<String, String> LEGACY_COUNTS = Map.of("pods", "pods", "services", "services",
-            "configmaps", "configmaps", "secrets", "secrets", "persistentvolumeclaims", "persistentvolumeclaims",
-            "replicationcontrollers", "replicationcontrollers", "resourcequotas", "resourcequotas");
+    private static final Set<String> LEGACY_COUNTS = Set.of("pods", "services", "configmaps", "secrets",
+            "persistentvolumeclaims", "replicationcontrollers", "resourcequotas");
+    /** Resources every container must state once a quota tracks them (Kubernetes' backward-compatible rule). */
+    private static final Set<String> CONTAINER_CONSTRAINED = Set.of("cpu", "memory", "requests.cpu", "requests.memory",
+            "limits.cpu", "limits.memory");
 
     @Override
     public String name() {
@@ -43,54 +47,164 @@ public final class ResourceQuotaAdmission implements AdmissionPlugin {
     }
 
     private void check(AdmissionRequest r, ObjectNode quota) {
+        boolean pods = r.is("", "pods");
+        if (!PodScopes.applies(quota, pods ? r.object() : null)) {
+            return;
+        }
         JsonNode hard = quota.path("spec").path("hard");
         Map<String, Quantity> requested = new TreeMap<>();
-        String countName = LEGACY_COUNTS.containsKey(r.type().resource()) && r.type().group().isEmpty()
-                ? r.type().resource() : null;
         String qualified = "count/" + r.type().groupResource();
-        for (String name : new String[]{countName, qualified}) {
-            if (name != null && hard.has(name)) {
-                requested.put(name, Quantity.of(1, Quantity.Format.DECIMAL_SI));
-            }
+        if (hard.has(qualified)) {
+            requested.put(qualified, one());
         }
-        List<String> missing = new ArrayList<>();
-        if (r.is("", "pods")) {
+        if (r.type().group().isEmpty() && LEGACY_COUNTS.contains(r.type().resource()) && hard.has(r.type().resource())) {
+            requested.put(r.type().resource(), one());
+        }
+        if (pods) {
+            requireContainerValues(r, quota, hard);
             Map<String, Quantity> compute = compute(r.object());
             hard.properties().forEach(e -> {
-                String resource = e.getKey();
-                if (isCompute(resource)) {
-                    Quantity value = compute.get(resource);
-                    if (value == null) {
-                        missing.add(resource);
-                    } else {
-                        requested.put(resource, value);
-                    }
+                if (compute.containsKey(e.getKey())) {
+                    requested.put(e.getKey(), compute.get(e.getKey()));
                 }
             });
-        }
-        if (!missing.isEmpty()) {
-            List<String> names = new ArrayList<>();
-            r.object().path("spec").path("containers").forEach(c -> names.add(c.path("name").asText()));
-            throw new StatusException(Status.forbidden(new GroupResource(r.type().group(), r.type().resource()),
-                    r.name(), "failed quota: " + ObjectMeta.name(quota) + ": must specify "
-                            + String.join(",", missing)));
         }
         if (requested.isEmpty()) {
             return;
         }
-        Map<String, Quantity> used = usage(r, requested.keySet());
+        Map<String, Quantity> used = usage(r, quota, requested.keySet());
         List<String> over = new ArrayList<>();
         requested.forEach((resource, amount) -> {
-            Quantity limit = Quantity.parse(hard.path(resource).asText());
-            if (used.get(resource).add(amount).compareTo(limit) > 0) {
+            if (used.get(resource).add(amount).compareTo(Quantity.parse(hard.path(resource).asText())) > 0) {
                 over.add(resource);
             }
         });
         if (!over.isEmpty()) {
-            throw new StatusException(Status.forbidden(new GroupResource(r.type().group(), r.type().resource()),
-                    r.name(), "exceeded quota: " + ObjectMeta.name(quota) + ", requested: " + list(over, requested)
-                            + ", used: " + list(over, used) + ", limited: " + limits(over, hard)));
+            throw forbidden(r, "exceeded quota: " + ObjectMeta.name(quota) + ", requested: " + list(over, requested)
+                    + ", used: " + list(over, used) + ", limited: " + limits(over, hard));
         }
+    }
+
+    /** {@code must specify limits.cpu for: b; limits.memory for: b}: every container, init containers too. */
+    private static void requireContainerValues(AdmissionRequest r, ObjectNode quota, JsonNode hard) {
+        Map<String, Set<String>> missing = new TreeMap<>();
+        for (String list : new String[]{"containers", "initContainers"}) {
+            for (JsonNode container : r.object().path("spec").path(list)) {
+                JsonNode resources = container.path("resources");
+                hard.properties().forEach(e -> {
+                    String resource = e.getKey();
+                    if (!CONTAINER_CONSTRAINED.contains(resource)) {
+                        return;
+                    }
+                    String name = resource.contains(".") ? resource.substring(resource.indexOf('.') + 1) : resource;
+                    String where = resource.startsWith("limits.") ? "limits" : "requests";
+                    if (!resources.path(where).has(name)) {
+                        missing.computeIfAbsent(resource, k -> new TreeSet<>()).add(container.path("name").asText());
+                    }
+                });
+            }
+        }
+        if (!missing.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            missing.forEach((resource, names) -> parts.add(resource + " for: " + String.join(",", names)));
+            throw forbidden(r, "failed quota: " + ObjectMeta.name(quota) + ": must specify " + String.join("; ", parts));
+        }
+    }
+
+    private Map<String, Quantity> usage(AdmissionRequest r, ObjectNode quota, Set<String> resources) {
+        Map<String, Quantity> used = new TreeMap<>();
+        resources.forEach(name -> used.put(name, Quantity.of(0, Quantity.Format.DECIMAL_SI)));
+        boolean pods = r.is("", "pods");
+        Instant now = r.objects().now();
+        for (ObjectNode object : r.objects().inNamespace(r.type(), r.namespace())) {
+            if (pods && !PodScopes.applies(quota, object)) {
+                continue;
+            }
+            for (String name : resources) {
+                if (name.startsWith("count/")) {
+                    used.put(name, used.get(name).add(one()));
+                }
+            }
+            // The pods count and compute only charge pods that still run, or are within their grace period.
+            if (pods && !charged(object, now)) {
+                continue;
+            }
+            if (used.containsKey(r.type().resource())) {
+                used.put(r.type().resource(), used.get(r.type().resource()).add(one()));
+            }
+            if (pods) {
+                compute(object).forEach((name, value) -> {
+                    if (used.containsKey(name)) {
+                        used.put(name, used.get(name).add(value));
+                    }
+                });
+            }
+        }
+        return used;
+    }
+
+    private static boolean charged(ObjectNode pod, Instant now) {
+        String phase = pod.path("status").path("phase").asText();
+        if (phase.equals("Succeeded") || phase.equals("Failed")) {
+            return false;
+        }
+        JsonNode metadata = pod.path("metadata");
+        if (metadata.hasNonNull("deletionTimestamp") && metadata.has("deletionGracePeriodSeconds")) {
+            Instant end = Instant.parse(metadata.path("deletionTimestamp").asText())
+                    .plusSeconds(metadata.path("deletionGracePeriodSeconds").asLong());
+            return !now.isAfter(end);
+        }
+        return true;
+    }
+
+    /**
+     * A pod's requests and limits under the names quotas use: for each resource the larger of the
+     * containers' sum and the largest init container (init containers run one at a time), plus overhead.
+     */
+    static Map<String, Quantity> compute(JsonNode pod) {
+        Map<String, Quantity> out = new TreeMap<>();
+        for (String kind : new String[]{"requests", "limits"}) {
+            for (String resource : new String[]{"cpu", "memory"}) {
+                Quantity sum = null;
+                for (JsonNode container : pod.path("spec").path("containers")) {
+                    sum = plus(sum, container.path("resources").path(kind).get(resource));
+                }
+                Quantity initMax = null;
+                for (JsonNode container : pod.path("spec").path("initContainers")) {
+                    JsonNode value = container.path("resources").path(kind).get(resource);
+                    if (value != null) {
+                        Quantity q = Quantity.parse(value.asText());
+                        initMax = initMax == null || q.compareTo(initMax) > 0 ? q : initMax;
+                    }
+                }
+                Quantity total = sum == null ? initMax : initMax == null || sum.compareTo(initMax) >= 0 ? sum : initMax;
+                total = plus(total, pod.path("spec").path("overhead").get(resource));
+                if (total != null) {
+                    out.put(kind + "." + resource, total);
+                    if (kind.equals("requests")) {
+                        out.put(resource, total);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Quantity plus(Quantity sum, JsonNode value) {
+        if (value == null) {
+            return sum;
+        }
+        Quantity q = Quantity.parse(value.asText());
+        return sum == null ? q : sum.add(q);
+    }
+
+    private static Quantity one() {
+        return Quantity.of(1, Quantity.Format.DECIMAL_SI);
+    }
+
+    private static StatusException forbidden(AdmissionRequest r, String why) {
+        return new StatusException(Status.forbidden(new GroupResource(r.type().group(), r.type().resource()), r.name(),
+                why));
     }
 
     private static String list(List<String> names, Map<String, Quantity> values) {
@@ -103,62 +217,5 @@ public final class ResourceQuotaAdmission implements AdmissionPlugin {
         List<String> out = new ArrayList<>();
         names.forEach(n -> out.add(n + "=" + hard.path(n).asText()));
         return String.join(",", out);
-    }
-
-    private static boolean isCompute(String resource) {
-        return resource.equals("cpu") || resource.equals("memory") || resource.startsWith("requests.")
-                || resource.startsWith("limits.");
-    }
-
-    private Map<String, Quantity> usage(AdmissionRequest r, java.util.Set<String> resources) {
-        Map<String, Quantity> used = new TreeMap<>();
-        resources.forEach(name -> used.put(name, Quantity.of(0, Quantity.Format.DECIMAL_SI)));
-        List<ObjectNode> existing = r.objects().inNamespace(r.type(), r.namespace());
-        for (ObjectNode object : existing) {
-            if (r.is("", "pods") && terminal(object)) {
-                continue;
-            }
-            for (String name : resources) {
-                if (name.equals(r.type().resource()) || name.startsWith("count/")) {
-                    used.put(name, used.get(name).add(Quantity.of(1, Quantity.Format.DECIMAL_SI)));
-                }
-            }
-            if (r.is("", "pods")) {
-                compute(object).forEach((name, value) -> {
-                    if (used.containsKey(name)) {
-                        used.put(name, used.get(name).add(value));
-                    }
-                });
-            }
-        }
-        return used;
-    }
-
-    private static boolean terminal(ObjectNode pod) {
-        String phase = pod.path("status").path("phase").asText();
-        return phase.equals("Succeeded") || phase.equals("Failed") || ObjectMeta.deleting(pod);
-    }
-
-    /** A pod's requests and limits summed over its containers, under the names quotas use. */
-    static Map<String, Quantity> compute(JsonNode pod) {
-        Map<String, Quantity> out = new TreeMap<>();
-        for (JsonNode container : pod.path("spec").path("containers")) {
-            for (String resource : new String[]{"cpu", "memory"}) {
-                JsonNode request = container.path("resources").path("requests").get(resource);
-                JsonNode limit = container.path("resources").path("limits").get(resource);
-                if (request != null) {
-                    out.merge(resource, Quantity.parse(request.asText()), Quantity::add);
-                    out.merge("requests." + resource, Quantity.parse(request.asText()), Quantity::add);
-                }
-                if (limit != null) {
-                    out.merge("limits." + resource, Quantity.parse(limit.asText()), Quantity::add);
-                }
-            }
-        }
-        return out;
-    }
-
-    static ResourceType podType() {
-        return ResourceTypes.of("v1", "Pod");
     }
 }
