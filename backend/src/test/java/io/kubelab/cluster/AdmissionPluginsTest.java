@@ -63,6 +63,16 @@ class AdmissionPluginsTest {
     }
 
     @Test
+    void limitRangerReportsEveryViolation() {
+        create("v1", "LimitRange", "default", "{\"apiVersion\":\"v1\",\"kind\":\"LimitRange\",\"metadata\":{\"name\":"
+                + "\"limits\"},\"spec\":{\"limits\":[{\"type\":\"Container\",\"max\":{\"cpu\":\"1\"},"
+                + "\"maxLimitRequestRatio\":{\"cpu\":\"2\"}}]}}");
+        assertEquals("pods \"r\" is forbidden: [maximum cpu usage per Container is 1, but limit is 2, cpu max limit to "
+                + "request ratio per Container is 2, but provided ratio is 8.000000]", refusal("default", pod("r", "",
+                "{\"requests\":{\"cpu\":\"250m\"},\"limits\":{\"cpu\":\"2\"}}")));
+    }
+
+    @Test
     void resourceQuotaCountsAndComputes() {
         create("v1", "ResourceQuota", "default", "{\"apiVersion\":\"v1\",\"kind\":\"ResourceQuota\",\"metadata\":"
                 + "{\"name\":\"q\"},\"spec\":{\"hard\":{\"pods\":\"2\",\"requests.cpu\":\"1\"}}}");

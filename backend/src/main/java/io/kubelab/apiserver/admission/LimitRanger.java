@@ -5,18 +5,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.GroupResource;
 import io.kubelab.apiserver.Status;
 import io.kubelab.apiserver.StatusException;
+import io.kubelab.model.FieldErrors;
 import io.kubelab.model.Quantity;
 import io.kubelab.model.ResourceTypes;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Applies the namespace's LimitRanges of type Container to new pods: fills missing requests and limits
- * from {@code defaultRequest} and {@code default} (recording what it set in the pod's annotation) and
- * refuses containers outside {@code min}/{@code max}.
+ * Applies the namespace's LimitRanges to new pods, as the LimitRanger plugin does: fills each container's
+ * missing requests and limits from the Container items' {@code defaultRequest} and {@code default}
+ * (noting what it set in the pod's {@code kubernetes.io/limit-ranger} annotation), then refuses
+ * containers and pods outside {@code min}, {@code max} and {@code maxLimitRequestRatio}, every violation
+ * in one message.
  */
 public final class LimitRanger implements AdmissionPlugin {
 
@@ -27,22 +31,41 @@ public final class LimitRanger implements AdmissionPlugin {
         return "LimitRanger";
     }
 
+    private static boolean applies(AdmissionRequest r) {
+        return r.operation() == AdmissionRequest.Operation.CREATE && r.is("", "pods") && r.subresource().isEmpty();
+    }
+
+    private static List<JsonNode> items(AdmissionRequest r) {
+        List<JsonNode> out = new ArrayList<>();
+        for (ObjectNode range : r.objects().inNamespace(ResourceTypes.of("v1", "LimitRange"), r.namespace())) {
+            range.path("spec").path("limits").forEach(out::add);
+        }
+        return out;
+    }
+
     @Override
     public void admit(AdmissionRequest r) {
-        if (r.operation() != AdmissionRequest.Operation.CREATE || !r.is("", "pods") || !r.subresource().isEmpty()) {
+        if (!applies(r)) {
+            return;
+        }
+        // One set of defaults from every Container item, later items winning, as defaultContainerResourceRequirements.
+        Map<String, JsonNode> defaultRequests = new TreeMap<>();
+        Map<String, JsonNode> defaultLimits = new TreeMap<>();
+        for (JsonNode item : items(r)) {
+            if (item.path("type").asText().equals("Container")) {
+                item.path("defaultRequest").properties().forEach(e -> defaultRequests.put(e.getKey(), e.getValue()));
+                item.path("default").properties().forEach(e -> defaultLimits.put(e.getKey(), e.getValue()));
+            }
+        }
+        if (defaultRequests.isEmpty() && defaultLimits.isEmpty()) {
             return;
         }
         List<String> notes = new ArrayList<>();
-        for (ObjectNode range : r.objects().inNamespace(ResourceTypes.of("v1", "LimitRange"), r.namespace())) {
-            for (JsonNode limit : range.path("spec").path("limits")) {
-                if (limit.path("type").asText().equals("Container")) {
-                    for (String list : new String[]{"initContainers", "containers"}) {
-                        for (JsonNode container : r.object().path("spec").path(list)) {
-                            applyDefaults((ObjectNode) container, limit, notes);
-                        }
-                    }
-                }
-            }
+        for (JsonNode container : r.object().path("spec").path("containers")) {
+            merge((ObjectNode) container, defaultRequests, defaultLimits, "container", notes);
+        }
+        for (JsonNode container : r.object().path("spec").path("initContainers")) {
+            merge((ObjectNode) container, defaultRequests, defaultLimits, "init container", notes);
         }
         if (!notes.isEmpty()) {
             r.object().with("metadata").with("annotations").put(ANNOTATION, "LimitRanger plugin set: "
@@ -50,38 +73,23 @@ public final class LimitRanger implements AdmissionPlugin {
         }
     }
 
-    private static void applyDefaults(ObjectNode container, JsonNode limit, List<String> notes) {
+    private static void merge(ObjectNode container, Map<String, JsonNode> requests, Map<String, JsonNode> limits,
+                              String kind, List<String> notes) {
         ObjectNode resources = container.with("resources");
+        List<String> setRequests = fill(resources, "requests", requests);
+        List<String> setLimits = fill(resources, "limits", limits);
         String name = container.path("name").asText();
-        List<String> requests = fill(resources, "requests", limit.path("defaultRequest"));
-        List<String> limits = fill(resources, "limits", limit.path("default"));
-        // A request the user left out, with a limit defaulted, takes the limit: Kubernetes' order.
-        for (String resource : limits) {
-            if (!resources.path("requests").has(resource) && !limit.path("defaultRequest").has(resource)) {
-                resources.with("requests").set(resource, resources.path("limits").get(resource).deepCopy());
-                requests.add(resource);
-            }
+        if (!setRequests.isEmpty()) {
+            notes.add(String.join(", ", setRequests) + " request for " + kind + " " + name);
         }
-        if (!requests.isEmpty()) {
-            notes.add(String.join(", ", requests) + " request for " + kind(container) + " " + name);
-        }
-        if (!limits.isEmpty()) {
-            notes.add(String.join(", ", limits) + " limit for " + kind(container) + " " + name);
-        }
-        if (resources.isEmpty()) {
-            container.remove("resources");
+        if (!setLimits.isEmpty()) {
+            notes.add(String.join(", ", setLimits) + " limit for " + kind + " " + name);
         }
     }
 
-    private static String kind(ObjectNode container) {
-        return "container";
-    }
-
-    private static List<String> fill(ObjectNode resources, String field, JsonNode defaults) {
+    private static List<String> fill(ObjectNode resources, String field, Map<String, JsonNode> defaults) {
         List<String> set = new ArrayList<>();
-        Map<String, JsonNode> sorted = new TreeMap<>();
-        defaults.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
-        sorted.forEach((resource, value) -> {
+        defaults.forEach((resource, value) -> {
             if (!resources.path(field).has(resource)) {
                 resources.with(field).set(resource, value.deepCopy());
                 set.add(resource);
@@ -92,46 +100,101 @@ public final class LimitRanger implements AdmissionPlugin {
 
     @Override
     public void validate(AdmissionRequest r) {
-        if (r.operation() != AdmissionRequest.Operation.CREATE || !r.is("", "pods") || !r.subresource().isEmpty()) {
+        if (!applies(r)) {
             return;
         }
-        for (ObjectNode range : r.objects().inNamespace(ResourceTypes.of("v1", "LimitRange"), r.namespace())) {
-            for (JsonNode limit : range.path("spec").path("limits")) {
-                if (!limit.path("type").asText().equals("Container")) {
-                    continue;
+        List<String> errors = new ArrayList<>();
+        JsonNode spec = r.object().path("spec");
+        for (JsonNode item : items(r)) {
+            String type = item.path("type").asText();
+            if (type.equals("Container")) {
+                for (String list : new String[]{"containers", "initContainers"}) {
+                    for (JsonNode container : spec.path(list)) {
+                        check(item, type, container.path("resources").path("requests"),
+                                container.path("resources").path("limits"), errors);
+                    }
                 }
-                for (JsonNode container : r.object().path("spec").path("containers")) {
-                    check(r, container, limit);
-                }
+            } else if (type.equals("Pod")) {
+                check(item, type, podTotals(spec, "requests"), podTotals(spec, "limits"), errors);
             }
+        }
+        if (!errors.isEmpty()) {
+            throw new StatusException(Status.forbidden(GroupResource.core("pods"), r.name(),
+                    FieldErrors.aggregate(errors)));
         }
     }
 
-    private static void check(AdmissionRequest r, JsonNode container, JsonNode limit) {
-        JsonNode resources = container.path("resources");
-        limit.path("max").properties().forEach(e -> {
-            JsonNode value = resources.path("limits").get(e.getKey());
-            if (value == null) {
-                deny(r, "maximum " + e.getKey() + " usage per Container is " + e.getValue().asText()
-                        + ".  No limit is specified");
-            } else if (Quantity.parse(value.asText()).compareTo(Quantity.parse(e.getValue().asText())) > 0) {
-                deny(r, "maximum " + e.getKey() + " usage per Container is " + e.getValue().asText()
-                        + ", but limit is " + value.asText());
+    private static void check(JsonNode item, String type, JsonNode requests, JsonNode limits, List<String> errors) {
+        sorted(item.path("min")).forEach((resource, enforced) -> {
+            JsonNode request = requests.get(resource);
+            JsonNode limit = limits.get(resource);
+            if (request == null) {
+                errors.add("minimum " + resource + " usage per " + type + " is " + enforced + ".  No request is specified");
+            } else if (q(request).compareTo(q(enforced)) < 0) {
+                errors.add("minimum " + resource + " usage per " + type + " is " + enforced + ", but request is "
+                        + request.asText());
+            } else if (limit != null && q(limit).compareTo(q(enforced)) < 0) {
+                errors.add("minimum " + resource + " usage per " + type + " is " + enforced + ", but limit is "
+                        + limit.asText());
             }
         });
-        limit.path("min").properties().forEach(e -> {
-            JsonNode value = resources.path("requests").get(e.getKey());
-            if (value == null) {
-                deny(r, "minimum " + e.getKey() + " usage per Container is " + e.getValue().asText()
-                        + ".  No request is specified");
-            } else if (Quantity.parse(value.asText()).compareTo(Quantity.parse(e.getValue().asText())) < 0) {
-                deny(r, "minimum " + e.getKey() + " usage per Container is " + e.getValue().asText()
-                        + ", but request is " + value.asText());
+        sorted(item.path("max")).forEach((resource, enforced) -> {
+            JsonNode request = requests.get(resource);
+            JsonNode limit = limits.get(resource);
+            if (limit == null) {
+                errors.add("maximum " + resource + " usage per " + type + " is " + enforced + ".  No limit is specified");
+            } else if (q(limit).compareTo(q(enforced)) > 0) {
+                errors.add("maximum " + resource + " usage per " + type + " is " + enforced + ", but limit is "
+                        + limit.asText());
+            } else if (request != null && q(request).compareTo(q(enforced)) > 0) {
+                errors.add("maximum " + resource + " usage per " + type + " is " + enforced + ", but request is "
+                        + request.asText());
+            }
+        });
+        sorted(item.path("maxLimitRequestRatio")).forEach((resource, enforced) -> {
+            JsonNode request = requests.get(resource);
+            JsonNode limit = limits.get(resource);
+            String prefix = resource + " max limit to request ratio per " + type + " is " + enforced;
+            if (request == null || q(request).milliValue() == 0) {
+                errors.add(prefix + ", but no request is specified or request is 0");
+            } else if (limit == null || q(limit).milliValue() == 0) {
+                errors.add(prefix + ", but no limit is specified or limit is 0");
+            } else {
+                double ratio = (double) q(limit).milliValue() / q(request).milliValue();
+                if (ratio * 1000 > q(enforced).milliValue()) {
+                    errors.add(prefix + ", but provided ratio is " + String.format(Locale.ROOT, "%f", ratio));
+                }
             }
         });
     }
 
-    private static void deny(AdmissionRequest r, String why) {
-        throw new StatusException(Status.forbidden(GroupResource.core("pods"), r.name(), why));
+    /** A pod's requests or limits: the containers' sum, or the largest init container if that is more. */
+    private static JsonNode podTotals(JsonNode spec, String field) {
+        ObjectNode out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        Map<String, Quantity> sums = new TreeMap<>();
+        for (JsonNode container : spec.path("containers")) {
+            container.path("resources").path(field).properties().forEach(e ->
+                    sums.merge(e.getKey(), q(e.getValue()), Quantity::add));
+        }
+        for (JsonNode container : spec.path("initContainers")) {
+            container.path("resources").path(field).properties().forEach(e ->
+                    sums.merge(e.getKey(), q(e.getValue()), (a, b) -> a.compareTo(b) >= 0 ? a : b));
+        }
+        sums.forEach((resource, value) -> out.put(resource, value.toString()));
+        return out;
+    }
+
+    private static Map<String, String> sorted(JsonNode values) {
+        Map<String, String> out = new TreeMap<>();
+        values.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
+    }
+
+    private static Quantity q(JsonNode value) {
+        return Quantity.parse(value.asText());
+    }
+
+    private static Quantity q(String value) {
+        return Quantity.parse(value);
     }
 }
