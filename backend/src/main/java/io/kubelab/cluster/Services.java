@@ -59,14 +59,9 @@ final class Services {
         for (ObjectNode pod : pods) {
             ObjectNode address = addresses.addObject();
             address.put("ip", pod.path("status").path("podIP").asText());
-            address.put("nodeName", pod.path("spec").path("nodeName").asText());
-            address.putObject("targetRef").put("kind", "Pod").put("name", ObjectMeta.name(pod))
-                    .put("namespace", "kube-system").put("uid", ObjectMeta.uid(pod));
+            placement(address, pod);
         }
-        ArrayNode ports = subset.putArray("ports");
-        ports.addObject().put("name", "dns-tcp").put("port", 53).put("protocol", "TCP");
-        ports.addObject().put("name", "dns").put("port", 53).put("protocol", "UDP");
-        ports.addObject().put("name", "metrics").put("port", 9153).put("protocol", "TCP");
+        dnsPorts(subset.putArray("ports"));
         return ep;
     }
 
@@ -85,14 +80,23 @@ final class Services {
             ObjectNode endpoint = endpoints.addObject();
             endpoint.putArray("addresses").add(pod.path("status").path("podIP").asText());
             endpoint.putObject("conditions").put("ready", true).put("serving", true).put("terminating", false);
-            endpoint.put("nodeName", pod.path("spec").path("nodeName").asText());
-            endpoint.putObject("targetRef").put("kind", "Pod").put("name", ObjectMeta.name(pod))
-                    .put("namespace", "kube-system").put("uid", ObjectMeta.uid(pod));
+            placement(endpoint, pod);
         }
-        ArrayNode ports = slice.putArray("ports");
+        dnsPorts(slice.putArray("ports"));
+        return slice;
+    }
+
+    /** Where an endpoint runs: its node and the pod behind it. */
+    private static void placement(ObjectNode endpoint, ObjectNode pod) {
+        endpoint.put("nodeName", pod.path("spec").path("nodeName").asText());
+        endpoint.putObject("targetRef").put("kind", "Pod").put("name", ObjectMeta.name(pod))
+                .put("namespace", "kube-system").put("uid", ObjectMeta.uid(pod));
+    }
+
+    /** CoreDNS's ports in the order the endpoints controllers list them. */
+    private static void dnsPorts(ArrayNode ports) {
         ports.addObject().put("name", "dns-tcp").put("port", 53).put("protocol", "TCP");
         ports.addObject().put("name", "dns").put("port", 53).put("protocol", "UDP");
         ports.addObject().put("name", "metrics").put("port", 9153).put("protocol", "TCP");
-        return slice;
     }
 }
