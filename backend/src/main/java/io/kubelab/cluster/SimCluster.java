@@ -12,12 +12,12 @@ import io.kubelab.controller.Informers;
 import io.kubelab.controller.volume.PersistentVolumeController;
 import io.kubelab.controller.volume.ProtectionController;
 import io.kubelab.events.ComponentEvents;
-import io.kubelab.model.ResourceTypes;
 import io.kubelab.runtime.ContainerLogs;
 import io.kubelab.store.MemoryStore;
 import io.kubelab.store.Store;
 
 import java.util.List;
+import java.util.SortedMap;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.random.RandomGenerator;
@@ -54,14 +54,16 @@ public final class SimCluster {
      */
     public static SimCluster create(ClusterSpec spec, SimClock clock, long seed) {
         ClusterTemplate template = ClusterTemplate.of(spec);
-        MemoryStore store = MemoryStore.restored(template.revision(), template.objectsAt(clock.now()));
-        SimCluster cluster = assemble(spec, clock, seed, store, 0);
-        SystemLogs.seed(cluster.logs, cluster.api.peekAll(ResourceTypes.of("v1", "Pod"), "kube-system"), clock.now(),
-                spec.controlPlane().internalIp());
+        SortedMap<String, ObjectNode> objects = template.objectsAt(clock.now());
+        List<ObjectNode> systemPods = List.copyOf(objects.subMap(SYSTEM_PODS, SYSTEM_PODS + Character.MAX_VALUE)
+                .values());
+        SimCluster cluster = assemble(spec, clock, seed, MemoryStore.restored(template.revision(), objects), 0);
+        SystemLogs.seed(cluster.logs, systemPods, clock.now(), spec.controlPlane().internalIp());
         cluster.startComponents();
         return cluster;
     }
 
+    private static final String SYSTEM_PODS = io.kubelab.store.Keys.prefix("pods", "kube-system");
 
     /** Bootstraps a cluster request by request through the API server (what the template is made of). */
     public static SimCluster install(ClusterSpec spec, SimClock clock, long seed) {
