@@ -63,6 +63,11 @@ public final class SimCluster {
         return cluster;
     }
 
+    /** Installs a cluster shape's template now, so the first sandbox of that shape does not wait for it. */
+    public static void prepare(ClusterSpec spec) {
+        ClusterTemplate.of(spec);
+    }
+
     private static final String SYSTEM_PODS = io.kubelab.store.Keys.prefix("pods", "kube-system");
 
     /** Bootstraps a cluster request by request through the API server (what the template is made of). */

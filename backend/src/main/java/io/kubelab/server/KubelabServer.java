@@ -52,6 +52,7 @@ public final class KubelabServer {
             return Future.failedFuture(new ServerConfig.InvalidSetting("KUBELAB_DATA", config.dataDir().toString(),
                     "cannot create the folder (" + e.getMessage() + ")"));
         }
+        SandboxHost.warmUp();
         HazelcastClusterManager cluster = new HazelcastClusterManager(HazelcastSetup.config(config));
         // A registry per server, so servers sharing a JVM (tests) do not close each other's.
         String registry = "kubelab-" + java.util.UUID.randomUUID();
