@@ -475,13 +475,12 @@ public final class ApiServer {
      */
     public String podLog(ApiRequest r, LogOptions options) {
         ObjectNode pod = logTarget(r, options);
-        if (pod == null) {
+        String container = PodLogReader.container(pod, options.container());
+        if (pod.path("spec").path("nodeName").asText("").isEmpty()) {
             return "";
         }
-        String container = PodLogReader.container(pod, options.container());
-        PodLogReader.checkStarted(pod, container, options.previous(), logs);
-        return PodLogReader.render(logs.read(r.namespace(), r.name(), container, options.previous()), options,
-                clock.get());
+        boolean previous = PodLogReader.instance(pod, container, options.previous());
+        return PodLogReader.render(logs.read(r.namespace(), r.name(), container, previous), options, clock.get());
     }
 
     /**
@@ -490,13 +489,13 @@ public final class ApiServer {
      */
     public Runnable followPodLog(ApiRequest r, LogOptions options, Consumer<String> sink) {
         ObjectNode pod = logTarget(r, options);
-        if (pod == null) {
+        String container = PodLogReader.container(pod, options.container());
+        if (pod.path("spec").path("nodeName").asText("").isEmpty()) {
             return () -> { };
         }
-        String container = PodLogReader.container(pod, options.container());
-        PodLogReader.checkStarted(pod, container, options.previous(), logs);
-        String backlog = PodLogReader.render(logs.read(r.namespace(), r.name(), container, options.previous()),
-                options, clock.get());
+        boolean previous = PodLogReader.instance(pod, container, options.previous());
+        String backlog = PodLogReader.render(logs.read(r.namespace(), r.name(), container, previous), options,
+                clock.get());
         if (!backlog.isEmpty()) {
             sink.accept(backlog);
         }
@@ -513,7 +512,7 @@ public final class ApiServer {
         PodLogReader.validate(r.name(), options);
         ObjectNode pod = registry.get(read);
         events.read(read, object);
-        return pod.path("spec").path("nodeName").asText("").isEmpty() ? null : pod;
+        return pod;
     }
 
     /** A stored object read without a request: for components' caches and tests. */

@@ -32,7 +32,7 @@ final class PodLogReader {
         }
         if (options.sinceSeconds().isPresent() && options.sinceTime().isPresent()) {
             causes.add(new Status.Cause("FieldValueForbidden",
-                    "Forbidden: at most one of sinceTime or sinceSeconds may be specified", ""));
+                    "Forbidden: at most one of `sinceTime` or `sinceSeconds` may be specified", ""));
         } else if (options.sinceSeconds().isPresent() && options.sinceSeconds().getAsLong() < 1) {
             causes.add(new Status.Cause("FieldValueInvalid", "Invalid value: " + options.sinceSeconds().getAsLong()
                     + ": must be greater than 0", "sinceSeconds"));
@@ -66,21 +66,31 @@ final class PodLogReader {
         return requested;
     }
 
-    /** The kubelet's refusal for a container that has not started, or has no previous instance. */
-    static void checkStarted(ObjectNode pod, String container, boolean previous, PodLogs logs) {
+    /**
+     * Which instance's log the kubelet reads ({@code true}: the previous, terminated one), in the order of
+     * its {@code validateContainerLogStatus}; or its refusal, in its words.
+     */
+    static boolean instance(ObjectNode pod, String container, boolean previous) {
         String name = ObjectMeta.name(pod);
-        JsonNode status = containerStatus(pod, container).orElse(null);
+        JsonNode status = containerStatus(pod, container).orElseThrow(() -> new StatusException(Status.badRequest(
+                "container \"" + container + "\" in pod \"" + name + "\" is not available")));
+        JsonNode state = status.path("state");
+        boolean lastTerminated = status.path("lastState").has("terminated");
         if (previous) {
-            boolean terminated = status != null && status.path("lastState").has("terminated");
-            if (!terminated && !logs.hasPrevious(ObjectMeta.namespace(pod), name, container)) {
+            if (!lastTerminated) {
                 throw new StatusException(Status.badRequest("previous terminated container \"" + container
                         + "\" in pod \"" + name + "\" not found"));
             }
-            return;
+            return true;
         }
-        JsonNode state = status == null ? null : status.path("state");
-        if (state == null || state.has("waiting")) {
-            String reason = state == null ? "ContainerCreating" : state.path("waiting").path("reason").asText("");
+        if (state.has("running") || state.has("terminated")) {
+            return false;
+        }
+        if (lastTerminated) {
+            return true; // crash-looping: the last run's output is what there is to see
+        }
+        if (state.has("waiting")) {
+            String reason = state.path("waiting").path("reason").asText("");
             String why = switch (reason) {
                 case "ErrImagePull" -> "image can't be pulled";
                 case "ImagePullBackOff" -> "trying and failing to pull image";
@@ -89,6 +99,8 @@ final class PodLogReader {
             throw new StatusException(Status.badRequest("container \"" + container + "\" in pod \"" + name
                     + "\" is waiting to start: " + why));
         }
+        throw new StatusException(Status.badRequest("container \"" + container + "\" in pod \"" + name
+                + "\" is waiting to start - no logs yet"));
     }
 
     private static Optional<JsonNode> containerStatus(ObjectNode pod, String container) {

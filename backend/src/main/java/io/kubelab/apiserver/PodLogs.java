@@ -21,8 +21,6 @@ public interface PodLogs {
     /** Calls {@code sink} with every line written from now on; the returned handle stops it. */
     Runnable follow(String namespace, String pod, String container, Consumer<Line> sink);
 
-    /** Whether a previous (terminated) instance of the container left logs. */
-    boolean hasPrevious(String namespace, String pod, String container);
 
     PodLogs NONE = new PodLogs() {
         @Override
@@ -35,9 +33,5 @@ public interface PodLogs {
             return () -> { };
         }
 
-        @Override
-        public boolean hasPrevious(String namespace, String pod, String container) {
-            return false;
-        }
     };
 }

@@ -64,6 +64,7 @@ final class Registry implements Strategy.Context {
         if (!ObjectMeta.resourceVersion(object).isEmpty()) {
             throw new StatusException(Status.internalError("resourceVersion should not be set on objects to be created"));
         }
+        GoNulls.strip(object);
         pipeline.defaulter().apply(object);
         // kube-apiserver's order: system fields, mutating admission, the strategy, the generated name.
         metadata.put("uid", Names.uid(random));
@@ -140,6 +141,7 @@ final class Registry implements Strategy.Context {
             throw new StatusException(Status.conflict(r.groupResource(), r.name()));
         }
         Strategy strategy = Strategies.of(r.type());
+        GoNulls.strip(object);
         pipeline.defaulter().apply(object);
         ObjectNode updated;
         if (r.subresource().equals("finalize")) {

@@ -35,7 +35,7 @@ final class ServiceStrategy implements Strategy {
         if (needsNodePorts(type)) {
             for (JsonNode port : spec.path("ports")) {
                 JsonNode before = samePort(oldSpec.path("ports"), port);
-                if (before != null && port.path("nodePort").asInt(0) == 0 && before.path("nodePort").asInt(0) > 0) {
+                if (port instanceof ObjectNode && before != null && port.path("nodePort").asInt(0) == 0 && before.path("nodePort").asInt(0) > 0) {
                     ((ObjectNode) port).put("nodePort", before.path("nodePort").asInt());
                 }
             }
@@ -64,14 +64,22 @@ final class ServiceStrategy implements Strategy {
         if (needsNodePorts(oldType) && !needsNodePorts(type)) {
             for (JsonNode port : spec.path("ports")) {
                 JsonNode before = samePort(oldSpec.path("ports"), port);
-                if (before != null && port.path("nodePort").equals(before.path("nodePort"))) {
+                if (port instanceof ObjectNode && before != null && port.path("nodePort").equals(before.path("nodePort"))) {
                     ((ObjectNode) port).remove("nodePort");
                 }
             }
         }
-        if (oldType.equals("LoadBalancer") && !type.equals("LoadBalancer")
-                && spec.path("healthCheckNodePort").equals(oldSpec.path("healthCheckNodePort"))) {
-            spec.remove("healthCheckNodePort");
+        if (oldType.equals("LoadBalancer") && !type.equals("LoadBalancer")) {
+            for (String field : new String[]{"healthCheckNodePort", "allocateLoadBalancerNodePorts", "loadBalancerClass"}) {
+                if (spec.path(field).equals(oldSpec.path(field))) {
+                    spec.remove(field);
+                }
+            }
+        }
+        boolean wasExternal = needsNodePorts(oldType) || oldSpec.path("externalIPs").size() > 0;
+        boolean isExternal = needsNodePorts(type) || spec.path("externalIPs").size() > 0;
+        if (wasExternal && !isExternal && spec.path("externalTrafficPolicy").equals(oldSpec.path("externalTrafficPolicy"))) {
+            spec.remove("externalTrafficPolicy");
         }
     }
 
@@ -121,6 +129,10 @@ final class ServiceStrategy implements Strategy {
             others.forEach(s -> s.path("spec").path("ports").forEach(p -> used.add(p.path("nodePort").asInt(0))));
             int index = 0;
             for (JsonNode port : spec.path("ports")) {
+                if (!(port instanceof ObjectNode)) {
+                    index++;
+                    continue; // validation reports it
+                }
                 int requested = port.path("nodePort").asInt(0);
                 if (!ownPorts.contains(requested) || requested == 0) {
                     int chosen = ServiceAllocator.nodePort(requested, used, context.random(), index);

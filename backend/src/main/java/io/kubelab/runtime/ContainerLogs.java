@@ -83,10 +83,6 @@ public final class ContainerLogs implements PodLogs {
         };
     }
 
-    @Override
-    public synchronized boolean hasPrevious(String namespace, String pod, String container) {
-        return previous.containsKey(key(namespace, pod, container));
-    }
 
     /** Every container's lines, for parking: key {@code namespace/pod/container}, current then previous. */
     public synchronized Map<String, List<Line>> currentLines() {

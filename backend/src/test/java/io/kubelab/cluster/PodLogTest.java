@@ -39,6 +39,13 @@ class PodLogTest {
         return assertThrows(StatusException.class, () -> log(namespace, pod, options)).getMessage();
     }
 
+    void setStatus(String pod, String status) {
+        ObjectNode current = cluster.api().handle(ApiRequest.of(UserInfo.ADMIN, Verb.GET, PODS, "default", pod)).body();
+        current.set("status", json(status));
+        cluster.api().handle(ApiRequest.of(UserInfo.ADMIN, Verb.UPDATE, PODS, "default", pod).withSubresource("status")
+                .withBody(current));
+    }
+
     String corednsPod() {
         return cluster.api().peekAll(PODS, "kube-system").stream()
                 .map(p -> p.path("metadata").path("name").asText()).filter(n -> n.startsWith("coredns-")).findFirst()
@@ -79,10 +86,23 @@ class PodLogTest {
         assertEquals("a container name must be specified for pod two, choose one of: [web side]",
                 refusal("default", "two", LogOptions.DEFAULT));
         assertEquals("container db is not valid for pod two", refusal("default", "two", LogOptions.DEFAULT.withContainer("db")));
+        assertEquals("container \"web\" in pod \"two\" is not available",
+                refusal("default", "two", LogOptions.DEFAULT.withContainer("web")));
+        setStatus("two", "{\"containerStatuses\":[{\"name\":\"web\",\"state\":{\"waiting\":{\"reason\":"
+                + "\"ContainerCreating\"}},\"lastState\":{},\"ready\":false,\"restartCount\":0,\"image\":\"nginx\","
+                + "\"imageID\":\"\"}]}");
         assertEquals("container \"web\" in pod \"two\" is waiting to start: ContainerCreating",
                 refusal("default", "two", LogOptions.DEFAULT.withContainer("web")));
         assertEquals("previous terminated container \"web\" in pod \"two\" not found",
                 refusal("default", "two", LogOptions.DEFAULT.withContainer("web").withPrevious(true)));
+
+        cluster.logs().append("default", "two", "web", cluster.clock().now(), "boom");
+        cluster.logs().restarted("default", "two", "web");
+        setStatus("two", "{\"containerStatuses\":[{\"name\":\"web\",\"state\":{\"waiting\":{\"reason\":"
+                + "\"CrashLoopBackOff\"}},\"lastState\":{\"terminated\":{\"exitCode\":1,\"reason\":\"Error\"}},"
+                + "\"ready\":false,\"restartCount\":1,\"image\":\"nginx\",\"imageID\":\"\"}]}");
+        assertEquals("boom\n", log("default", "two", LogOptions.DEFAULT.withContainer("web")),
+                "a crash-looping container shows its last run");
         assertEquals("PodLogOptions \"two\" is invalid: tailLines: Invalid value: -1: must be greater than or equal to 0",
                 refusal("default", "two", LogOptions.DEFAULT.withTail(-1)));
         assertEquals("pods \"nope\" not found", refusal("default", "nope", LogOptions.DEFAULT));

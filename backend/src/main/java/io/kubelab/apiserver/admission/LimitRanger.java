@@ -35,47 +35,53 @@ public final class LimitRanger implements AdmissionPlugin {
         return r.operation() == AdmissionRequest.Operation.CREATE && r.is("", "pods") && r.subresource().isEmpty();
     }
 
-    private static List<JsonNode> items(AdmissionRequest r) {
-        List<JsonNode> out = new ArrayList<>();
-        for (ObjectNode range : r.objects().inNamespace(ResourceTypes.of("v1", "LimitRange"), r.namespace())) {
-            range.path("spec").path("limits").forEach(out::add);
-        }
-        return out;
+    private static List<ObjectNode> ranges(AdmissionRequest r) {
+        return r.objects().inNamespace(ResourceTypes.of("v1", "LimitRange"), r.namespace());
     }
 
+    /**
+     * Each LimitRange in turn, as runLimitFunc does: its Container items' defaults (a later item winning)
+     * fill what is still missing, and a range that set something writes the annotation anew.
+     */
     @Override
     public void admit(AdmissionRequest r) {
         if (!applies(r)) {
             return;
         }
-        // One set of defaults from every Container item, later items winning, as defaultContainerResourceRequirements.
-        Map<String, JsonNode> defaultRequests = new TreeMap<>();
-        Map<String, JsonNode> defaultLimits = new TreeMap<>();
-        for (JsonNode item : items(r)) {
-            if (item.path("type").asText().equals("Container")) {
-                item.path("defaultRequest").properties().forEach(e -> defaultRequests.put(e.getKey(), e.getValue()));
-                item.path("default").properties().forEach(e -> defaultLimits.put(e.getKey(), e.getValue()));
+        for (ObjectNode range : ranges(r)) {
+            Map<String, JsonNode> defaultRequests = new TreeMap<>();
+            Map<String, JsonNode> defaultLimits = new TreeMap<>();
+            for (JsonNode item : range.path("spec").path("limits")) {
+                if (item.path("type").asText().equals("Container")) {
+                    item.path("defaultRequest").properties().forEach(e -> defaultRequests.put(e.getKey(), e.getValue()));
+                    item.path("default").properties().forEach(e -> defaultLimits.put(e.getKey(), e.getValue()));
+                }
             }
-        }
-        if (defaultRequests.isEmpty() && defaultLimits.isEmpty()) {
-            return;
-        }
-        List<String> notes = new ArrayList<>();
-        for (JsonNode container : r.object().path("spec").path("containers")) {
-            merge((ObjectNode) container, defaultRequests, defaultLimits, "container", notes);
-        }
-        for (JsonNode container : r.object().path("spec").path("initContainers")) {
-            merge((ObjectNode) container, defaultRequests, defaultLimits, "init container", notes);
-        }
-        if (!notes.isEmpty()) {
-            r.object().with("metadata").with("annotations").put(ANNOTATION, "LimitRanger plugin set: "
-                    + String.join("; ", notes));
+            if (defaultRequests.isEmpty() && defaultLimits.isEmpty()) {
+                continue;
+            }
+            List<String> notes = new ArrayList<>();
+            for (String list : new String[]{"containers", "initContainers"}) {
+                for (JsonNode container : r.object().path("spec").path(list)) {
+                    if (container instanceof ObjectNode c) {
+                        merge(c, defaultRequests, defaultLimits,
+                                list.equals("containers") ? "container" : "init container", notes);
+                    }
+                }
+            }
+            if (!notes.isEmpty()) {
+                r.object().with("metadata").with("annotations").put(ANNOTATION, "LimitRanger plugin set: "
+                        + String.join("; ", notes));
+            }
         }
     }
 
     private static void merge(ObjectNode container, Map<String, JsonNode> requests, Map<String, JsonNode> limits,
                               String kind, List<String> notes) {
-        ObjectNode resources = container.with("resources");
+        if (!(container.get("resources") instanceof ObjectNode)) {
+            container.putObject("resources");
+        }
+        ObjectNode resources = (ObjectNode) container.get("resources");
         List<String> setRequests = fill(resources, "requests", requests);
         List<String> setLimits = fill(resources, "limits", limits);
         String name = container.path("name").asText();
@@ -91,7 +97,10 @@ public final class LimitRanger implements AdmissionPlugin {
         List<String> set = new ArrayList<>();
         defaults.forEach((resource, value) -> {
             if (!resources.path(field).has(resource)) {
-                resources.with(field).set(resource, value.deepCopy());
+                if (!(resources.get(field) instanceof ObjectNode)) {
+                    resources.putObject(field);
+                }
+                ((ObjectNode) resources.get(field)).set(resource, value.deepCopy());
                 set.add(resource);
             }
         });
@@ -103,24 +112,27 @@ public final class LimitRanger implements AdmissionPlugin {
         if (!applies(r)) {
             return;
         }
-        List<String> errors = new ArrayList<>();
         JsonNode spec = r.object().path("spec");
-        for (JsonNode item : items(r)) {
-            String type = item.path("type").asText();
-            if (type.equals("Container")) {
-                for (String list : new String[]{"containers", "initContainers"}) {
-                    for (JsonNode container : spec.path(list)) {
-                        check(item, type, container.path("resources").path("requests"),
-                                container.path("resources").path("limits"), errors);
+        for (ObjectNode range : ranges(r)) {
+            List<String> errors = new ArrayList<>();
+            for (JsonNode item : range.path("spec").path("limits")) {
+                String type = item.path("type").asText();
+                if (type.equals("Container")) {
+                    for (String list : new String[]{"containers", "initContainers"}) {
+                        for (JsonNode container : spec.path(list)) {
+                            check(item, type, container.path("resources").path("requests"),
+                                    container.path("resources").path("limits"), errors);
+                        }
                     }
+                } else if (type.equals("Pod")) {
+                    check(item, type, podTotals(spec, "requests"), podTotals(spec, "limits"), errors);
                 }
-            } else if (type.equals("Pod")) {
-                check(item, type, podTotals(spec, "requests"), podTotals(spec, "limits"), errors);
             }
-        }
-        if (!errors.isEmpty()) {
-            throw new StatusException(Status.forbidden(GroupResource.core("pods"), r.name(),
-                    FieldErrors.aggregate(errors)));
+            // Kubernetes stops at the first LimitRange that refuses the pod.
+            if (!errors.isEmpty()) {
+                throw new StatusException(Status.forbidden(GroupResource.core("pods"), r.name(),
+                        FieldErrors.aggregate(errors)));
+            }
         }
     }
 

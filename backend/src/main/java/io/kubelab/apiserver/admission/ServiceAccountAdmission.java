@@ -71,6 +71,9 @@ public final class ServiceAccountAdmission implements AdmissionPlugin {
         boolean mounted = false;
         for (String list : new String[]{"initContainers", "containers"}) {
             for (JsonNode container : spec.path(list)) {
+                if (!(container instanceof ObjectNode)) {
+                    continue; // validation reports it
+                }
                 boolean has = false;
                 for (JsonNode mount : container.path("volumeMounts")) {
                     has |= mount.path("mountPath").asText().equals(MOUNT_PATH);
