@@ -148,7 +148,12 @@ final class Registry implements Strategy.Context {
             // namespaces/finalize changes spec.finalizers and nothing else; emptied on a deleting namespace, it
             // lets the namespace go.
             updated = old.deepCopy();
-            updated.with("spec").set("finalizers", object.path("spec").path("finalizers").deepCopy());
+            JsonNode finalizers = object.path("spec").path("finalizers");
+            if (finalizers.isArray() && !finalizers.isEmpty()) {
+                updated.with("spec").set("finalizers", finalizers.deepCopy());
+            } else {
+                updated.with("spec").remove("finalizers");
+            }
         } else if (r.subresource().equals("status")) {
             updated = old.deepCopy();
             updated.set("status", object.path("status").deepCopy());

@@ -9,6 +9,7 @@ import io.kubelab.apiserver.authorization.AccessReviews;
 import io.kubelab.clock.SimClock;
 import io.kubelab.controller.Controller;
 import io.kubelab.controller.Informers;
+import io.kubelab.controller.namespace.NamespaceController;
 import io.kubelab.controller.volume.PersistentVolumeController;
 import io.kubelab.controller.volume.ProtectionController;
 import io.kubelab.events.ComponentEvents;
@@ -101,6 +102,7 @@ public final class SimCluster {
         Informers informers = new Informers(api, clock, new SplittableRandom(seed ^ store.revision() ^ 0x5eed));
         controllers.add(new PersistentVolumeController(informers, clock));
         controllers.add(new ProtectionController(informers, clock));
+        controllers.add(new NamespaceController(informers, clock));
         for (String component : stopped) {
             apply(component, false);
         }

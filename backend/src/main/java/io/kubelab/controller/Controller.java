@@ -45,6 +45,11 @@ public abstract class Controller {
         scheduleDrain(Duration.ZERO);
     }
 
+    /** Looks at {@code key} again after {@code delay} of simulated time (a requeue-after). */
+    public final void enqueueAfter(String key, Duration delay) {
+        clock.schedule(delay, () -> enqueue(key));
+    }
+
     private void scheduleDrain(Duration delay) {
         if (!scheduled && running) {
             scheduled = true;

@@ -33,10 +33,25 @@ public final class AccessReviews {
                 review(body, body.path("spec").path("user").asText(""), strings(body.path("spec").path("groups")), "",
                         true));
         api.registerCreateOnly("authorization.k8s.io/localsubjectaccessreviews", (r, body) -> {
-            String namespace = body.path("spec").path("resourceAttributes").path("namespace").asText("");
-            if (!namespace.equals(r.namespace())) {
-                throw new StatusException(Status.badRequest("spec.resourceAttributes.namespace must match namespace: "
-                        + r.namespace()));
+            String metadataNamespace = body.path("metadata").path("namespace").asText("");
+            if (!metadataNamespace.isEmpty() && !metadataNamespace.equals(r.namespace())) {
+                throw new StatusException(Status.badRequest("namespace of the provided object does not match the "
+                        + "namespace sent on the request"));
+            }
+            List<Status.Cause> causes = new ArrayList<>();
+            JsonNode resource = body.path("spec").path("resourceAttributes");
+            String namespace = resource.path("namespace").asText("");
+            if (!resource.isMissingNode() && !namespace.equals(r.namespace())) {
+                causes.add(new Status.Cause("FieldValueInvalid", "Invalid value: " + FieldErrors.goQuote(namespace)
+                        + ": must match metadata.namespace", "spec.resourceAttributes.namespace"));
+            }
+            if (body.path("spec").has("nonResourceAttributes")) {
+                causes.add(new Status.Cause("FieldValueInvalid", "Invalid value: "
+                        + goStruct(body.path("spec").path("nonResourceAttributes"))
+                        + ": disallowed on this kind of request", "spec.nonResourceAttributes"));
+            }
+            if (!causes.isEmpty()) {
+                throw new StatusException(Status.invalid("authorization.k8s.io", "LocalSubjectAccessReview", "", causes));
             }
             return review(body, body.path("spec").path("user").asText(""), strings(body.path("spec").path("groups")),
                     r.namespace(), true);
