@@ -184,6 +184,20 @@ class ApiServerPipelineTest {
     }
 
     @Test
+    void explicitNullsAreZeroValuesNotErrors() {
+        create(ResourceTypes.of("v1", "LimitRange"), "default", "{\"apiVersion\":\"v1\",\"kind\":\"LimitRange\","
+                + "\"metadata\":{\"name\":\"l\"},\"spec\":{\"limits\":[{\"type\":\"Container\",\"default\":"
+                + "{\"cpu\":\"200m\"}}]}}");
+        ObjectNode pod = create(PODS, "default", "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":"
+                + "\"n\",\"labels\":null},\"spec\":{\"volumes\":null,\"containers\":[{\"name\":\"c\",\"image\":"
+                + "\"nginx\",\"volumeMounts\":null,\"resources\":null}]}}").body();
+        assertEquals("200m", pod.path("spec").path("containers").get(0).path("resources").path("limits").path("cpu")
+                .asText());
+        assertEquals(1, pod.path("spec").path("volumes").size());
+        assertFalse(pod.path("metadata").has("labels"));
+    }
+
+    @Test
     void generationCountsRealChangesOnly() {
         String manifest = "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"web\"},"
                 + "\"spec\":{\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":{\"labels\":"
