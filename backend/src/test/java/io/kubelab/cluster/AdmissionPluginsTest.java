@@ -89,6 +89,18 @@ class AdmissionPluginsTest {
     }
 
     @Test
+    void sidecarsCountAlongsideTheContainers() {
+        create("v1", "ResourceQuota", "default", "{\"apiVersion\":\"v1\",\"kind\":\"ResourceQuota\",\"metadata\":"
+                + "{\"name\":\"q\"},\"spec\":{\"hard\":{\"requests.cpu\":\"1\"}}}");
+        String body = "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"s\"},\"spec\":{"
+                + "\"initContainers\":[{\"name\":\"proxy\",\"image\":\"envoy\",\"restartPolicy\":\"Always\","
+                + "\"resources\":{\"requests\":{\"cpu\":\"600m\"}}}],\"containers\":[{\"name\":\"app\",\"image\":"
+                + "\"nginx\",\"resources\":{\"requests\":{\"cpu\":\"600m\"}}}]}}";
+        assertEquals("pods \"s\" is forbidden: exceeded quota: q, requested: requests.cpu=1200m, used: requests.cpu=0, "
+                + "limited: requests.cpu=1", refusal("default", body));
+    }
+
+    @Test
     void scopedQuotasCountOnlyTheirPods() {
         create("v1", "ResourceQuota", "default", "{\"apiVersion\":\"v1\",\"kind\":\"ResourceQuota\",\"metadata\":"
                 + "{\"name\":\"best-effort\"},\"spec\":{\"hard\":{\"pods\":\"1\"},\"scopes\":[\"BestEffort\"]}}");

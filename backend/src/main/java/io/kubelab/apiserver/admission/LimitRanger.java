@@ -180,19 +180,9 @@ public final class LimitRanger implements AdmissionPlugin {
         });
     }
 
-    /** A pod's requests or limits: the containers' sum, or the largest init container if that is more. */
     private static JsonNode podTotals(JsonNode spec, String field) {
         ObjectNode out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        Map<String, Quantity> sums = new TreeMap<>();
-        for (JsonNode container : spec.path("containers")) {
-            container.path("resources").path(field).properties().forEach(e ->
-                    sums.merge(e.getKey(), q(e.getValue()), Quantity::add));
-        }
-        for (JsonNode container : spec.path("initContainers")) {
-            container.path("resources").path(field).properties().forEach(e ->
-                    sums.merge(e.getKey(), q(e.getValue()), (a, b) -> a.compareTo(b) >= 0 ? a : b));
-        }
-        sums.forEach((resource, value) -> out.put(resource, value.toString()));
+        PodResources.totals(spec, field).forEach((resource, value) -> out.put(resource, value.toString()));
         return out;
     }
 

@@ -157,45 +157,20 @@ public final class ResourceQuotaAdmission implements AdmissionPlugin {
         return true;
     }
 
-    /**
-     * A pod's requests and limits under the names quotas use: for each resource the larger of the
-     * containers' sum and the largest init container (init containers run one at a time), plus overhead.
-     */
+    /** A pod's requests and limits under the names quotas use ({@code cpu} is {@code requests.cpu}). */
     static Map<String, Quantity> compute(JsonNode pod) {
         Map<String, Quantity> out = new TreeMap<>();
         for (String kind : new String[]{"requests", "limits"}) {
-            for (String resource : new String[]{"cpu", "memory"}) {
-                Quantity sum = null;
-                for (JsonNode container : pod.path("spec").path("containers")) {
-                    sum = plus(sum, container.path("resources").path(kind).get(resource));
-                }
-                Quantity initMax = null;
-                for (JsonNode container : pod.path("spec").path("initContainers")) {
-                    JsonNode value = container.path("resources").path(kind).get(resource);
-                    if (value != null) {
-                        Quantity q = Quantity.parse(value.asText());
-                        initMax = initMax == null || q.compareTo(initMax) > 0 ? q : initMax;
-                    }
-                }
-                Quantity total = sum == null ? initMax : initMax == null || sum.compareTo(initMax) >= 0 ? sum : initMax;
-                total = plus(total, pod.path("spec").path("overhead").get(resource));
-                if (total != null) {
-                    out.put(kind + "." + resource, total);
+            PodResources.totals(pod.path("spec"), kind).forEach((resource, value) -> {
+                if (resource.equals("cpu") || resource.equals("memory")) {
+                    out.put(kind + "." + resource, value);
                     if (kind.equals("requests")) {
-                        out.put(resource, total);
+                        out.put(resource, value);
                     }
                 }
-            }
+            });
         }
         return out;
-    }
-
-    private static Quantity plus(Quantity sum, JsonNode value) {
-        if (value == null) {
-            return sum;
-        }
-        Quantity q = Quantity.parse(value.asText());
-        return sum == null ? q : sum.add(q);
     }
 
     private static Quantity one() {
