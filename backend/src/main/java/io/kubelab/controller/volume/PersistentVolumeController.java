@@ -82,7 +82,7 @@ public final class PersistentVolumeController extends Controller {
         String volumeName = claim.path("spec").path("volumeName").asText("");
         if (!volumeName.isEmpty()) {
             // A claim that names its volume waits for that one, and only if it is not someone else's.
-            volumes.get(volumeName).filter(v -> reservedFor(v, claim)).ifPresent(volume -> bind(volume, claim));
+            volumes.get(volumeName).ifPresent(volume -> bindRequested(volume, claim));
             return;
         }
         String className = claim.path("spec").path("storageClassName").asText("");
@@ -90,6 +90,12 @@ public final class PersistentVolumeController extends Controller {
         String node = claim.path("metadata").path("annotations").path(SELECTED_NODE).asText("");
         boolean waits = storageClass.isPresent()
                 && storageClass.get().path("volumeBindingMode").asText("Immediate").equals("WaitForFirstConsumer");
+        Optional<ObjectNode> preBound = volumes.list().stream()
+                .filter(v -> v.path("spec").has("claimRef") && reservedFor(v, claim) && !ObjectMeta.deleting(v)).findFirst();
+        if (preBound.isPresent()) {
+            bind(preBound.get(), claim);
+            return;
+        }
         if (waits && node.isEmpty()) {
             events.event(claim, EventRecorder.NORMAL, "WaitForFirstConsumer",
                     "waiting for first consumer to be created before binding");
@@ -114,11 +120,56 @@ public final class PersistentVolumeController extends Controller {
         if (!provisioner.equals(PROVISIONER)) {
             return;
         }
+        JsonNode selector = claim.path("spec").path("selector");
+        if (!selector.isMissingNode() && !selector.isNull()) {
+            provisionerEvents.event(claim, EventRecorder.WARNING, "ProvisioningFailed", "failed to provision volume "
+                    + "with StorageClass \"" + className + "\": claim.Spec.Selector is not supported");
+            return;
+        }
         events.event(claim, EventRecorder.NORMAL, "ExternalProvisioning", "Waiting for a volume to be created either by "
                 + "the external provisioner '" + PROVISIONER + "' or manually by the system administrator. If volume "
                 + "creation is delayed, please verify that the provisioner is running and correctly registered.");
         ObjectNode volume = provision(claim, storageClass.get(), node.isEmpty() ? firstWorker() : node);
         bind(volume, claim);
+    }
+
+    /** A claim that names its volume: bound if the volume is free and satisfies it, else explained. */
+    private void bindRequested(ObjectNode volume, ObjectNode claim) {
+        String name = ObjectMeta.name(volume);
+        if (!reservedFor(volume, claim)) {
+            events.event(claim, EventRecorder.WARNING, "FailedBinding",
+                    "volume \"" + name + "\" already bound to a different claim.");
+            return;
+        }
+        if (!volume.path("spec").has("claimRef")) {
+            Optional<String> mismatch = mismatch(volume, claim);
+            if (mismatch.isPresent()) {
+                events.event(claim, EventRecorder.WARNING, "VolumeMismatch",
+                        "Cannot bind to requested volume \"" + name + "\": " + mismatch.get());
+                return;
+            }
+        }
+        bind(volume, claim);
+    }
+
+    /** checkVolumeSatisfyClaim's reasons. */
+    private static Optional<String> mismatch(ObjectNode volume, ObjectNode claim) {
+        String wanted = claim.path("spec").path("resources").path("requests").path("storage").asText("0");
+        if (capacity(volume).compareTo(Quantity.parse(wanted)) < 0) {
+            return Optional.of("requested PV is too small");
+        }
+        if (!volume.path("spec").path("storageClassName").asText("")
+                .equals(claim.path("spec").path("storageClassName").asText(""))) {
+            return Optional.of("storageClassName does not match");
+        }
+        if (!volume.path("spec").path("volumeMode").asText("Filesystem")
+                .equals(claim.path("spec").path("volumeMode").asText("Filesystem"))) {
+            return Optional.of("incompatible volumeMode");
+        }
+        if (!strings(volume.path("spec").path("accessModes")).containsAll(strings(claim.path("spec").path("accessModes")))) {
+            return Optional.of("incompatible accessMode");
+        }
+        return Optional.empty();
     }
 
     /**

@@ -133,6 +133,24 @@ class PersistentVolumeControllerTest {
     }
 
     @Test
+    void claimsThatCannotBeServedSayWhy() throws Exception {
+        call(ApiRequest.of(UserInfo.ADMIN, Verb.CREATE, VOLUMES, "", "").withBody(json(volume("tiny", "100Mi", "y", ""))));
+        call(ApiRequest.of(UserInfo.ADMIN, Verb.CREATE, CLAIMS, "default", "").withBody(json(claim("named", "")
+                .replace("\"spec\":{", "\"spec\":{\"storageClassName\":\"\",\"volumeName\":\"tiny\","))));
+        call(ApiRequest.of(UserInfo.ADMIN, Verb.CREATE, CLAIMS, "default", "").withBody(json(claim("picky",
+                ",\"annotations\":{\"volume.kubernetes.io/selected-node\":\"node01\"}").replace("\"spec\":{",
+                "\"spec\":{\"selector\":{\"matchLabels\":{\"tier\":\"gold\"}},"))));
+        settle();
+        assertEquals("Pending", get(CLAIMS, "default", "named").path("status").path("phase").asText());
+        assertEquals("Pending", get(CLAIMS, "default", "picky").path("status").path("phase").asText());
+        String events = call(ApiRequest.of(UserInfo.ADMIN, Verb.LIST, ResourceTypes.of("v1", "Event"), "default", ""))
+                .path("items").toString();
+        assertTrue(events.contains("Cannot bind to requested volume \\\"tiny\\\": requested PV is too small"), events);
+        assertTrue(events.contains("failed to provision volume with StorageClass \\\"standard\\\": claim.Spec.Selector "
+                + "is not supported"), events);
+    }
+
+    @Test
     void nothingBindsWhileTheControllerManagerIsStopped() throws Exception {
         cluster.stop("controller-manager");
         call(ApiRequest.of(UserInfo.ADMIN, Verb.CREATE, CLAIMS, "default", "")
