@@ -117,8 +117,10 @@ public final class ApiServer {
             // Authorized as events.k8s.io, as Kubernetes does; the core events underneath are ours to read.
             authorize(r, ObjectMeta.reference("Event", r.namespace(), r.name()));
             try {
-                return EventsApi.fromCore(handleNow(EventsApi.toCore(r, core -> handleNow(core, true).body(), patcher),
-                        true));
+                List<String> warnings = checkEventsV1Body(r);
+                ApiResponse response = EventsApi.fromCore(handleNow(EventsApi.toCore(r,
+                        core -> handleNow(core, true).body(), patcher), true));
+                return warnings.isEmpty() ? response : new ApiResponse(response.code(), response.body(), warnings);
             } catch (StatusException e) {
                 throw EventsApi.asEventsError(e);
             }
@@ -223,6 +225,32 @@ public final class ApiServer {
         if (why.isPresent()) {
             throw new StatusException(Status.forbidden(new GroupResource("", type.resource()), name, why.get()));
         }
+    }
+
+    /**
+     * An events.k8s.io body is decoded and validated in its own version before it is converted to the core
+     * form, so its own rules (a required eventTime, reportingController...) and its unknown fields count.
+     */
+    private List<String> checkEventsV1Body(ApiRequest r) {
+        if ((r.verb() != ApiRequest.Verb.CREATE && r.verb() != ApiRequest.Verb.UPDATE) || r.body().isEmpty()
+                || !(r.body().get() instanceof ObjectNode body)) {
+            return List.of();
+        }
+        List<String> warnings = StrictDecoding.check(body, r.type(), r.options().fieldValidation());
+        ObjectNode event = body.deepCopy();
+        GoNulls.strip(event);
+        if (ObjectMeta.namespace(event).isEmpty()) {
+            ObjectMeta.of(event).put("namespace", r.namespace());
+        }
+        pipeline.defaulter().apply(event);
+        List<Status.Cause> causes = r.verb() == ApiRequest.Verb.CREATE ? pipeline.validator().validateCreate(event)
+                : pipeline.validator().validateUpdate(event, EventConversion.toEventsV1(registry.get(
+                new ApiRequest(r.user(), ApiRequest.Verb.GET, EventsApi.CORE, r.namespace(), r.name(), "",
+                        Optional.empty(), ApiRequest.PatchType.NONE, r.options()))));
+        if (!causes.isEmpty()) {
+            throw new StatusException(Status.invalid("events.k8s.io", "Event", ObjectMeta.name(event), causes));
+        }
+        return warnings;
     }
 
     private StatusException reject(ApiRequest r, String object, StatusException e) {

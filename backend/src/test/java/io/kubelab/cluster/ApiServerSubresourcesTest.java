@@ -190,6 +190,12 @@ class ApiServerSubresourcesTest {
         assertEquals(1, call(request(Verb.LIST, v1, "default", "").withOptions(RequestOptions.DEFAULT
                 .withSelectors("", "regarding.name=nginx")))
                 .path("items").size());
+        StatusException invalid = assertThrows(StatusException.class, () -> call(request(Verb.CREATE, v1, "default", "")
+                .withBody(json("{\"apiVersion\":\"events.k8s.io/v1\",\"kind\":\"Event\",\"metadata\":{\"name\":"
+                        + "\"bad\"},\"regarding\":{\"kind\":\"Pod\",\"namespace\":\"default\",\"name\":\"nginx\"},"
+                        + "\"type\":\"Info\"}"))));
+        assertEquals(422, invalid.status().code());
+        assertTrue(invalid.getMessage().startsWith("Event.events.k8s.io \"bad\" is invalid: "), invalid.getMessage());
         assertEquals("events.events.k8s.io \"nope\" not found", assertThrows(StatusException.class,
                 () -> call(request(Verb.GET, v1, "default", "nope"))).getMessage());
     }
