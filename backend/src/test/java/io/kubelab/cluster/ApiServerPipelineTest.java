@@ -213,6 +213,11 @@ class ApiServerPipelineTest {
         ObjectNode annotated = api.handle(ApiRequest.of(UserInfo.ADMIN, Verb.PATCH, DEPLOYMENTS, "default", "web")
                 .withPatch(ApiRequest.PatchType.MERGE, json("{\"metadata\":{\"annotations\":{\"note\":\"x\"}}}"))).body();
         assertEquals(3, annotated.path("metadata").path("generation").asInt(), "deployments count annotations");
+        StatusException typed = failure(() -> api.handle(ApiRequest.of(UserInfo.ADMIN, Verb.PATCH, DEPLOYMENTS,
+                "default", "web").withPatch(ApiRequest.PatchType.STRATEGIC, json("{\"spec\":{\"replicas\":\"abc\"}}"))));
+        assertEquals(422, typed.status().code());
+        assertTrue(typed.getMessage().endsWith("patch: Invalid value: \"map[spec:map[replicas:abc]]\": unrecognized type: "
+                + "int32"), typed.getMessage());
 
         ResourceType daemonSets = ResourceTypes.of("apps/v1", "DaemonSet");
         ObjectNode ds = create(daemonSets, "default", manifest.replace("Deployment", "DaemonSet")).body();

@@ -35,7 +35,8 @@ public final class Patches implements Patcher {
             if (!(result instanceof ObjectNode object)) {
                 throw new StatusException(Status.badRequest("Object 'Kind' is missing in '" + result + "'"));
             }
-            return new Patched(object, decode(object, request.options().fieldValidation()));
+            return new Patched(object, decode(object, request.options().fieldValidation(),
+                    request.patchType() == ApiRequest.PatchType.STRATEGIC ? patch : null));
         } catch (PatchException e) {
             throw new StatusException(e.status());
         }
@@ -46,7 +47,31 @@ public final class Patches implements Patcher {
      * {@code patch} quoting the patched JSON; unknown fields follow {@code fieldValidation}, reported without
      * the "cannot be handled" prefix a create has.
      */
-    private static List<String> decode(ObjectNode patched, RequestOptions.FieldValidation mode) {
+    private static final java.util.regex.Pattern JSON_TYPE_ERROR = java.util.regex.Pattern.compile(
+            "json: cannot unmarshal (string|number|bool|object|array)(?: \\S+)? into Go struct field \\S+ of type (\\S+)");
+
+    /** {@code runtime.DefaultUnstructuredConverter}'s words for what encoding/json calls an unmarshal error. */
+    static String unstructuredWording(String jsonError) {
+        java.util.regex.Matcher m = JSON_TYPE_ERROR.matcher(jsonError);
+        if (!m.matches()) {
+            return jsonError;
+        }
+        String source = m.group(1);
+        String target = m.group(2);
+        String kind = switch (target) {
+            case "int32", "int64", "bool", "float64", "string" -> target;
+            default -> target.startsWith("[]") || target.startsWith("map[") ? "" : "string";
+        };
+        if (kind.isEmpty() || source.equals("object") || source.equals("array")) {
+            return "unrecognized type: " + (kind.isEmpty() ? target : kind);
+        }
+        if (source.equals("number") && kind.equals("string")) {
+            return "cannot convert int64 to string";
+        }
+        return "unrecognized type: " + kind;
+    }
+
+    private static List<String> decode(ObjectNode patched, RequestOptions.FieldValidation mode, JsonNode strategic) {
         Optional<ResourceType> type = ResourceTypes.byKind(patched.path("apiVersion").asText(),
                 patched.path("kind").asText());
         if (type.isEmpty()) {
@@ -55,8 +80,11 @@ public final class Patches implements Patcher {
         StrictDecoding.Problems problems = StrictDecoding.problems(patched, type.get(),
                 mode != RequestOptions.FieldValidation.IGNORE);
         if (problems.typeError().isPresent()) {
-            throw new StatusException(PatchException.invalidPatch(patched.toString(), problems.typeError().get())
-                    .status());
+            // A strategic merge patch is converted from unstructured maps, which words the same failure its
+            // own way and quotes the patch, not the result.
+            String error = problems.typeError().get();
+            throw new StatusException((strategic == null ? PatchException.invalidPatch(patched.toString(), error)
+                    : PatchException.invalidPatch(GoFormat.value(strategic), unstructuredWording(error))).status());
         }
         if (problems.unknownFields().isEmpty() || mode == RequestOptions.FieldValidation.WARN) {
             return problems.unknownFields();
