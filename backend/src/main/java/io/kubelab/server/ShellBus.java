@@ -48,7 +48,15 @@ final class ShellBus {
 
     /** Starts hosting {@code id} on this member; completes once its addresses are known cluster-wide. */
     Future<Void> serve(String id) {
-        host.start(id);
+        // Building a cluster takes a fraction of a millisecond, but the first one after start may wait for the
+        // template install: never on an event loop.
+        return vertx.executeBlocking(() -> {
+            host.start(id);
+            return null;
+        }).compose(started -> listen(id));
+    }
+
+    private Future<Void> listen(String id) {
         MessageConsumer<JsonObject> shell = vertx.eventBus().consumer(shellAddress(id), msg -> onShell(id, msg));
         MessageConsumer<JsonObject> control = vertx.eventBus().consumer(controlAddress(id), msg -> {
             stopLocally(id);
