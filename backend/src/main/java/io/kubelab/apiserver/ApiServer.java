@@ -123,6 +123,9 @@ public final class ApiServer {
                 return warnings.isEmpty() ? response : new ApiResponse(response.code(), response.body(), warnings);
             } catch (StatusException e) {
                 throw EventsApi.asEventsError(e);
+            } catch (RuntimeException e) {
+                LOG.error("{} events.k8s.io {}/{} failed", r.verb(), r.namespace(), r.name(), e);
+                throw new StatusException(Status.internalError(String.valueOf(e.getMessage())));
             }
         }
         String object = ObjectMeta.reference(r.type().kind(), r.namespace(), r.name());
@@ -140,7 +143,11 @@ public final class ApiServer {
                     && r.verb() == ApiRequest.Verb.UPDATE;
             if (!r.subresource().isEmpty() && !r.subresource().equals("status") && !finalize) {
                 ApiResponse response = subresources.handle(r);
-                events.stored(r, object, r.subresource(), store.revision());
+                if (r.verb() == ApiRequest.Verb.GET) {
+                    events.read(r, object);
+                } else {
+                    events.stored(r, object, r.subresource(), store.revision());
+                }
                 return response;
             }
             if (r.type().createOnly()) {
