@@ -74,6 +74,7 @@ public final class KubelabServer {
                                                 String secret, String registry) {
         HazelcastInstance hz = cluster.getHazelcastInstance();
         SandboxHost host = new SandboxHost();
+        ClockDriver.start(vertx, host);
         SandboxDirectory directory = new SandboxDirectory(hz.getMap(SandboxDirectory.MAP_NAME), Clock.systemUTC(),
                 config.sandboxLifetime());
         Sandboxes sandboxes = new Sandboxes(vertx, directory, new ShellBus(vertx, host), cluster.getNodeId());

@@ -62,6 +62,24 @@ public final class SandboxHost {
         }
     }
 
+    /**
+     * Lets simulated time catch up with the wall clock in every sandbox here, running what fell due (a
+     * realtime cluster moves on between commands too). Each sandbox is ticked under its own lock, one at a
+     * time, exactly as its commands run.
+     */
+    public void tickAll() {
+        for (Shell shell : shells.values()) {
+            synchronized (shell) {
+                shell.cluster().ifPresent(cluster -> cluster.clock().tick());
+            }
+        }
+    }
+
+    public Optional<SimCluster> cluster(String id) {
+        Shell shell = shells.get(id);
+        return shell == null ? Optional.empty() : shell.cluster();
+    }
+
     public void stop(String id) {
         shells.remove(id);
     }
