@@ -41,9 +41,6 @@ class NetworkingValidationTest {
             + "'spec':{'capacity':{'storage':'1Gi'},'accessModes':['ReadWriteOnce'],'persistentVolumeReclaimPolicy':'Retain',"
             + "'volumeMode':'Filesystem','hostPath':{'path':'/data','type':''}}}";
     private static final String PORT_RANGE = "must be between 1 and 65535, inclusive";
-    private static final String SUBDOMAIN = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric "
-            + "characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used "
-            + "for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
 
     static Stream<Arguments> creates() {
         return Stream.of(
@@ -85,7 +82,7 @@ class NetworkingValidationTest {
                 Arguments.of("resource backend kind", ING, "{'spec':{'rules':null,'defaultBackend':{'resource':{'name':'b'}}}}",
                         List.of(cause("FieldValueRequired", "spec.defaultBackend.resource.kind", "Required value: kind is required"))),
                 Arguments.of("tls secret name", ING, "{'spec':{'tls':[{'hosts':['a.example.com'],'secretName':'Bad'}]}}", List.of(
-                        cause("FieldValueInvalid", "spec.tls[0].secretName", "Invalid value: \"Bad\": " + SUBDOMAIN))),
+                        cause("FieldValueInvalid", "spec.tls[0].secretName", "Invalid value: \"Bad\": " + Objects.SUBDOMAIN_MSG))),
                 Arguments.of("class annotation must match", ING, "{'metadata':{'annotations':{'kubernetes.io/ingress.class':'a'}},"
                         + "'spec':{'ingressClassName':'b'}}", List.of(cause("FieldValueInvalid", "annotations.kubernetes.io/ingress.class",
                         "Invalid value: \"a\": must match `ingressClassName` when both are specified"))),

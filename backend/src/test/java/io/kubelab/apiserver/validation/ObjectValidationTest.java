@@ -30,9 +30,6 @@ class ObjectValidationTest {
     private static final String BINDING = "{'apiVersion':'rbac.authorization.k8s.io/v1','kind':'RoleBinding','metadata':{"
             + "'name':'b','namespace':'default','resourceVersion':'1'},'roleRef':{'apiGroup':'rbac.authorization.k8s.io',"
             + "'kind':'Role','name':'r'},'subjects':[{'kind':'User','apiGroup':'rbac.authorization.k8s.io','name':'jane'}]}";
-    private static final String SUBDOMAIN_MSG = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric "
-            + "characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used "
-            + "for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
 
     static Stream<Arguments> creates() {
         return Stream.of(
@@ -92,7 +89,7 @@ class ObjectValidationTest {
                 Arguments.of("binding roleRef kind", BINDING, "{'roleRef':{'kind':'Pod'}}", List.of(cause("FieldValueNotSupported",
                         "roleRef.kind", "Unsupported value: \"Pod\": supported values: \"Role\", \"ClusterRole\""))),
                 Arguments.of("unknown kinds get only ObjectMeta checks", "{'apiVersion':'v1','kind':'Widget','metadata':{'name':'Bad','namespace':'x'}}",
-                        "{}", List.of(cause("FieldValueInvalid", "metadata.name", "Invalid value: \"Bad\": " + SUBDOMAIN_MSG))));
+                        "{}", List.of(cause("FieldValueInvalid", "metadata.name", "Invalid value: \"Bad\": " + Objects.SUBDOMAIN_MSG))));
     }
 
     @ParameterizedTest(name = "{0}")

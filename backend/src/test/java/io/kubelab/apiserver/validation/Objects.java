@@ -50,6 +50,11 @@ final class Objects {
         return new Status.Cause(reason, message, field);
     }
 
+    /** apimachinery's DNS-1123 subdomain message, which many rules quote. */
+    static final String SUBDOMAIN_MSG = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric "
+            + "characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used "
+            + "for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+
     static final String POD = "{'apiVersion':'v1','kind':'Pod','metadata':{'name':'web','namespace':'default',"
             + "'resourceVersion':'5','uid':'u1','creationTimestamp':'2024-05-01T10:00:00Z'},'spec':{'containers':[{'name':'nginx',"
             + "'image':'nginx','imagePullPolicy':'Always','terminationMessagePolicy':'File'}],'restartPolicy':'Always',"
