@@ -10,6 +10,8 @@ import io.kubelab.clock.SimClock;
 import io.kubelab.controller.Controller;
 import io.kubelab.controller.Informers;
 import io.kubelab.controller.namespace.NamespaceController;
+import io.kubelab.controller.rootca.RootCaPublisher;
+import io.kubelab.controller.serviceaccount.ServiceAccountsController;
 import io.kubelab.controller.volume.PersistentVolumeController;
 import io.kubelab.controller.volume.ProtectionController;
 import io.kubelab.events.ComponentEvents;
@@ -103,6 +105,8 @@ public final class SimCluster {
         controllers.add(new PersistentVolumeController(informers, clock));
         controllers.add(new ProtectionController(informers, clock));
         controllers.add(new NamespaceController(informers, clock));
+        controllers.add(new ServiceAccountsController(informers, clock));
+        controllers.add(new RootCaPublisher(informers, clock, SystemObjects.CA_PEM));
         for (String component : stopped) {
             apply(component, false);
         }
