@@ -49,6 +49,18 @@ public final class ObjectMeta {
         return text.substring(0, text.length() - 1) + String.format(".%06dZ", micros.getNano() / 1000);
     }
 
+    /** Adds {@code finalizer} to an object's metadata unless it is already there. */
+    public static void addFinalizer(ObjectNode metadata, String finalizer) {
+        JsonNode existing = metadata.path("finalizers");
+        for (JsonNode f : existing) {
+            if (f.asText().equals(finalizer)) {
+                return;
+            }
+        }
+        (existing.isArray() ? (com.fasterxml.jackson.databind.node.ArrayNode) existing
+                : metadata.putArray("finalizers")).add(finalizer);
+    }
+
     /** {@code Pod/default/web}; cluster-scoped objects have an empty namespace part. */
     public static String reference(String kind, String namespace, String name) {
         return kind + "/" + namespace + "/" + name;

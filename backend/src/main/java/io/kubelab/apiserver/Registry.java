@@ -1,7 +1,6 @@
 package io.kubelab.apiserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.admission.AdmissionRequest;
@@ -250,12 +249,7 @@ final class Registry implements Strategy.Context {
         }
         long grace = strategy.gracePeriod(old, r.options().gracePeriodSeconds());
         ObjectNode metadata = ObjectMeta.of(object);
-        String policy = r.options().propagationPolicy().orElse("Background");
-        if (policy.equals("Orphan")) {
-            addFinalizer(metadata, "orphan");
-        } else if (policy.equals("Foreground")) {
-            addFinalizer(metadata, "foregroundDeletion");
-        }
+        addPropagationFinalizer(metadata, r.options());
         boolean waits = grace > 0 || !metadata.path("finalizers").isEmpty() || strategy.holdsDelete(object);
         try {
             if (waits) {
@@ -305,12 +299,7 @@ final class Registry implements Strategy.Context {
     private ObjectNode startNamespaceDeletion(ApiRequest r, ObjectNode namespace, String rv) {
         ObjectNode metadata = ObjectMeta.of(namespace);
         metadata.put("deletionTimestamp", ObjectMeta.time(clock.get()));
-        String policy = r.options().propagationPolicy().orElse("Background");
-        if (policy.equals("Orphan")) {
-            addFinalizer(metadata, "orphan");
-        } else if (policy.equals("Foreground")) {
-            addFinalizer(metadata, "foregroundDeletion");
-        }
+        addPropagationFinalizer(metadata, r.options());
         Strategies.of(r.type()).markDeleting(namespace);
         if (r.options().dryRun()) {
             return namespace;
@@ -322,14 +311,14 @@ final class Registry implements Strategy.Context {
         }
     }
 
-    private static void addFinalizer(ObjectNode metadata, String finalizer) {
-        JsonNode existing = metadata.path("finalizers");
-        for (JsonNode f : existing) {
-            if (f.asText().equals(finalizer)) {
-                return;
-            }
+    /** Orphan and Foreground deletes wait for the garbage collector through their finalizers. */
+    private static void addPropagationFinalizer(ObjectNode metadata, RequestOptions options) {
+        String policy = options.propagationPolicy().orElse("Background");
+        if (policy.equals("Orphan")) {
+            ObjectMeta.addFinalizer(metadata, "orphan");
+        } else if (policy.equals("Foreground")) {
+            ObjectMeta.addFinalizer(metadata, "foregroundDeletion");
         }
-        (existing.isArray() ? (ArrayNode) existing : metadata.putArray("finalizers")).add(finalizer);
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------

@@ -45,6 +45,15 @@ public abstract class Controller {
         scheduleDrain(Duration.ZERO);
     }
 
+    /**
+     * Whether a refused write leaves nothing to do: the object is already there (409), or its namespace is
+     * going or gone (403, 404). Controllers that create what should exist treat these as done.
+     */
+    protected static boolean alreadySettled(io.kubelab.apiserver.StatusException e) {
+        int code = e.status().code();
+        return code == 409 || code == 403 || code == 404;
+    }
+
     /** Looks at {@code key} again after {@code delay} of simulated time (a requeue-after). */
     public final void enqueueAfter(String key, Duration delay) {
         clock.schedule(delay, () -> enqueue(key));

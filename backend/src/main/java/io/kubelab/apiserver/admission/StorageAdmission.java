@@ -1,8 +1,7 @@
 package io.kubelab.apiserver.admission;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubelab.apiserver.ObjectMeta;
 import io.kubelab.model.ResourceTypes;
 
 /**
@@ -31,20 +30,9 @@ public final class StorageAdmission implements AdmissionPlugin {
                         .findFirst()
                         .ifPresent(c -> spec.put("storageClassName", c.path("metadata").path("name").asText()));
             }
-            addFinalizer(r.object(), "kubernetes.io/pvc-protection");
+            ObjectMeta.addFinalizer(r.object().with("metadata"), "kubernetes.io/pvc-protection");
         } else if (r.is("", "persistentvolumes")) {
-            addFinalizer(r.object(), "kubernetes.io/pv-protection");
+            ObjectMeta.addFinalizer(r.object().with("metadata"), "kubernetes.io/pv-protection");
         }
-    }
-
-    private static void addFinalizer(ObjectNode object, String finalizer) {
-        ObjectNode metadata = object.with("metadata");
-        JsonNode existing = metadata.path("finalizers");
-        for (JsonNode f : existing) {
-            if (f.asText().equals(finalizer)) {
-                return;
-            }
-        }
-        (existing.isArray() ? (ArrayNode) existing : metadata.putArray("finalizers")).add(finalizer);
     }
 }

@@ -30,7 +30,7 @@ public final class AccessReviews {
         api.registerCreateOnly("authorization.k8s.io/selfsubjectaccessreviews", (r, body) ->
                 review(body, r.user().name(), r.user().groups(), "", false));
         api.registerCreateOnly("authorization.k8s.io/subjectaccessreviews", (r, body) ->
-                review(body, body.path("spec").path("user").asText(""), strings(body.path("spec").path("groups")), "",
+                review(body, body.path("spec").path("user").asText(""), groups(body), "",
                         true));
         api.registerCreateOnly("authorization.k8s.io/localsubjectaccessreviews", (r, body) -> {
             String metadataNamespace = body.path("metadata").path("namespace").asText("");
@@ -53,7 +53,7 @@ public final class AccessReviews {
             if (!causes.isEmpty()) {
                 throw new StatusException(Status.invalid("authorization.k8s.io", "LocalSubjectAccessReview", "", causes));
             }
-            return review(body, body.path("spec").path("user").asText(""), strings(body.path("spec").path("groups")),
+            return review(body, body.path("spec").path("user").asText(""), groups(body),
                     r.namespace(), true);
         });
         api.registerCreateOnly("authorization.k8s.io/selfsubjectrulesreviews", (r, body) -> {
@@ -122,6 +122,10 @@ public final class AccessReviews {
         return out;
     }
 
+    private static List<String> groups(ObjectNode body) {
+        return PolicyRules.strings(body.path("spec"), "groups");
+    }
+
     private static ObjectNode echo(ObjectNode body) {
         ObjectNode out = body.deepCopy();
         out.remove("status");
@@ -132,12 +136,6 @@ public final class AccessReviews {
                 metadata.set(e.getKey(), e.getValue());
             }
         });
-        return out;
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(v -> out.add(v.asText()));
         return out;
     }
 }

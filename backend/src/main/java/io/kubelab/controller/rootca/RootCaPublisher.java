@@ -71,7 +71,7 @@ public final class RootCaPublisher extends Controller {
                         .withBody(fixed));
             }
         } catch (StatusException e) {
-            if (e.status().code() != 409 && e.status().code() != 403 && e.status().code() != 404) {
+            if (!alreadySettled(e)) {
                 throw e;
             }
         }

@@ -55,7 +55,7 @@ public final class ServiceAccountsController extends Controller {
                     .withBody(account));
         } catch (StatusException e) {
             // Already there (a race with the informer) or the namespace is going: nothing left to do.
-            if (e.status().code() != 409 && e.status().code() != 403 && e.status().code() != 404) {
+            if (!alreadySettled(e)) {
                 throw e;
             }
         }
