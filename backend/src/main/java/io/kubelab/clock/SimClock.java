@@ -35,18 +35,22 @@ public final class SimClock {
         final Instant due;
         final long seq;
         final Runnable task;
+        final boolean background;
         boolean cancelled;
 
-        Entry(Instant due, long seq, Runnable task) {
+        Entry(Instant due, long seq, Runnable task, boolean background) {
             this.due = due;
             this.seq = seq;
             this.task = task;
+            this.background = background;
         }
 
         @Override
         public void cancel() {
+            if (!cancelled && queue.remove(this) && !background) {
+                work--;
+            }
             cancelled = true;
-            queue.remove(this);
         }
 
         @Override
@@ -65,6 +69,7 @@ public final class SimClock {
     private final LongSupplier wallNanos;
     private Instant now;
     private long seq;
+    private int work;
     private Mode mode;
     private double speed = 1.0;
     private long wallAnchor;
@@ -107,8 +112,24 @@ public final class SimClock {
     }
 
     public Timer scheduleAt(Instant due, Runnable task) {
-        Entry entry = new Entry(due.isBefore(now) ? now : due, seq++, task);
+        return add(due, task, false);
+    }
+
+    /**
+     * Runs {@code task} after {@code delay} like {@link #schedule}, as background work: a heartbeat, a
+     * periodic resync, a retry that time alone will not make succeed (a crash loop, a missing image). It
+     * runs when due but does not count as {@link #pending() pending}, so settling does not wait for it.
+     */
+    public Timer scheduleBackground(Duration delay, Runnable task) {
+        return add(now.plus(delay.isNegative() ? Duration.ZERO : delay), task, true);
+    }
+
+    private Entry add(Instant due, Runnable task, boolean background) {
+        Entry entry = new Entry(due.isBefore(now) ? now : due, seq++, task, background);
         queue.add(entry);
+        if (!background) {
+            work++;
+        }
         return entry;
     }
 
@@ -117,7 +138,13 @@ public final class SimClock {
         return head == null ? Optional.empty() : Optional.of(head.due);
     }
 
+    /** How much scheduled work is waiting, background work not counted. */
     public int pending() {
+        return work;
+    }
+
+    /** Everything scheduled, background work included. */
+    public int scheduled() {
         return queue.size();
     }
 
@@ -160,6 +187,9 @@ public final class SimClock {
                 return;
             }
             queue.poll();
+            if (!next.background) {
+                work--;
+            }
             if (!next.cancelled) {
                 next.task.run();
             }

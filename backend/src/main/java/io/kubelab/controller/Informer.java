@@ -26,6 +26,7 @@ public final class Informer {
     private final ResourceType type;
     private final ObjectCache cache = new ObjectCache();
     private final List<Consumer<String>> handlers = new ArrayList<>();
+    private final List<Handler> objectHandlers = new ArrayList<>();
     private final Store.Watch watch;
 
     public Informer(ApiServer api, UserInfo user, ResourceType type) {
@@ -33,8 +34,29 @@ public final class Informer {
         this.watch = api.watch(ApiRequest.of(user, ApiRequest.Verb.WATCH, type, "", ""), this::onEvent);
     }
 
+    /**
+     * client-go's add, update and delete handlers in one: {@code old} is null for an added object,
+     * {@code now} is null for a deleted one (and {@code old} its last state).
+     */
+    public interface Handler {
+        void changed(ObjectNode old, ObjectNode now);
+    }
+
     private void onEvent(WatchEvent event) {
+        ObjectNode old = switch (event.type()) {
+            case BOOKMARK -> null;
+            case DELETED -> event.object();
+            default -> cache.get(key(event.object())).orElse(null);
+        };
         cache.apply(event).ifPresent(key -> {
+            ObjectNode now = event.type() == WatchEvent.Type.DELETED ? null : event.object();
+            for (Handler handler : objectHandlers) {
+                try {
+                    handler.changed(old, now);
+                } catch (RuntimeException e) {
+                    LOG.error("handler of the {} informer failed on {}", type.resource(), key, e);
+                }
+            }
             for (Consumer<String> handler : handlers) {
                 try {
                     handler.accept(key);
@@ -50,6 +72,12 @@ public final class Informer {
     public void onChange(Consumer<String> handler) {
         handlers.add(handler);
         cache.keys().forEach(handler);
+    }
+
+    /** Adds an object handler and hands it every object already known, as added. */
+    public void onObject(Handler handler) {
+        objectHandlers.add(handler);
+        cache.list().forEach(object -> handler.changed(null, object));
     }
 
     public static String key(ObjectNode object) {

@@ -37,6 +37,27 @@ class SimClockTest {
     }
 
     @Test
+    void backgroundWorkRunsWhenDueButSettlingDoesNotWaitForIt() {
+        SimClock.Timer heartbeat = clock.scheduleBackground(Duration.ofSeconds(10), note("heartbeat"));
+        clock.schedule(Duration.ofSeconds(3), note("work"));
+        assertEquals(1, clock.pending());
+        assertEquals(2, clock.scheduled());
+        SimClock.Settled settled = clock.settle(() -> clock.pending() == 0, Duration.ofMinutes(1));
+        assertEquals(new SimClock.Settled(Duration.ofSeconds(3), true), settled);
+        assertEquals(List.of("work@3"), ran);
+        clock.advance(Duration.ofSeconds(7));
+        assertEquals(List.of("work@3", "heartbeat@10"), ran);
+        SimClock.Timer again = clock.scheduleBackground(Duration.ofSeconds(10), note("again"));
+        SimClock.Timer work = clock.schedule(Duration.ofSeconds(10), note("cancelled"));
+        work.cancel();
+        work.cancel();
+        again.cancel();
+        heartbeat.cancel();
+        assertEquals(0, clock.pending());
+        assertEquals(0, clock.scheduled());
+    }
+
+    @Test
     void workScheduledByWorkRunsInTheSameAdvanceWhenDue() {
         clock.schedule(Duration.ofSeconds(1), () -> {
             note("first").run();
