@@ -101,7 +101,7 @@ public final class SimCluster {
     }
 
     private void startComponents() {
-        Informers informers = new Informers(api, clock, new SplittableRandom(seed ^ store.revision() ^ 0x5eed));
+        Informers informers = new Informers(api, clock, new SplittableRandom(seed ^ store.revision() ^ 0x5eed), events);
         controllers.add(new PersistentVolumeController(informers, clock));
         controllers.add(new ProtectionController(informers, clock));
         controllers.add(new NamespaceController(informers, clock));

@@ -4,6 +4,7 @@ import io.kubelab.apiserver.ApiServer;
 import io.kubelab.apiserver.EventSource;
 import io.kubelab.apiserver.UserInfo;
 import io.kubelab.clock.SimClock;
+import io.kubelab.events.ComponentEvents;
 import io.kubelab.model.ResourceType;
 import io.kubelab.record.EventRecorder;
 import io.kubelab.record.EventSink;
@@ -24,12 +25,24 @@ public final class Informers {
     private final ApiServer api;
     private final SimClock clock;
     private final RandomGenerator random;
+    private final ComponentEvents events;
     private final Map<ResourceType, Informer> informers = new LinkedHashMap<>();
 
-    public Informers(ApiServer api, SimClock clock, RandomGenerator random) {
+    public Informers(ApiServer api, SimClock clock, RandomGenerator random, ComponentEvents events) {
         this.api = api;
         this.clock = clock;
         this.random = random;
+        this.events = events;
+    }
+
+    /** Where components narrate their work for the architecture view (DESIGN §3.5). */
+    public ComponentEvents events() {
+        return events;
+    }
+
+    /** The sandbox's seeded randomness (jitter, generated names), so the same inputs give the same run. */
+    public RandomGenerator random() {
+        return random;
     }
 
     /** The Event recorder a controller reports with, under its source name ({@code persistentvolume-controller}). */
