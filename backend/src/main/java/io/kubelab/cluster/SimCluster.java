@@ -14,12 +14,17 @@ import io.kubelab.controller.rootca.RootCaPublisher;
 import io.kubelab.controller.serviceaccount.ServiceAccountsController;
 import io.kubelab.controller.volume.PersistentVolumeController;
 import io.kubelab.controller.volume.ProtectionController;
+import io.kubelab.dns.CoreDns;
 import io.kubelab.events.ComponentEvents;
+import io.kubelab.proxy.KubeProxy;
 import io.kubelab.runtime.ContainerLogs;
 import io.kubelab.store.MemoryStore;
 import io.kubelab.store.Store;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
@@ -42,6 +47,8 @@ public final class SimCluster {
     private List<ObjectNode> policy = List.of();
     private SimClock.Mode resumeMode = SimClock.Mode.REALTIME;
     private final List<Controller> controllers = new java.util.ArrayList<>();
+    private final Map<String, KubeProxy> proxies = new LinkedHashMap<>();
+    private CoreDns dns;
 
     private SimCluster(SimClock clock, Store store, ComponentEvents events, ApiServer api, ClusterSpec spec) {
         this.clock = clock;
@@ -70,6 +77,9 @@ public final class SimCluster {
     public static void prepare(ClusterSpec spec) {
         ClusterTemplate.of(spec);
     }
+
+    /** kubeadm's {@code --pod-network-cidr}, which kube-proxy's {@code clusterCIDR} repeats. */
+    public static final String CLUSTER_CIDR = "10.244.0.0/16";
 
     private static final String SYSTEM_PODS = io.kubelab.store.Keys.prefix("pods", "kube-system");
 
@@ -107,6 +117,11 @@ public final class SimCluster {
         controllers.add(new NamespaceController(informers, clock));
         controllers.add(new ServiceAccountsController(informers, clock));
         controllers.add(new RootCaPublisher(informers, clock, SystemObjects.CA_PEM));
+        for (ClusterSpec.NodeSpec node : spec.nodes()) {
+            proxies.put(node.name(), new KubeProxy(node.name(), node.internalIp(), CLUSTER_CIDR,
+                    KubeProxy.Mode.IPTABLES, informers));
+        }
+        dns = new CoreDns(informers);
         for (String component : stopped) {
             apply(component, false);
         }
@@ -122,6 +137,7 @@ public final class SimCluster {
             throw new IllegalStateException("only an in-memory store parks this way");
         }
         controllers.forEach(c -> c.setRunning(false));
+        proxies.values().forEach(p -> p.setRunning(false));
         return new ParkedCluster(spec, seed, store.revision(), clock.now(), clock.mode().name(), clock.speed(),
                 events.lastSeq(), List.copyOf(stopped), ParkedCluster.pack(memory.snapshot()),
                 ParkedCluster.packLogs(logs));
@@ -196,10 +212,23 @@ public final class SimCluster {
             api.setRunning(running);
         } else if (component.equals("controller-manager")) {
             controllers.forEach(c -> c.setRunning(running));
+        } else if (component.startsWith("kube-proxy/")) {
+            proxy(component.substring("kube-proxy/".length())).ifPresent(p -> p.setRunning(running));
         }
-        events.emit(componentName(component), null, running ? "start" : "stop", "", "kubectl",
-                componentName(component), running ? "The student started " + componentName(component) + "."
-                        : "The student stopped " + componentName(component) + ".");
+        String name = componentName(component);
+        String node = component.contains("/") ? component.substring(component.indexOf('/') + 1) : null;
+        String where = node == null ? name : name + " on " + node;
+        events.emit(name, node, running ? "start" : "stop", "", "kubectl", name,
+                running ? "The student started " + where + "." : "The student stopped " + where + ".");
+    }
+
+    /** The kube-proxy of node {@code node}, if the cluster has that node. */
+    public Optional<KubeProxy> proxy(String node) {
+        return Optional.ofNullable(proxies.get(node));
+    }
+
+    public CoreDns dns() {
+        return dns;
     }
 
     private static String componentName(String component) {
@@ -207,7 +236,7 @@ public final class SimCluster {
             case "apiserver" -> "kube-apiserver";
             case "scheduler" -> "kube-scheduler";
             case "controller-manager" -> "kube-controller-manager";
-            default -> component;
+            default -> component.contains("/") ? component.substring(0, component.indexOf('/')) : component;
         };
     }
 

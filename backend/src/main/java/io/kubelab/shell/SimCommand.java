@@ -3,6 +3,7 @@ package io.kubelab.shell;
 import io.kubelab.apiserver.ObjectMeta;
 import io.kubelab.clock.GoDuration;
 import io.kubelab.clock.SimClock;
+import io.kubelab.cluster.ClusterSpec;
 import io.kubelab.cluster.SimCluster;
 
 import java.time.Duration;
@@ -18,8 +19,10 @@ final class SimCommand implements Builtin {
     static final Duration DEFAULT_SETTLE_MAX = Duration.ofMinutes(5);
     /** How far one command may move time: a week covers CronJobs and certificates, and bounds the work. */
     static final Duration MAX_STEP = Duration.ofDays(7);
-    /** Components whose stop and start the simulation models so far. */
+    /** Control-plane components whose stop and start the simulation models so far. */
     static final List<String> STOPPABLE = List.of("apiserver", "controller-manager", "etcd");
+    /** Components that run on every node: stopped and started one node at a time. */
+    static final List<String> PER_NODE = List.of("kube-proxy");
 
     static final String USAGE = """
             Usage: sim COMMAND [ARGS]
@@ -34,8 +37,11 @@ final class SimCommand implements Builtin {
                                         run time FACTOR times faster than the wall clock, or only on demand
               pause                     freeze simulated time
               resume                    let time run again as before the pause
-              stop COMPONENT            stop a control-plane component (apiserver, controller-manager, etcd)
-              start COMPONENT           start it again
+              stop COMPONENT [NODE]     stop a control-plane component (apiserver, controller-manager, etcd)
+                                        or a node's kube-proxy (sim stop kube-proxy node01)
+              start COMPONENT [NODE]    start it again
+              node NAME iptables        print the node's iptables rules, as iptables-save would
+              node NAME ipvs            print the node's IPVS table, as ipvsadm -Ln would
               status                    show the clock and which components are stopped
             """;
 
@@ -65,6 +71,7 @@ final class SimCommand implements Builtin {
                 }
                 case "stop", "start" -> component(cluster, args.get(0), rest);
                 case "status" -> status(cluster);
+                case "node" -> node(cluster, rest);
                 default -> CommandResult.failure("sim: unknown command \"" + args.get(0) + "\"\n" + USAGE, 2);
             };
         } catch (IllegalArgumentException e) {
@@ -137,11 +144,45 @@ final class SimCommand implements Builtin {
         return CommandResult.ok("Simulated time now runs " + mode(cluster.clock()) + ".\n");
     }
 
+    private static CommandResult node(SimCluster cluster, List<String> args) {
+        if (args.size() != 2) {
+            throw new IllegalArgumentException("node: give a node and what to show, e.g. sim node node01 iptables");
+        }
+        String node = knownNode(cluster, args.get(0));
+        return switch (args.get(1)) {
+            case "iptables" -> CommandResult.ok(cluster.proxy(node).orElseThrow().iptablesSave());
+            case "ipvs" -> CommandResult.ok(cluster.proxy(node).orElseThrow().ipvsList());
+            default -> throw new IllegalArgumentException("node: unknown view \"" + args.get(1)
+                    + "\"; one of: iptables, ipvs");
+        };
+    }
+
+    private static String knownNode(SimCluster cluster, String node) {
+        List<String> nodes = cluster.spec().nodes().stream().map(ClusterSpec.NodeSpec::name).toList();
+        if (!nodes.contains(node)) {
+            throw new IllegalArgumentException("no node \"" + node + "\"; the nodes are " + String.join(", ", nodes));
+        }
+        return node;
+    }
+
     private static CommandResult component(SimCluster cluster, String verb, List<String> args) {
+        if (args.size() == 2 && PER_NODE.contains(args.get(0))) {
+            String component = args.get(0) + "/" + knownNode(cluster, args.get(1));
+            if (verb.equals("stop")) {
+                cluster.stop(component);
+            } else {
+                cluster.start(component);
+            }
+            return CommandResult.ok(args.get(0) + " on " + args.get(1) + (verb.equals("stop") ? " stopped.\n" : " started.\n"));
+        }
         if (args.size() != 1) {
-            throw new IllegalArgumentException(verb + ": name one component: " + String.join(", ", STOPPABLE));
+            throw new IllegalArgumentException(verb + ": name one component: " + String.join(", ", STOPPABLE)
+                    + ", or kube-proxy and a node");
         }
         String component = args.get(0);
+        if (PER_NODE.contains(component)) {
+            throw new IllegalArgumentException(verb + ": name the node too, e.g. sim " + verb + " " + component + " node01");
+        }
         if (!STOPPABLE.contains(component)) {
             throw new IllegalArgumentException(verb + ": unknown component \"" + component + "\"; one of: "
                     + String.join(", ", STOPPABLE));
@@ -159,6 +200,14 @@ final class SimCommand implements Builtin {
         StringBuilder out = new StringBuilder(String.format(row, "clock:", describeClock(cluster)));
         for (String component : STOPPABLE) {
             out.append(String.format(row, component + ":", cluster.isStopped(component) ? "stopped" : "running"));
+        }
+        for (ClusterSpec.NodeSpec node : cluster.spec().nodes()) {
+            StringBuilder line = new StringBuilder();
+            for (String component : PER_NODE) {
+                line.append(line.length() == 0 ? "" : ", ").append(component).append(' ')
+                        .append(cluster.isStopped(component + "/" + node.name()) ? "stopped" : "running");
+            }
+            out.append(String.format(row, node.name() + ":", line));
         }
         return CommandResult.ok(out.toString());
     }

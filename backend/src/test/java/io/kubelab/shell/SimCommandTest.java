@@ -53,10 +53,25 @@ class SimCommandTest {
     void stoppingEtcdMakesTheApiServerFail() {
         assertEquals("etcd stopped.\n", shell.execute("sim stop etcd").stdout());
         assertEquals("clock:              2026-11-25T10:00:00Z (paused)\napiserver:          running\n"
-                + "controller-manager: running\netcd:               stopped\n", shell.execute("sim status").stdout());
+                + "controller-manager: running\netcd:               stopped\n"
+                + "controlplane:       kube-proxy running\nnode01:             kube-proxy running\n"
+                + "node02:             kube-proxy running\n", shell.execute("sim status").stdout());
         assertTrue(cluster.isStopped("etcd"));
         shell.execute("sim start etcd");
         assertTrue(!cluster.isStopped("etcd"));
+    }
+
+    @Test
+    void aStoppedKubeProxyIsShownPerNodeAndItsRulesCanBeRead() {
+        assertEquals("kube-proxy on node01 stopped.\n", shell.execute("sim stop kube-proxy node01").stdout());
+        assertTrue(cluster.isStopped("kube-proxy/node01"));
+        assertTrue(shell.execute("sim status").stdout().contains("node01:             kube-proxy stopped\n"));
+        String rules = shell.execute("sim node node01 iptables").stdout();
+        assertTrue(rules.contains("-A KUBE-SERVICES -d 10.96.0.1/32 -p tcp"), rules);
+        assertTrue(shell.execute("sim node node01 ipvs").stdout().startsWith("IP Virtual Server version 1.2.1"));
+        CommandResult unknown = shell.execute("sim node node09 iptables");
+        assertEquals("sim: no node \"node09\"; the nodes are controlplane, node01, node02\n", unknown.stderr());
+        assertEquals(2, shell.execute("sim stop kube-proxy").exitCode());
     }
 
     @Test
