@@ -9,6 +9,8 @@ import io.kubelab.apiserver.authorization.AccessReviews;
 import io.kubelab.clock.SimClock;
 import io.kubelab.controller.Controller;
 import io.kubelab.controller.Informers;
+import io.kubelab.controller.daemon.DaemonSetController;
+import io.kubelab.controller.statefulset.StatefulSetController;
 import io.kubelab.controller.namespace.NamespaceController;
 import io.kubelab.controller.rootca.RootCaPublisher;
 import io.kubelab.controller.serviceaccount.ServiceAccountsController;
@@ -117,6 +119,8 @@ public final class SimCluster {
         controllers.add(new NamespaceController(informers, clock));
         controllers.add(new ServiceAccountsController(informers, clock));
         controllers.add(new RootCaPublisher(informers, clock, SystemObjects.CA_PEM));
+        controllers.add(new DaemonSetController(informers, clock));
+        controllers.add(new StatefulSetController(informers, clock));
         for (ClusterSpec.NodeSpec node : spec.nodes()) {
             proxies.put(node.name(), new KubeProxy(node.name(), node.internalIp(), CLUSTER_CIDR,
                     KubeProxy.Mode.IPTABLES, informers));

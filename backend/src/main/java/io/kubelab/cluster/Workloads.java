@@ -74,7 +74,7 @@ final class Workloads {
         metadata.putArray("ownerReferences").add(owner(daemonSet, "apps/v1", "DaemonSet"));
         ObjectNode data = revision.putObject("data");
         data.putObject("spec").set("template", daemonSet.path("spec").path("template").deepCopy());
-        data.with("spec").put("$patch", "replace");
+        ((ObjectNode) data.with("spec").get("template")).put("$patch", "replace");
         revision.put("revision", 1);
         return revision;
     }

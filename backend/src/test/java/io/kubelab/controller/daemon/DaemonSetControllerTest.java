@@ -178,5 +178,10 @@ class DaemonSetControllerTest {
         assertEquals(3, now.path("desiredNumberScheduled").asInt());
         assertEquals(3, now.path("updatedNumberScheduled").asInt());
         assertEquals(status.path("numberReady"), now.path("numberReady"));
+        JsonNode revisions = cluster.api().handle(ApiRequest.of(UserInfo.ADMIN, Verb.LIST, ControllerRevisions.TYPE,
+                "kube-system", "")).body().path("items");
+        assertEquals(1, revisions.size(), "the bootstrap's revision is recognised, not replaced");
+        assertEquals("kube-proxy-" + now.path("x").asText(""), revisions.get(0).path("metadata").path("name").asText()
+                .replaceAll("-[a-z0-9]+$", "-"));
     }
 }
