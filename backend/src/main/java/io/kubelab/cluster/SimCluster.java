@@ -19,6 +19,7 @@ import io.kubelab.controller.volume.ProtectionController;
 import io.kubelab.dns.CoreDns;
 import io.kubelab.events.ComponentEvents;
 import io.kubelab.proxy.KubeProxy;
+import io.kubelab.scheduler.Scheduler;
 import io.kubelab.runtime.ContainerLogs;
 import io.kubelab.store.MemoryStore;
 import io.kubelab.store.Store;
@@ -51,6 +52,7 @@ public final class SimCluster {
     private final List<Controller> controllers = new java.util.ArrayList<>();
     private final Map<String, KubeProxy> proxies = new LinkedHashMap<>();
     private CoreDns dns;
+    private Scheduler scheduler;
 
     private SimCluster(SimClock clock, Store store, ComponentEvents events, ApiServer api, ClusterSpec spec) {
         this.clock = clock;
@@ -126,6 +128,7 @@ public final class SimCluster {
                     KubeProxy.Mode.IPTABLES, informers));
         }
         dns = new CoreDns(informers);
+        scheduler = new Scheduler(api, clock, events, new SplittableRandom(seed ^ store.revision() ^ 0x5c4ed));
         for (String component : stopped) {
             apply(component, false);
         }
@@ -142,6 +145,7 @@ public final class SimCluster {
         }
         controllers.forEach(c -> c.setRunning(false));
         proxies.values().forEach(p -> p.setRunning(false));
+        scheduler.stop();
         return new ParkedCluster(spec, seed, store.revision(), clock.now(), clock.mode().name(), clock.speed(),
                 events.lastSeq(), List.copyOf(stopped), ParkedCluster.pack(memory.snapshot()),
                 ParkedCluster.packLogs(logs));
@@ -216,6 +220,8 @@ public final class SimCluster {
             api.setRunning(running);
         } else if (component.equals("controller-manager")) {
             controllers.forEach(c -> c.setRunning(running));
+        } else if (component.equals("scheduler")) {
+            scheduler.setRunning(running);
         } else if (component.startsWith("kube-proxy/")) {
             proxy(component.substring("kube-proxy/".length())).ifPresent(p -> p.setRunning(running));
         }

@@ -116,7 +116,8 @@ public final class EventRecorder {
         // The first sleep is randomised so that clients do not all come back at once.
         Duration delay = tries == 1 ? Duration.ofNanos((long) (SLEEP.toNanos() * sink.random().nextDouble())) : SLEEP;
         sleeping = true;
-        sink.clock().schedule(delay, () -> {
+        // Background: a write that failed (etcd down) is retried, but settling does not wait on it.
+        sink.clock().scheduleBackground(delay, () -> {
             sleeping = false;
             attempt(result, tries);
             drain();

@@ -169,7 +169,7 @@ public final class EventsRecorder {
         }
         // wait.Jitter(sleep, 0.25): each sleep is 10s plus up to a quarter more.
         Duration delay = SLEEP.plusNanos((long) (sink.random().nextDouble() * 0.25 * SLEEP.toNanos()));
-        sink.clock().schedule(delay, () -> attempt(event, tries));
+        sink.clock().scheduleBackground(delay, () -> attempt(event, tries));
     }
 
     private record Recorded(ObjectNode stored, boolean retry) {
@@ -234,10 +234,13 @@ public final class EventsRecorder {
 
     private void scheduleChecks(Instant now) {
         if (finishTimer == null) {
-            finishTimer = sink.clock().scheduleAt(next(started, FINISH_TIME, now), this::finishSeries);
+            // Background: a series' bookkeeping is not work a settling cluster waits for.
+            finishTimer = sink.clock().scheduleBackground(Duration.between(now, next(started, FINISH_TIME, now)),
+                    this::finishSeries);
         }
         if (refreshTimer == null) {
-            refreshTimer = sink.clock().scheduleAt(next(started, REFRESH_TIME, now), this::refreshSeries);
+            refreshTimer = sink.clock().scheduleBackground(Duration.between(now, next(started, REFRESH_TIME, now)),
+                    this::refreshSeries);
         }
     }
 

@@ -20,7 +20,7 @@ final class SimCommand implements Builtin {
     /** How far one command may move time: a week covers CronJobs and certificates, and bounds the work. */
     static final Duration MAX_STEP = Duration.ofDays(7);
     /** Control-plane components whose stop and start the simulation models so far. */
-    static final List<String> STOPPABLE = List.of("apiserver", "controller-manager", "etcd");
+    static final List<String> STOPPABLE = List.of("apiserver", "controller-manager", "etcd", "scheduler");
     /** Components that run on every node: stopped and started one node at a time. */
     static final List<String> PER_NODE = List.of("kube-proxy");
 
@@ -37,7 +37,8 @@ final class SimCommand implements Builtin {
                                         run time FACTOR times faster than the wall clock, or only on demand
               pause                     freeze simulated time
               resume                    let time run again as before the pause
-              stop COMPONENT [NODE]     stop a control-plane component (apiserver, controller-manager, etcd)
+              stop COMPONENT [NODE]     stop a control-plane component (apiserver, controller-manager, etcd,
+                                        scheduler)
                                         or a node's kube-proxy (sim stop kube-proxy node01)
               start COMPONENT [NODE]    start it again
               node NAME iptables        print the node's iptables rules, as iptables-save would

@@ -365,8 +365,9 @@ class ApiServerPipelineTest {
         create(PODS, "default", NGINX);
         List<String> actions = seen.stream().map(e -> e.component() + ":" + e.action()).toList();
         assertEquals(List.of("kube-apiserver:authenticate", "kube-apiserver:authorize", "kube-apiserver:admit",
-                "etcd:stored", "kube-apiserver:notify"), actions);
-        assertEquals("kube-controller-manager", seen.get(4).to(), "the pvc-protection controller watches pods");
+                "etcd:stored", "kube-apiserver:notify", "kube-apiserver:notify"), actions);
+        assertEquals(List.of("kube-controller-manager", "kube-scheduler"), List.of(seen.get(4).to(), seen.get(5).to()),
+                "kube-controller-manager (pvc-protection) and the scheduler watch pods");
         assertEquals("Pod/default/nginx", seen.get(3).object());
         assertTrue(seen.get(3).message().contains("at revision " + cluster.store().revision()), seen.get(3).message());
         assertEquals("kubectl", seen.get(0).from());

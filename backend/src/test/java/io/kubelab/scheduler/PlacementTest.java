@@ -96,7 +96,8 @@ class PlacementTest {
         f.createPod(SchedulerFixture.pod("web-1", "", "", ""));
         f.run(1);
         List<String> narration = f.cluster.events().since(0).stream()
-                .filter(e -> e.component().equals("kube-scheduler")).map(e -> e.action() + ": " + e.message()).toList();
+                .filter(e -> e.component().equals("kube-scheduler") && !e.action().equals("stop"))
+                .map(e -> e.action() + ": " + e.message()).toList();
         assertEquals(3, narration.size(), narration.toString());
         assertEquals("filter: Filtered 3 nodes for default/web-1: controlplane fails TaintToleration (node(s) had untolerated "
                 + "taint {node-role.kubernetes.io/control-plane: }); node01 and node02 fit.", narration.get(0));

@@ -33,6 +33,8 @@ final class SchedulerFixture {
 
     SchedulerFixture() {
         cluster = SimCluster.create(ClusterSpec.standard(), SimClock.manual(Instant.parse("2026-11-25T10:00:00Z")), 7);
+        // The cluster's own scheduler makes way for one these tests seed and stop themselves.
+        cluster.stop("scheduler");
         scheduler = new Scheduler(cluster.api(), cluster.clock(), cluster.events(), new SplittableRandom(7));
     }
 

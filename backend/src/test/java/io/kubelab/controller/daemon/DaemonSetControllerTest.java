@@ -37,8 +37,6 @@ class DaemonSetControllerTest {
     @BeforeEach
     void setUp() {
         cluster = SimCluster.create(ClusterSpec.standard(), SimClock.manual(Instant.parse("2026-11-25T10:00:00Z")), 3);
-        new DaemonSetController(new Informers(cluster.api(), cluster.clock(), new SplittableRandom(7), cluster.events()),
-                cluster.clock());
         nodes = new PlayedNodes(cluster);
     }
 

@@ -29,8 +29,10 @@ public final class PlayedNodes {
 
     private final SimCluster cluster;
 
+    /** Plays the scheduler and the kubelets itself, so the cluster's own are stopped. */
     public PlayedNodes(SimCluster cluster) {
         this.cluster = cluster;
+        cluster.stop("scheduler");
     }
 
     public void settle() {

@@ -31,8 +31,6 @@ class StatefulSetControllerTest {
     @BeforeEach
     void setUp() {
         cluster = SimCluster.create(ClusterSpec.standard(), SimClock.manual(Instant.parse("2026-11-25T10:00:00Z")), 3);
-        new StatefulSetController(new Informers(cluster.api(), cluster.clock(), new SplittableRandom(7), cluster.events()),
-                cluster.clock());
         nodes = new PlayedNodes(cluster);
     }
 
