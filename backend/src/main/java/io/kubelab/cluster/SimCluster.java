@@ -9,7 +9,10 @@ import io.kubelab.apiserver.authorization.AccessReviews;
 import io.kubelab.clock.SimClock;
 import io.kubelab.controller.Controller;
 import io.kubelab.controller.Informers;
+import io.kubelab.controller.cronjob.CronJobController;
 import io.kubelab.controller.daemon.DaemonSetController;
+import io.kubelab.controller.job.JobController;
+import io.kubelab.controller.ttlafterfinished.TtlAfterFinishedController;
 import io.kubelab.controller.statefulset.StatefulSetController;
 import io.kubelab.controller.namespace.NamespaceController;
 import io.kubelab.controller.rootca.RootCaPublisher;
@@ -123,6 +126,9 @@ public final class SimCluster {
         controllers.add(new RootCaPublisher(informers, clock, SystemObjects.CA_PEM));
         controllers.add(new DaemonSetController(informers, clock));
         controllers.add(new StatefulSetController(informers, clock));
+        controllers.add(new JobController(informers, clock));
+        controllers.add(new CronJobController(informers, clock));
+        controllers.add(new TtlAfterFinishedController(informers, clock));
         for (ClusterSpec.NodeSpec node : spec.nodes()) {
             proxies.put(node.name(), new KubeProxy(node.name(), node.internalIp(), CLUSTER_CIDR,
                     KubeProxy.Mode.IPTABLES, informers));

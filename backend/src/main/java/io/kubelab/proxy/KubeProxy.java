@@ -41,6 +41,7 @@ public final class KubeProxy {
     private final Mode mode;
     private boolean running = true;
     private boolean syncScheduled;
+    private boolean initialized;
     private ServiceTable table = ServiceTable.build(List.of(), List.of(), "");
     private IptablesSave rules;
     private Map<String, String> programmed = new HashMap<>();
@@ -56,13 +57,15 @@ public final class KubeProxy {
         this.services = informers.of(ResourceTypes.of("v1", "Service"));
         this.slices = informers.of(ResourceTypes.of("discovery.k8s.io/v1", "EndpointSlice"));
         this.rules = iptables.build(table);
-        sync(true);
         services.onChange(key -> requestSync());
         slices.onChange(key -> requestSync());
+        initialized = true;
+        sync(true);
     }
 
     private void requestSync() {
-        if (running && !syncScheduled) {
+        // The informers hand over what they already hold as the handlers register: the first sync covers it.
+        if (initialized && running && !syncScheduled) {
             syncScheduled = true;
             clock.schedule(MIN_SYNC_PERIOD, () -> {
                 syncScheduled = false;

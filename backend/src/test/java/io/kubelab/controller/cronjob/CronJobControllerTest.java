@@ -24,7 +24,6 @@ class CronJobControllerTest {
     @BeforeEach
     void setUp() {
         f = new BatchFixture();
-        new CronJobController(f.informers, f.clock());
     }
 
     void cronJob(String extra) {

@@ -39,6 +39,11 @@ public final class BatchFixture {
     public final Informers informers = new Informers(cluster.api(), cluster.clock(), new SplittableRandom(11),
             cluster.events());
 
+    {
+        // This fixture plays the scheduler and the kubelet: pods stay unbound, so deleting one is immediate.
+        cluster.stop("scheduler");
+    }
+
     public SimClock clock() {
         return cluster.clock();
     }

@@ -24,7 +24,6 @@ class JobControllerTest {
     @BeforeEach
     void setUp() {
         f = new BatchFixture();
-        new JobController(f.informers, f.clock());
     }
 
     static String job(String name, String spec) {

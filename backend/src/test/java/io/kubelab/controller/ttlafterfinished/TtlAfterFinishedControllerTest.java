@@ -17,8 +17,6 @@ class TtlAfterFinishedControllerTest {
     @Test
     void aFinishedJobIsDeletedOnceItsTtlRunsOut() {
         BatchFixture f = new BatchFixture();
-        new JobController(f.informers, f.clock());
-        new TtlAfterFinishedController(f.informers, f.clock());
         f.create(JOBS, "{'apiVersion':'batch/v1','kind':'Job','metadata':{'name':'once'},'spec':{"
                 + "'ttlSecondsAfterFinished':60,'template':{'spec':{'restartPolicy':'Never',"
                 + "'containers':[{'name':'main','image':'busybox'}]}}}}");
