@@ -47,6 +47,7 @@ public final class ReplicaSetController extends Controller {
     private final PodControl podControl;
     /** Consecutive refused creates per ReplicaSet: only the spacing of retries, rebuilt as zero on a restart. */
     private final Map<String, Integer> refusals = new HashMap<>();
+    private final Map<String, SimClock.Timer> retries = new HashMap<>();
 
     public ReplicaSetController(Informers informers, SimClock clock) {
         super("replicaset", clock);
@@ -121,10 +122,18 @@ public final class ReplicaSetController extends Controller {
             int count = refusals.merge(key, 1, Integer::sum);
             Duration delay = RETRY_BASE.multipliedBy(1L << Math.min(count - 1, 10));
             // A refused create (a quota, a bad template) is not fixed by time alone: retry in the background.
-            clock.scheduleBackground(delay.compareTo(RETRY_MAX) > 0 ? RETRY_MAX : delay, () -> enqueue(key));
+            SimClock.Timer previous = retries.put(key, clock.scheduleBackground(
+                    delay.compareTo(RETRY_MAX) > 0 ? RETRY_MAX : delay, () -> enqueue(key)));
+            if (previous != null) {
+                previous.cancel();
+            }
             return;
         }
         refusals.remove(key);
+        SimClock.Timer pending = retries.remove(key);
+        if (pending != null) {
+            pending.cancel();
+        }
         requeueForAvailability(key, updated, owned);
     }
 

@@ -72,7 +72,10 @@ final class ReplicaSetStatus {
     }
 
     private static void putNonZero(ObjectNode status, String field, long value) {
-        if (value != 0) {
+        // As an int when it fits, so the tree equals one parsed from the same JSON.
+        if (value != 0 && value == (int) value) {
+            status.put(field, (int) value);
+        } else if (value != 0) {
             status.put(field, value);
         }
     }
