@@ -55,12 +55,14 @@ class DeploymentControllerTest {
 
     @Test
     void threeReplicasMakeOneReplicaSetThreePodsAndACompleteStatus() {
-        ObjectNode d = sandbox.create(DeploymentController.DEPLOYMENTS, String.format(WEB, ""));
+        ObjectNode d = sandbox.create(DeploymentController.DEPLOYMENTS, String.format(WEB, "")
+                .replace("'name':'web'}", "'name':'web','annotations':{'kubernetes.io/change-cause':'first'}}"));
         sandbox.settle();
         String rs = "web-" + hash(d);
         ObjectNode set = sandbox.get(ReplicaSetController.REPLICA_SETS, rs);
         assertEquals("{\"deployment.kubernetes.io/desired-replicas\":\"3\",\"deployment.kubernetes.io/max-replicas\":\"4\","
-                + "\"deployment.kubernetes.io/revision\":\"1\"}", sorted(set.path("metadata").path("annotations")));
+                + "\"deployment.kubernetes.io/revision\":\"1\",\"kubernetes.io/change-cause\":\"first\"}",
+                sorted(set.path("metadata").path("annotations")));
         assertEquals("{\"app\":\"web\",\"pod-template-hash\":\"" + hash(d) + "\"}",
                 set.path("spec").path("selector").path("matchLabels").toString());
         List<ObjectNode> pods = sandbox.list(PodControl.PODS);
