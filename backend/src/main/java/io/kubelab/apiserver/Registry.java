@@ -24,6 +24,9 @@ import java.util.random.RandomGenerator;
  */
 final class Registry implements Strategy.Context {
 
+    private static final java.util.Set<String> STATUS_KEEPS_ANNOTATIONS =
+            java.util.Set.of("deployments", "replicasets", "daemonsets", "statefulsets");
+
     /** etcd's request limit: an object beyond it is refused, whatever its kind. */
     static final int MAX_OBJECT_BYTES = 3 * 1024 * 1024 / 2;
     private static final int GENERATE_NAME_ATTEMPTS = 8;
@@ -156,6 +159,16 @@ final class Registry implements Strategy.Context {
         } else if (r.subresource().equals("status")) {
             updated = old.deepCopy();
             updated.set("status", object.path("status").deepCopy());
+            if (STATUS_KEEPS_ANNOTATIONS.contains(r.type().resource())) {
+                // The apps status strategies reset only the spec (and a Deployment's labels): the deployment
+                // controller records its revision annotation through the status endpoint.
+                JsonNode annotations = object.path("metadata").path("annotations");
+                if (annotations.isObject() && !annotations.isEmpty()) {
+                    ObjectMeta.of(updated).set("annotations", annotations.deepCopy());
+                } else {
+                    ObjectMeta.of(updated).remove("annotations");
+                }
+            }
             if (r.type().resource().equals("persistentvolumes")) {
                 VolumeStrategies.stampPhase(updated, old, clock.get());
             }

@@ -11,6 +11,8 @@ import io.kubelab.controller.Controller;
 import io.kubelab.controller.Informers;
 import io.kubelab.controller.cronjob.CronJobController;
 import io.kubelab.controller.daemon.DaemonSetController;
+import io.kubelab.controller.deployment.DeploymentController;
+import io.kubelab.controller.replicaset.ReplicaSetController;
 import io.kubelab.controller.job.JobController;
 import io.kubelab.controller.ttlafterfinished.TtlAfterFinishedController;
 import io.kubelab.controller.statefulset.StatefulSetController;
@@ -124,6 +126,8 @@ public final class SimCluster {
         controllers.add(new NamespaceController(informers, clock));
         controllers.add(new ServiceAccountsController(informers, clock));
         controllers.add(new RootCaPublisher(informers, clock, SystemObjects.CA_PEM));
+        controllers.add(new ReplicaSetController(informers, clock));
+        controllers.add(new DeploymentController(informers, clock));
         controllers.add(new DaemonSetController(informers, clock));
         controllers.add(new StatefulSetController(informers, clock));
         controllers.add(new JobController(informers, clock));

@@ -32,9 +32,8 @@ public final class Sandbox {
 
     public Sandbox() {
         cluster = SimCluster.create(ClusterSpec.standard(), SimClock.manual(T0), 7);
-        Informers informers = new Informers(cluster.api(), cluster.clock(), new SplittableRandom(11), cluster.events());
-        new ReplicaSetController(informers, cluster.clock());
-        new DeploymentController(informers, cluster.clock());
+        // The played kubelets stand in for the scheduler too: the cluster's own makes way.
+        cluster.stop("scheduler");
         kubelets = new PlayedKubelets(cluster.api(), cluster.clock());
     }
 
