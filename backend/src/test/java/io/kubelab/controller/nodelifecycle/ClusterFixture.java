@@ -77,12 +77,12 @@ public final class ClusterFixture {
         call(ApiRequest.of(UserInfo.ADMIN, Verb.UPDATE, NODES, "", node).withSubresource("status").withBody(updated));
     }
 
-    /** A pod placed on {@code node}, Running and Ready; {@code tolerations} is a JSON array or empty. */
+    /** A pod placed on {@code node} (none if empty), Running and Ready; {@code tolerations} is a JSON array or empty. */
     public void runningPod(String name, String node, String tolerations) {
         String extra = tolerations.isEmpty() ? "" : ",\"tolerations\":" + tolerations;
         call(ApiRequest.of(UserInfo.ADMIN, Verb.CREATE, PODS, "default", "").withBody(json("{\"apiVersion\":\"v1\","
                 + "\"kind\":\"Pod\",\"metadata\":{\"name\":\"" + name + "\",\"labels\":{\"app\":\"web\"}},\"spec\":{"
-                + "\"nodeName\":\"" + node + "\",\"containers\":[{\"name\":\"web\",\"image\":\"nginx\"}]" + extra + "}}")));
+                + (node.isEmpty() ? "" : "\"nodeName\":\"" + node + "\",") + "\"containers\":[{\"name\":\"web\",\"image\":\"nginx\"}]" + extra + "}}")));
         String time = ObjectMeta.time(now());
         patch(PODS, "default", name, "status", "{\"status\":{\"phase\":\"Running\",\"conditions\":["
                 + "{\"type\":\"Ready\",\"status\":\"True\",\"lastProbeTime\":null,\"lastTransitionTime\":\"" + time + "\"}]}}");
