@@ -8,13 +8,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * BestEffort, NotBestEffort, and PriorityClass through {@code scopeSelector}. A quota with scopes tracks
  * pods only.
  */
-final class PodScopes {
+public final class PodScopes {
 
     private PodScopes() {
     }
 
     /** Whether the quota covers {@code pod}; {@code pod} null means the object is not a pod. */
-    static boolean applies(ObjectNode quota, ObjectNode pod) {
+    public static boolean applies(ObjectNode quota, ObjectNode pod) {
         JsonNode scopes = quota.path("spec").path("scopes");
         JsonNode expressions = quota.path("spec").path("scopeSelector").path("matchExpressions");
         if (scopes.isEmpty() && expressions.isEmpty()) {

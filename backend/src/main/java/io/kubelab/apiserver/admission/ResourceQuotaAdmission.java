@@ -143,7 +143,7 @@ public final class ResourceQuotaAdmission implements AdmissionPlugin {
         return used;
     }
 
-    private static boolean charged(ObjectNode pod, Instant now) {
+    public static boolean charged(ObjectNode pod, Instant now) {
         String phase = pod.path("status").path("phase").asText();
         if (phase.equals("Succeeded") || phase.equals("Failed")) {
             return false;
@@ -158,7 +158,7 @@ public final class ResourceQuotaAdmission implements AdmissionPlugin {
     }
 
     /** A pod's requests and limits under the names quotas use ({@code cpu} is {@code requests.cpu}). */
-    static Map<String, Quantity> compute(JsonNode pod) {
+    public static Map<String, Quantity> compute(JsonNode pod) {
         Map<String, Quantity> out = new TreeMap<>();
         for (String kind : new String[]{"requests", "limits"}) {
             PodResources.totals(pod.path("spec"), kind).forEach((resource, value) -> {
