@@ -11,6 +11,9 @@ import io.kubelab.controller.Controller;
 import io.kubelab.controller.Informers;
 import io.kubelab.controller.cronjob.CronJobController;
 import io.kubelab.controller.daemon.DaemonSetController;
+import io.kubelab.controller.disruption.DisruptionController;
+import io.kubelab.controller.resourcequota.ResourceQuotaController;
+import io.kubelab.cloud.ServiceController;
 import io.kubelab.controller.deployment.DeploymentController;
 import io.kubelab.controller.replicaset.ReplicaSetController;
 import io.kubelab.controller.job.JobController;
@@ -133,6 +136,9 @@ public final class SimCluster {
         controllers.add(new JobController(informers, clock));
         controllers.add(new CronJobController(informers, clock));
         controllers.add(new TtlAfterFinishedController(informers, clock));
+        controllers.add(new ResourceQuotaController(informers, clock));
+        controllers.add(new DisruptionController(informers, clock));
+        controllers.add(new ServiceController(informers, clock));
         for (ClusterSpec.NodeSpec node : spec.nodes()) {
             proxies.put(node.name(), new KubeProxy(node.name(), node.internalIp(), CLUSTER_CIDR,
                     KubeProxy.Mode.IPTABLES, informers));
@@ -229,17 +235,27 @@ public final class SimCluster {
         } else if (component.equals("apiserver")) {
             api.setRunning(running);
         } else if (component.equals("controller-manager")) {
-            controllers.forEach(c -> c.setRunning(running));
+            controllers.forEach(c -> c.setRunning(running && !stopped.contains("controller-manager/" + c.name())));
+        } else if (component.startsWith("controller-manager/")) {
+            String name = component.substring("controller-manager/".length());
+            controllers.stream().filter(c -> c.name().equals(name))
+                    .forEach(c -> c.setRunning(running && !stopped.contains("controller-manager")));
         } else if (component.equals("scheduler")) {
             scheduler.setRunning(running);
         } else if (component.startsWith("kube-proxy/")) {
             proxy(component.substring("kube-proxy/".length())).ifPresent(p -> p.setRunning(running));
         }
         String name = componentName(component);
-        String node = component.contains("/") ? component.substring(component.indexOf('/') + 1) : null;
+        String node = component.contains("/") && !component.startsWith("controller-manager/")
+                ? component.substring(component.indexOf('/') + 1) : null;
         String where = node == null ? name : name + " on " + node;
         events.emit(name, node, running ? "start" : "stop", "", "kubectl", name,
                 running ? "The student started " + where + "." : "The student stopped " + where + ".");
+    }
+
+    /** The names of kube-controller-manager's controllers, as {@code controller-manager/NAME} stops one. */
+    public List<String> controllerNames() {
+        return controllers.stream().map(Controller::name).toList();
     }
 
     /** The kube-proxy of node {@code node}, if the cluster has that node. */
@@ -256,7 +272,8 @@ public final class SimCluster {
             case "apiserver" -> "kube-apiserver";
             case "scheduler" -> "kube-scheduler";
             case "controller-manager" -> "kube-controller-manager";
-            default -> component.contains("/") ? component.substring(0, component.indexOf('/')) : component;
+            default -> component.startsWith("controller-manager/") ? "kube-" + component
+                    : component.contains("/") ? component.substring(0, component.indexOf('/')) : component;
         };
     }
 

@@ -36,7 +36,6 @@ class ServiceControllerTest {
 
     @Test
     void loadBalancersGetAnAddressAndGiveItBack() {
-        new ServiceController(f.informers, f.cluster.clock());
         service("web", "LoadBalancer");
         service("api", "LoadBalancer");
         service("plain", "ClusterIP");

@@ -31,6 +31,8 @@ class DisruptionControllerTest {
 
     /** A ReplicaSet of {@code replicas} with three of its pods Running and Ready (the test plays the RS controller). */
     void workload(int replicas) {
+        // The scale, not the replicaset controller, is under test: it must not make up the missing pods.
+        f.cluster.stop("controller-manager/replicaset");
         ObjectNode rs = f.call(ApiRequest.of(UserInfo.ADMIN, Verb.CREATE, RSS, "default", "").withBody(json(
                 "{\"apiVersion\":\"apps/v1\",\"kind\":\"ReplicaSet\",\"metadata\":{\"name\":\"web\"},\"spec\":{\"replicas\":"
                         + replicas + ",\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":{\"labels\":"
@@ -71,7 +73,6 @@ class DisruptionControllerTest {
             "\"maxUnavailable\":0;   3; 3; 3; 0; InsufficientPods"})
     void statusCountsAgainstTheControllersScale(String spec, int replicas, int expected, int desired, int allowed, String reason) {
         workload(replicas);
-        new DisruptionController(f.informers, f.cluster.clock());
         budget(spec);
         JsonNode status = status();
         assertEquals(expected, status.path("expectedPods").asInt());
@@ -93,7 +94,6 @@ class DisruptionControllerTest {
         assertEquals("The disruption budget web-pdb is still being processed by the server.",
                 early.status().details().orElseThrow().causes().get(0).message());
 
-        new DisruptionController(f.informers, f.cluster.clock());
         assertEquals(1, status().path("disruptionsAllowed").asInt());
         assertEquals(201, f.cluster.api().handle(evict("web-1")).code());
         JsonNode after = status();
@@ -110,7 +110,6 @@ class DisruptionControllerTest {
     @Test
     void unmanagedPodsWithAPercentageAreReported() {
         f.runningPod("solo", "", "");
-        new DisruptionController(f.informers, f.cluster.clock());
         budget("\"maxUnavailable\":\"50%\"");
         JsonNode status = status();
         assertEquals(0, status.path("expectedPods").asInt());

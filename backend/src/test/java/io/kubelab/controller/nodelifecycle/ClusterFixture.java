@@ -38,6 +38,11 @@ public final class ClusterFixture {
 
     public final SimCluster cluster = SimCluster.create(ClusterSpec.standard(), SimClock.manual(T0), 3);
     public final Informers informers = new Informers(cluster.api(), cluster.clock(), new SplittableRandom(7), cluster.events());
+    {
+        // The fixture places pods itself.
+        cluster.stop("scheduler");
+    }
+
     /** The nodes whose "kubelet" renews its lease. */
     public final Set<String> alive = new TreeSet<>(Set.of("controlplane", "node01", "node02"));
 

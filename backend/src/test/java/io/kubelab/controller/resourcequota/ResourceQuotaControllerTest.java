@@ -35,7 +35,6 @@ class ResourceQuotaControllerTest {
 
     @Test
     void usedFollowsTheObjectsOfTheNamespace() {
-        new ResourceQuotaController(f.informers, f.cluster.clock());
         create("v1", "ResourceQuota", "{\"apiVersion\":\"v1\",\"kind\":\"ResourceQuota\",\"metadata\":{\"name\":\"quota\"},"
                 + "\"spec\":{\"hard\":{\"pods\":\"10\",\"requests.cpu\":\"2\",\"configmaps\":\"5\",\"services\":\"3\","
                 + "\"services.nodeports\":\"2\",\"count/deployments.apps\":\"2\"}}}");
@@ -60,7 +59,6 @@ class ResourceQuotaControllerTest {
 
     @Test
     void aScopedQuotaCountsOnlyThePodsItSelects() {
-        new ResourceQuotaController(f.informers, f.cluster.clock());
         create("v1", "ResourceQuota", "{\"apiVersion\":\"v1\",\"kind\":\"ResourceQuota\",\"metadata\":{\"name\":\"quota\"},"
                 + "\"spec\":{\"hard\":{\"pods\":\"5\",\"count/pods\":\"5\"},\"scopes\":[\"BestEffort\"]}}");
         pod("requests", "100m");
