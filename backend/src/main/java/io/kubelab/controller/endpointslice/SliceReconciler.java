@@ -53,16 +53,15 @@ final class SliceReconciler {
         List<ObjectNode> deletes = new ArrayList<>();
         Map<String, List<ObjectNode>> existingByPorts = new LinkedHashMap<>();
         for (ObjectNode slice : existing) {
-            if (!ownedBy(slice)) {
+            String key = SliceEndpoints.portKey(slice.path("ports"));
+            // Slices of another owner, or of a port set no longer wanted, go (or are reused below).
+            if (!ownedBy(slice) || !desired.containsKey(key)) {
                 deletes.add(slice);
             } else {
-                existingByPorts.computeIfAbsent(SliceEndpoints.portKey(slice.path("ports")), k -> new ArrayList<>())
-                        .add(slice);
+                existingByPorts.computeIfAbsent(key, k -> new ArrayList<>()).add(slice);
             }
         }
-        Map<String, Desired> all = new LinkedHashMap<>(desired);
-        existingByPorts.keySet().forEach(k -> all.putIfAbsent(k, new Desired(JsonNodeFactory.instance.arrayNode())));
-        all.forEach((key, want) -> byPortMapping(want, existingByPorts.getOrDefault(key, List.of()),
+        desired.forEach((key, want) -> byPortMapping(want, existingByPorts.getOrDefault(key, List.of()),
                 creates, updates, deletes));
         // No slice would be left: keep or create the placeholder, so a selector with no pods is still visible.
         if (existing.size() == deletes.size() && creates.isEmpty()) {
