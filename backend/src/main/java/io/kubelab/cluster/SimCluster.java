@@ -11,6 +11,10 @@ import io.kubelab.controller.Controller;
 import io.kubelab.controller.Informers;
 import io.kubelab.controller.cronjob.CronJobController;
 import io.kubelab.controller.daemon.DaemonSetController;
+import io.kubelab.controller.endpoint.EndpointsController;
+import io.kubelab.controller.endpointslice.EndpointSliceController;
+import io.kubelab.controller.garbagecollector.GarbageCollector;
+import io.kubelab.controller.podgc.PodGcController;
 import io.kubelab.controller.disruption.DisruptionController;
 import io.kubelab.controller.resourcequota.ResourceQuotaController;
 import io.kubelab.cloud.ServiceController;
@@ -139,6 +143,10 @@ public final class SimCluster {
         controllers.add(new ResourceQuotaController(informers, clock));
         controllers.add(new DisruptionController(informers, clock));
         controllers.add(new ServiceController(informers, clock));
+        controllers.add(new EndpointsController(informers, clock));
+        controllers.add(new EndpointSliceController(informers, clock));
+        controllers.add(new GarbageCollector(informers, clock));
+        controllers.add(new PodGcController(informers, clock));
         for (ClusterSpec.NodeSpec node : spec.nodes()) {
             proxies.put(node.name(), new KubeProxy(node.name(), node.internalIp(), CLUSTER_CIDR,
                     KubeProxy.Mode.IPTABLES, informers));

@@ -32,8 +32,6 @@ class EndpointSliceControllerTest {
     @BeforeEach
     void setUp() {
         cluster = SimCluster.create(ClusterSpec.standard(), SimClock.manual(Instant.parse("2026-11-25T10:00:00Z")), 5);
-        new EndpointSliceController(new Informers(cluster.api(), cluster.clock(), new SplittableRandom(1),
-                cluster.events()), cluster.clock());
         settle();
     }
 

@@ -35,8 +35,6 @@ class GarbageCollectorTest {
 
     void start() {
         cluster = SimCluster.create(ClusterSpec.standard(), SimClock.manual(Instant.parse("2026-11-25T10:00:00Z")), 5);
-        new GarbageCollector(new Informers(cluster.api(), cluster.clock(), new SplittableRandom(1), cluster.events()),
-                cluster.clock());
         settle();
     }
 
@@ -75,6 +73,9 @@ class GarbageCollectorTest {
             "Orphan,       false,      true,            false"})
     void aReplicaSetAndItsPods(String policy, boolean ownerLeft, boolean dependentsLeft, boolean refsLeft) throws Exception {
         start();
+        // Hand-made pods stand for the replica set's: its controller and the scheduler keep out.
+        cluster.stop("controller-manager/replicaset");
+        cluster.stop("scheduler");
         ObjectNode rs = create(REPLICASETS, "{\"apiVersion\":\"apps/v1\",\"kind\":\"ReplicaSet\",\"metadata\":{\"name\":\"web\"},"
                 + "\"spec\":{\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":{\"labels\":"
                 + "{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"nginx\"}]}}}}");

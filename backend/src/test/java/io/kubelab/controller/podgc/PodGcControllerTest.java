@@ -35,6 +35,7 @@ class PodGcControllerTest {
     @BeforeEach
     void setUp() {
         cluster = SimCluster.create(ClusterSpec.standard(), SimClock.manual(Instant.parse("2026-11-25T10:00:00Z")), 5);
+        cluster.stop("controller-manager/podgc");
         new PodGcController(new Informers(cluster.api(), cluster.clock(), new SplittableRandom(1), cluster.events()),
                 cluster.clock(), 2);
         cluster.api().watch(ApiRequest.of(UserInfo.ADMIN, Verb.WATCH, PODS, "default", ""), e -> {

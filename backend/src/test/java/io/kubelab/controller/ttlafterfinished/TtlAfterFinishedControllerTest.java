@@ -31,10 +31,9 @@ class TtlAfterFinishedControllerTest {
         f.clock().advance(Duration.ofSeconds(58));
         assertFalse(f.get(JOBS, "once").path("metadata").has("deletionTimestamp"));
         f.clock().advance(Duration.ofSeconds(1));
-        f.settle();
-        JsonNode deleting = f.get(JOBS, "once");
-        // Foreground: the job stays, marked, until the garbage collector has removed its pods.
-        assertEquals("2026-11-25T10:01:02Z", deleting.path("metadata").path("deletionTimestamp").asText());
-        assertEquals("[\"foregroundDeletion\"]", deleting.path("metadata").path("finalizers").toString());
+        // Deleted in the foreground: the garbage collector removes its pods, then lets the job go.
+        assertEquals(404, org.junit.jupiter.api.Assertions.assertThrows(io.kubelab.apiserver.StatusException.class,
+                () -> f.get(JOBS, "once")).status().code());
+        assertEquals(java.util.List.of(), f.activePodNames("once"));
     }
 }
