@@ -53,7 +53,7 @@ class SimCommandTest {
     void stoppingEtcdMakesTheApiServerFail() {
         assertEquals("etcd stopped.\n", shell.execute("sim stop etcd").stdout());
         assertEquals("clock:              2026-11-25T10:00:00Z (paused)\napiserver:          running\n"
-                + "controller-manager: running\netcd:               stopped\n"
+                + "controller-manager: running\netcd:               stopped\nscheduler:          running\n"
                 + "controlplane:       kube-proxy running\nnode01:             kube-proxy running\n"
                 + "node02:             kube-proxy running\n", shell.execute("sim status").stdout());
         assertTrue(cluster.isStopped("etcd"));
