@@ -1,0 +1,32 @@
+package io.kubelab.runtime.image.container;
+
+import io.kubelab.runtime.image.Network;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One running container as its processes see it: environment, identity, filesystem, network, the tools its
+ * image ships, and when it started (every process time is measured from there).
+ *
+ * @param tools executables beyond the shell's built-in utilities ({@code wget}, {@code curl}, {@code perl}...)
+ */
+public record Container(Map<String, String> env, String hostname, String podIp, String workingDir,
+                        Instant startedAt, long memoryLimitBytes, Network network, ContainerFs fs,
+                        Flavour flavour, Set<String> tools) {
+
+    public Duration elapsed(Instant now) {
+        Duration d = Duration.between(startedAt, now);
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    public Instant at(Duration elapsed) {
+        return startedAt.plus(elapsed);
+    }
+
+    public boolean has(String tool) {
+        return tools.contains(tool);
+    }
+}
