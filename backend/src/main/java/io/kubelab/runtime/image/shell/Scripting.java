@@ -34,6 +34,10 @@ final class Scripting {
             if (a.startsWith("-M")) {
                 continue;
             }
+            if (a.startsWith("-d")) {
+                // the debugger reads its commands from stdin, which is empty: it ends at once
+                return 0;
+            }
             if (a.startsWith("-") && a.length() > 1) {
                 newline |= a.contains("l");
                 if (a.endsWith("e") && i + 1 < args.size()) {

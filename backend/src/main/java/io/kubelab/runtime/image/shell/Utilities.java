@@ -29,7 +29,7 @@ final class Utilities {
     }
 
     static Optional<Integer> run(String name, List<String> args, Io io, ShellState st, Interpreter in) {
-        if (OPTIONAL.contains(name)) {
+        if (OPTIONAL.contains(name) || name.matches("perl[0-9.]+|python3\\.[0-9]+")) {
             if (!st.container().has(name)) {
                 return Optional.empty();
             }
