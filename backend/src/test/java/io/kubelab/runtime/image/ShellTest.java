@@ -64,6 +64,24 @@ class ShellTest {
     }
 
     @Test
+    void aTrappedSigtermEndsTheShell() {
+        Process p = sandbox.start("busybox", List.of("sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1; done"), List.of());
+        assertEquals(List.of(), Sandbox.steps(p, 10));
+        sandbox.now = Sandbox.T0.plusSeconds(20);
+        assertEquals(Duration.ZERO, p.onTerminate().orElseThrow());
+        assertEquals(List.of(new Process.Exit(Duration.ofSeconds(20), 0)), Sandbox.steps(p, 10));
+    }
+
+    @Test
+    void runawayRecursionIsBounded() {
+        Process p = sandbox.start("busybox", List.of("sh", "-c", "f() { f | f; }; f; echo survived"), List.of());
+        List<String> lines = Sandbox.lines(Sandbox.steps(p, 1_000_000));
+        assertTrue(lines.size() < 1_000_000);
+        assertEquals("survived", lines.get(lines.size() - 2));
+        assertEquals("2> sh: can't fork: Resource temporarily unavailable", lines.get(0));
+    }
+
+    @Test
     void argsReplaceCmdAndCommandReplacesEntrypoint() {
         assertEquals(List.of("hello", "exit 0 after 0ms"),
                 Sandbox.lines(Sandbox.steps(sandbox.start("nginx", List.of(), List.of("echo", "hello")), 10)));

@@ -87,6 +87,22 @@ final class ShellProcess extends TimedProcess {
         return super.exec(argv, now);
     }
 
+    /**
+     * A shell as PID 1 ignores SIGTERM unless the script trapped it: {@code trap 'exit 0' TERM} exits with
+     * that code once the command in the foreground returns (we take that as at once).
+     */
+    @Override
+    public Optional<Duration> onTerminate() {
+        Optional<String> trap = main.state().termTrap();
+        if (trap.isEmpty() || ended) {
+            return Optional.empty();
+        }
+        var exit = java.util.regex.Pattern.compile("exit\\s*(\\d*)").matcher(trap.get());
+        int code = exit.find() && !exit.group(1).isEmpty() ? Integer.parseInt(exit.group(1)) : 143;
+        quiet = true;
+        return shutdown(List.of(), List.of(), Duration.ZERO, code);
+    }
+
     @Override
     public Usage usage() {
         Duration t = main.state().time();

@@ -113,7 +113,14 @@ final class Builtins {
                 }
                 yield 0;
             }
-            case "wait", "trap", "umask", "ulimit", "set -e", "shopt", "hash" -> 0;
+            case "trap" -> {
+                // only what PID 1 does with SIGTERM matters here: the kubelet asks the process how it reacts
+                if (args.size() >= 2 && args.subList(1, args.size()).stream().anyMatch(a -> a.matches("(SIG)?TERM|15"))) {
+                    st.vars.put(ShellState.TERM_TRAP, args.get(0));
+                }
+                yield 0;
+            }
+            case "wait", "umask", "ulimit", "set -e", "shopt", "hash" -> 0;
             case "type", "command" -> {
                 List<String> names = args.stream().filter(a -> !a.startsWith("-")).toList();
                 if (name.equals("command") && !args.contains("-v") && !args.contains("-V")) {

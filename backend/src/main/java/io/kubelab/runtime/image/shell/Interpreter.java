@@ -157,13 +157,39 @@ public final class Interpreter {
         }
     }
 
+    /** How deep synchronous runs may nest (pipelines of functions calling themselves), per thread. */
+    static final int MAX_NESTING = 40;
+    /** Steps all nested synchronous runs of one outer step may take together (a pipeline of recursive functions). */
+    static final int MAX_WORK = 300_000;
+    /** [0]: current nesting depth; [1]: steps taken since the outermost synchronous run began. */
+    private static final ThreadLocal<int[]> NESTING = ThreadLocal.withInitial(() -> new int[2]);
+
     /** Runs {@code node} to completion on this shell's state; a subshell keeps {@code exit} to itself. */
     int sync(Node node, Io with, boolean subshell) {
+        int[] depth = NESTING.get();
+        if (depth[0] == 0) {
+            depth[1] = 0;
+        }
+        if (depth[0] >= MAX_NESTING || depth[1] >= MAX_WORK) {
+            with.err().write("sh: can't fork: Resource temporarily unavailable\n");
+            st.status = 2;
+            return 2;
+        }
+        depth[0]++;
+        try {
+            return syncNested(node, with, subshell);
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    private int syncNested(Node node, Io with, boolean subshell) {
         Interpreter child = new Interpreter(st, with);
         child.stack.push(child.frame(node));
         int budget = SYNC_BUDGET;
         try {
-            while (!child.finished && !child.blocked && budget-- > 0) {
+            int[] work = NESTING.get();
+            while (!child.finished && !child.blocked && budget-- > 0 && work[1]++ < MAX_WORK) {
                 child.stepOnceSync();
             }
         } catch (Signals.Exit e) {

@@ -17,6 +17,9 @@ import java.util.Map;
  */
 public final class ShellState {
 
+    /** Where {@code trap ACTION TERM} keeps its action (a name no shell variable can have). */
+    public static final String TERM_TRAP = "-trap-TERM";
+
     final Container container;
     final String shell;
     final Map<String, String> vars;
@@ -83,6 +86,11 @@ public final class ShellState {
 
     public String cwd() {
         return cwd;
+    }
+
+    /** The action of {@code trap ... TERM}, if the script set one. */
+    public java.util.Optional<String> termTrap() {
+        return java.util.Optional.ofNullable(vars.get(TERM_TRAP));
     }
 
     public Map<String, String> vars() {

@@ -196,7 +196,11 @@ final class Utilities {
                     List<String> cmd = ops.stream().filter(o -> !o.contains("=")).toList();
                     yield new Commands(in).dispatch(cmd, io);
                 }
-                st.vars().forEach((k, v) -> io.out().write(k + "=" + v + "\n"));
+                st.vars().forEach((k, v) -> {
+                    if (!k.startsWith("-")) {
+                        io.out().write(k + "=" + v + "\n");
+                    }
+                });
                 yield 0;
             }
             case "hostname" -> {
