@@ -21,9 +21,11 @@ public final class ContainerFs {
 
     /** What a directory entry holds in the journal. */
     public static final String DIRECTORY = "\0dir";
-    static final int MAX_VERSIONS = 32;
+    static final int MAX_VERSIONS = 64;
     public static final int MAX_FILE_BYTES = 1 << 20;
     public static final int MAX_FILES = 2_000;
+    /** All journaled contents together: beyond this, a file keeps only its latest state. */
+    static final long MAX_JOURNAL_CHARS = 8L << 20;
 
     private record Version(Duration at, String content) {
     }
@@ -31,6 +33,7 @@ public final class ContainerFs {
     private final Map<String, String> image;
     private final ContainerStart.Files mounts;
     private final TreeMap<String, List<Version>> journal = new TreeMap<>();
+    private long journalChars;
 
     public ContainerFs(Map<String, String> image, ContainerStart.Files mounts) {
         this.image = image;
@@ -164,14 +167,24 @@ public final class ContainerFs {
             return;
         }
         List<Version> versions = journal.computeIfAbsent(p, k -> new ArrayList<>());
+        long size = content == null ? 0 : content.length();
+        if (versions.isEmpty() && journalChars + size > MAX_JOURNAL_CHARS) {
+            journal.remove(p);
+            return;
+        }
+        journalChars += size;
+        if (versions.size() >= MAX_VERSIONS || journalChars > MAX_JOURNAL_CHARS) {
+            // a loop far ahead of the clock: keep the early history exact and let the last state absorb the rest
+            Version last = versions.get(versions.size() - 1);
+            journalChars -= last.content == null ? 0 : last.content.length();
+            versions.set(versions.size() - 1, new Version(last.at.compareTo(at) < 0 ? last.at : at, content));
+            return;
+        }
         int i = versions.size();
         while (i > 0 && versions.get(i - 1).at.compareTo(at) > 0) {
             i--;
         }
         versions.add(i, new Version(at, content));
-        if (versions.size() > MAX_VERSIONS) {
-            versions.remove(0);
-        }
     }
 
     private boolean hiddenByMount(String p) {
