@@ -96,6 +96,18 @@ class NginxTest {
     }
 
     @Test
+    void aShellThatStartsNginxHandsTheContainerOver() {
+        Process p = sandbox.start("nginx", List.of("/bin/sh", "-c"),
+                List.of("echo \"hello from $(hostname)\" > /usr/share/nginx/html/index.html && nginx -g 'daemon off;'"));
+        List<String> lines = Sandbox.lines(Sandbox.steps(p, 100));
+        assertEquals(8, lines.size(), "no entrypoint lines: command replaced the ENTRYPOINT");
+        assertEquals("2> 2024/12/02 10:11:12 [notice] 1#1: nginx/1.27.3", lines.get(1));
+        assertTrue(p.listening(80));
+        assertEquals("hello from web-0\n", p.http(80, get("/"), Sandbox.T0.plusSeconds(1)).orElseThrow().reply().body());
+        assertEquals(Duration.ofMillis(100), p.onTerminate().orElseThrow());
+    }
+
+    @Test
     void httpdSaysItWorks() {
         Process httpd = sandbox.start("httpd:2.4", List.of(), List.of());
         Process.Served served = httpd.http(80, get("/"), Sandbox.T0).orElseThrow();

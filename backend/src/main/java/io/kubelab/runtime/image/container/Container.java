@@ -12,12 +12,15 @@ import java.util.function.Supplier;
  * One running container as its processes see it: environment, identity, filesystem, network, the tools its
  * image ships, and when it started (every process time is measured from there).
  *
+ * @param binaries the image's own programs ({@code nginx}, {@code redis-server}): a shell that runs one hands
+ *                 the container over to it
  * @param clock the sandbox clock (when SIGTERM arrives, for example)
  * @param tools executables beyond the shell's built-in utilities ({@code wget}, {@code curl}, {@code perl}...)
  */
 public record Container(Map<String, String> env, String hostname, String podIp, String workingDir,
                         Instant startedAt, long memoryLimitBytes, Network network, ContainerFs fs,
-                        Flavour flavour, Set<String> tools, Supplier<Instant> clock) {
+                        Flavour flavour, Set<String> tools, Set<String> binaries,
+                        Supplier<Instant> clock) {
 
     /** How long the container has been running now, by the sandbox clock. */
     public Duration elapsedNow() {

@@ -42,7 +42,7 @@ public final class ImageProgram implements Program {
         files.put("/etc/resolv.conf", "search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n");
         String workingDir = start.workingDir().isEmpty() ? image.workingDir() : start.workingDir();
         Container c = new Container(env, start.hostname(), start.podIp(), workingDir, clock.get(), start.memoryLimitBytes(),
-                start.network(), new ContainerFs(files, start.files()), image.flavour(), image.tools(), clock);
+                start.network(), new ContainerFs(files, start.files()), image.flavour(), image.tools(), image.binaries().keySet(), clock);
         return Launcher.launch(Launcher.commandLine(image.entrypoint(), image.cmd(), start.command(), start.args()), c, image);
     }
 }

@@ -25,6 +25,10 @@ final class ShellProcess extends TimedProcess {
 
     private final Interpreter main;
     private boolean quiet;
+    /** The image program the shell handed the container to, and when. */
+    private TimedProcess delegate;
+    private Duration handedOverAt;
+    private Duration delegateTime = Duration.ZERO;
 
     private ShellProcess(Container container, ImageConfig image, Interpreter main) {
         super(container, image);
@@ -53,6 +57,17 @@ final class ShellProcess extends TimedProcess {
 
     @Override
     protected Optional<Planned> more() {
+        if (delegate != null) {
+            Optional<Step> s = delegate.next();
+            if (s.isEmpty()) {
+                return Optional.empty();
+            }
+            delegateTime = delegateTime.plus(s.get().after());
+            Duration at = handedOverAt.plus(delegateTime);
+            Step step = s.get();
+            return Optional.of(new Planned(at, step instanceof Output o ? new Output(Duration.ZERO, o.stderr(), o.line())
+                    : step instanceof Exit e ? new Exit(Duration.ZERO, e.code()) : new OutOfMemory(Duration.ZERO)));
+        }
         if (quiet) {
             return Optional.empty();
         }
@@ -63,6 +78,11 @@ final class ShellProcess extends TimedProcess {
         if (e.isEmpty()) {
             quiet = true;
             return Optional.empty();
+        }
+        if (e.get() instanceof Interpreter.Handover h) {
+            handedOverAt = h.at();
+            delegate = Launcher.launch(h.argv(), container, image);
+            return more();
         }
         if (e.get() instanceof Interpreter.Line l) {
             return Optional.of(new Planned(l.at(), new Output(Duration.ZERO, l.stderr(), l.text())));
@@ -93,6 +113,10 @@ final class ShellProcess extends TimedProcess {
      */
     @Override
     public Optional<Duration> onTerminate() {
+        if (delegate != null) {
+            Optional<Duration> d = delegate.onTerminate();
+            return d;
+        }
         Optional<String> trap = main.state().termTrap();
         if (trap.isEmpty() || ended) {
             return Optional.empty();
@@ -104,7 +128,20 @@ final class ShellProcess extends TimedProcess {
     }
 
     @Override
+    public boolean listening(int port) {
+        return delegate != null && delegate.listening(port);
+    }
+
+    @Override
+    public Optional<Served> http(int port, io.kubelab.runtime.image.Network.HttpRequest request, Instant now) {
+        return delegate == null ? Optional.empty() : delegate.http(port, request, now);
+    }
+
+    @Override
     public Usage usage() {
+        if (delegate != null) {
+            return delegate.usage();
+        }
         Duration t = main.state().time();
         boolean spinning = main.iterations() > 0 && main.iterations() * 2 > t.toMillis();
         return new Usage(spinning ? 1000 : 0, SHELL_MEMORY);

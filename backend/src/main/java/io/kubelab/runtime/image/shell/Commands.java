@@ -92,6 +92,14 @@ final class Commands {
             return builtin.get();
         }
         String base = name.contains("/") ? name.substring(name.lastIndexOf('/') + 1) : name;
+        if (st.container.binaries().contains(base) && (!name.contains("/") || isBinPath(name) || name.equals("/" + base))) {
+            // a server in the foreground never returns: in the container's main shell it takes the container over;
+            // anywhere else (a pipeline, an exec) it just blocks
+            if (in.streaming()) {
+                throw new Signals.Handover(argv);
+            }
+            throw new Signals.Forever();
+        }
         if (!name.contains("/") || isBinPath(name)) {
             if (SHELLS.contains(base) && available(base)) {
                 return Shells.nested(base, args, io, st);

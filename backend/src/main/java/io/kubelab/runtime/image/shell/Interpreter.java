@@ -15,7 +15,11 @@ import java.util.Optional;
 public final class Interpreter {
 
     /** What the running shell shows the outside: a line of output, or its end. */
-    public sealed interface Event permits Line, Finished {
+    public sealed interface Event permits Line, Finished, Handover {
+    }
+
+    /** The shell ran an image program ({@code nginx -g 'daemon off;'}) that never returns: it takes over. */
+    public record Handover(Duration at, List<String> argv) implements Event {
     }
 
     public record Line(Duration at, boolean stderr, String text) implements Event {
@@ -35,6 +39,7 @@ public final class Interpreter {
     private final Deque<Event> events = new ArrayDeque<>();
     private final Commands commands;
     private boolean finished;
+    private boolean streaming;
     private boolean blocked;
     private long iterations;
 
@@ -51,6 +56,7 @@ public final class Interpreter {
         Io io = new Io(Sink.lines(l -> self[0].events.add(new Line(st.time, false, l))),
                 Sink.lines(l -> self[0].events.add(new Line(st.time, true, l))), "");
         self[0] = new Interpreter(st, io);
+        self[0].streaming = true;
         self[0].stack.push(self[0].frame(program));
         return self[0];
     }
@@ -68,6 +74,10 @@ public final class Interpreter {
             words.add("'" + a.replace("'", "'\\''") + "'");
         }
         return new Node.Simple(List.of(), words, List.of());
+    }
+
+    boolean streaming() {
+        return streaming;
     }
 
     public ShellState state() {
@@ -118,6 +128,12 @@ public final class Interpreter {
             io.out().flush();
             io.err().flush();
             blocked = true;
+        } catch (Signals.Handover h) {
+            io.out().flush();
+            io.err().flush();
+            stack.clear();
+            finished = true;
+            events.add(new Handover(st.time, h.argv));
         } catch (Signals.Break | Signals.Return e) {
             unwind(e);
         }

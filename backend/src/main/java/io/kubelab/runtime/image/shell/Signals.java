@@ -35,6 +35,16 @@ final class Signals {
         }
     }
 
+    /** The shell runs one of the image's own programs in the foreground: the container is that program now. */
+    static final class Handover extends RuntimeException {
+        final java.util.List<String> argv;
+
+        Handover(java.util.List<String> argv) {
+            super(null, null, false, false);
+            this.argv = argv;
+        }
+    }
+
     /** {@code sleep infinity}, {@code tail -f}, {@code wait} on nothing: the shell blocks until it is killed. */
     static final class Forever extends RuntimeException {
         Forever() {
