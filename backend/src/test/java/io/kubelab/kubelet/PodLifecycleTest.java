@@ -1,0 +1,47 @@
+package io.kubelab.kubelet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PodLifecycleTest {
+
+    @Test
+    void nginxGoesFromPendingToRunningAndReady() {
+        KubeletFixture f = new KubeletFixture(7);
+        f.create(KubeletFixture.pod("web", "nginx", "", ""));
+        f.clock().advance(Duration.ZERO);
+        JsonNode pending = f.status("web");
+        assertEquals("Pending", pending.path("phase").asText());
+        assertEquals("ContainerCreating", f.container("web").path("state").path("waiting").path("reason").asText());
+        assertEquals("10.244.1.2", pending.path("podIP").asText());
+        assertEquals("172.30.2.2", pending.path("hostIP").asText());
+        assertEquals("2026-11-25T10:00:00Z", pending.path("startTime").asText());
+        assertEquals("BestEffort", pending.path("qosClass").asText());
+
+        assertEquals(Duration.ofMillis(2513), f.settle());
+        JsonNode status = f.status("web");
+        assertEquals("Running", status.path("phase").asText());
+        for (String type : List.of("PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled")) {
+            assertEquals("True", f.condition("web", type), type);
+        }
+        JsonNode cs = f.container("web");
+        assertTrue(cs.path("containerID").asText().matches("containerd://[0-9a-f]{64}"), cs.toString());
+        assertEquals("docker.io/library/nginx:latest", cs.path("image").asText());
+        assertTrue(cs.path("imageID").asText().startsWith("docker.io/library/nginx@sha256:"));
+        assertTrue(cs.path("ready").asBoolean());
+        assertTrue(cs.path("started").asBoolean());
+        assertEquals(0, cs.path("restartCount").asInt());
+        assertEquals("2026-11-25T10:00:02Z", cs.path("state").path("running").path("startedAt").asText());
+        assertEquals(List.of(
+                "Normal Pulling Pulling image \"nginx\"",
+                "Normal Pulled Successfully pulled image \"nginx\" in 2.513s (2.513s including waiting). Image size: 72080558 bytes.",
+                "Normal Created Created container: web",
+                "Normal Started Started container web"), f.events("web"));
+    }
+}
