@@ -50,6 +50,9 @@ public final class TestImages implements ImageCatalogue {
             return new Pulled(new Image(ref, id, 1_000_000, Duration.ofSeconds(1),
                     start -> new Script(List.of(new Process.OutOfMemory(Duration.ofSeconds(5))))));
         }
+        if (repo.equals("docker.io/library/printenv")) {
+            return new Pulled(new Image(ref, id, 1_000_000, Duration.ofSeconds(1), PrintEnv::new));
+        }
         if (repo.startsWith("registry.k8s.io/")) {
             return new Pulled(new Image(ref, id, 50_000_000, Duration.ofSeconds(3), start -> new Server(-1, 200)));
         }
@@ -133,6 +136,26 @@ public final class TestImages implements ImageCatalogue {
                         new Exit(Duration.ZERO, 0));
             }
             return List.of(new Exit(Duration.ZERO, 0));
+        }
+    }
+
+    /** Prints its command line, environment and the files under /etc, one line each, then sleeps forever. */
+    static final class PrintEnv extends Script {
+        PrintEnv(ContainerStart start) {
+            super(lines(start));
+        }
+
+        private static List<Step> lines(ContainerStart start) {
+            List<Step> out = new java.util.ArrayList<>();
+            out.add(new Output(Duration.ZERO, false, "ARGV=" + String.join(" ", start.command()) + "|" + String.join(" ", start.args())));
+            start.env().forEach((k, v) -> out.add(new Output(Duration.ZERO, false, k + "=" + v)));
+            for (String dir : List.of("/etc/config", "/etc/info")) {
+                for (String path : start.files().list(dir)) {
+                    out.add(new Output(Duration.ZERO, false, "FILE " + path + "=" + start.files().read(path).orElse("?")));
+                }
+            }
+            out.add(new Output(Duration.ZERO, false, "HOSTNAME=" + start.hostname() + " MEMORY=" + start.memoryLimitBytes()));
+            return out;
         }
     }
 
