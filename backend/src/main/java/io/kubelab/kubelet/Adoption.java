@@ -22,6 +22,8 @@ import java.util.Optional;
  */
 final class Adoption {
 
+    private static final java.util.regex.Pattern BACK_OFF = java.util.regex.Pattern.compile("^back-off (\\S+) ");
+
     private final Kubelet kubelet;
     private final ContainerStarter starter;
     private final Prober prober;
@@ -32,22 +34,20 @@ final class Adoption {
         this.prober = prober;
     }
 
-    /** Running in the API, with an IP, and this runtime never went down: the containers are still there. */
+    /** The API says the pod has a sandbox (it got an IP and could start containers), and this runtime never went down. */
     static boolean adoptable(ObjectNode pod, ContainerRuntime runtime) {
         if (runtime.rebooted() || pod.path("status").path("podIP").asText("").isEmpty()) {
             return false;
         }
-        for (String list : List.of("initContainerStatuses", "containerStatuses")) {
-            for (JsonNode cs : pod.path("status").path(list)) {
-                if (cs.path("state").has("running") || cs.path("state").has("terminated")) {
-                    return true;
-                }
+        for (JsonNode c : pod.path("status").path("conditions")) {
+            if (c.path("type").asText().equals("PodReadyToStartContainers")) {
+                return c.path("status").asText().equals("True");
             }
         }
         return false;
     }
 
-    void adopt(String key, ObjectNode pod) {
+    void adopt(String key, ObjectNode pod, PodState podState, PodWorker worker) {
         ContainerRuntime runtime = kubelet.runtime();
         JsonNode status = pod.path("status");
         Sandbox sandbox = runtime.adoptSandbox(ObjectMeta.uid(pod), ObjectMeta.namespace(pod), ObjectMeta.name(pod),
@@ -60,7 +60,25 @@ final class Adoption {
                 JsonNode state = cs.path("state");
                 String id = id(cs.path("containerID").asText());
                 int attempt = cs.path("restartCount").asInt();
-                if (state.has("terminated")) {
+                if (!cs.path("imageID").asText("").isEmpty() && !spec.isMissingNode()) {
+                    // The node pulled it before: it is still in its image store.
+                    image(runtime, spec.path("image").asText());
+                }
+                JsonNode last = cs.path("lastState").path("terminated");
+                String waitingReason = state.path("waiting").path("reason").asText("");
+                if (waitingReason.equals(KubeletEvents.CRASH_LOOP_BACK_OFF) && !last.isMissingNode()) {
+                    // Crash-looping: the instance that exited last is current, and the back-off carries on.
+                    runtime.rememberExited(sandbox, name, id(last.path("containerID").asText()), attempt,
+                            cs.path("image").asText(), cs.path("imageID").asText(), time(last.path("startedAt")),
+                            time(last.path("finishedAt")), last.path("exitCode").asInt(), last.path("reason").asText());
+                    String message = state.path("waiting").path("message").asText("");
+                    java.util.regex.Matcher m = BACK_OFF.matcher(message);
+                    if (m.find()) {
+                        worker.seedBackoff(podState.uid, name, io.kubelab.clock.GoDuration.parse(m.group(1)),
+                                time(last.path("finishedAt")));
+                    }
+                    podState.waiting.put(name, new PodState.Waiting(waitingReason, message));
+                } else if (state.has("terminated")) {
                     JsonNode t = state.path("terminated");
                     runtime.rememberExited(sandbox, name, id, attempt, cs.path("image").asText(),
                             cs.path("imageID").asText(), time(t.path("startedAt")), time(t.path("finishedAt")),

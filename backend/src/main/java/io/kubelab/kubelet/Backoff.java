@@ -45,6 +45,11 @@ final class Backoff {
         entries.put(key, new Entry(delay, now));
     }
 
+    /** Takes up a back-off another kubelet process was in (a woken sandbox), as of {@code lastUpdate}. */
+    void seed(String key, Duration delay, Instant lastUpdate) {
+        entries.put(key, new Entry(delay, lastUpdate));
+    }
+
     /** {@code IsInBackOffSince}: whether less than the delay has passed since {@code eventTime}. */
     boolean inBackOffSince(String key, Instant eventTime, Instant now) {
         Entry e = entries.get(key);

@@ -110,11 +110,11 @@ final class PodWorker {
         Optional<Sandbox> sandbox = runtime.sandbox(uid);
         if (sandbox.isEmpty()) {
             if (Adoption.adoptable(pod, runtime)) {
-                kubelet.adoption().adopt(key, pod);
-                writeStatus(pod, state, false);
-                return;
+                kubelet.adoption().adopt(key, pod, state, this);
+                sandbox = runtime.sandbox(uid);
+            } else {
+                sandbox = createSandbox(pod, state);
             }
-            sandbox = createSandbox(pod, state);
             if (sandbox.isEmpty()) {
                 writeStatus(pod, state, false);
                 return;
@@ -228,11 +228,15 @@ final class PodWorker {
         String name = spec.path("name").asText();
         String backoffKey = state.uid + "/" + name;
         if (crashBackoff.inBackOffSince(backoffKey, exited.finishedAt(), clock.now())) {
-            recorder.eventf(PodRefs.container(pod, name), EventRecorder.WARNING, KubeletEvents.BACK_OFF,
-                    KubeletEvents.BACK_OFF_RESTART_MESSAGE, name, PodRefs.format(pod));
             Duration delay = crashBackoff.get(backoffKey);
-            state.waiting.put(name, new PodState.Waiting(KubeletEvents.CRASH_LOOP_BACK_OFF,
-                    String.format(KubeletEvents.CRASH_LOOP_MESSAGE, GoDuration.format(delay), name, PodRefs.format(pod))));
+            PodState.Waiting waiting = new PodState.Waiting(KubeletEvents.CRASH_LOOP_BACK_OFF,
+                    String.format(KubeletEvents.CRASH_LOOP_MESSAGE, GoDuration.format(delay), name, PodRefs.format(pod)));
+            // One event per back-off window: our syncs are driven by changes, not by a periodic resync.
+            if (!waiting.equals(state.waiting.get(name))) {
+                recorder.eventf(PodRefs.container(pod, name), EventRecorder.WARNING, KubeletEvents.BACK_OFF,
+                        KubeletEvents.BACK_OFF_RESTART_MESSAGE, name, PodRefs.format(pod));
+            }
+            state.waiting.put(name, waiting);
             retry(key, state, Duration.between(clock.now(), exited.finishedAt().plus(delay)), false);
             kubelet.narrate("back-off", pod, "Container " + name + " keeps failing, so the kubelet waits "
                     + GoDuration.format(delay) + " before starting it again (CrashLoopBackOff).");
@@ -240,6 +244,10 @@ final class PodWorker {
         }
         crashBackoff.next(backoffKey, exited.finishedAt(), clock.now());
         return false;
+    }
+
+    void seedBackoff(String uid, String container, Duration delay, Instant finishedAt) {
+        crashBackoff.seed(uid + "/" + container, delay, finishedAt);
     }
 
     private void retry(String key, PodState state, Duration delay, boolean work) {
