@@ -17,7 +17,6 @@ final class KubeletEvents {
     static final String FAILED = "Failed";
     static final String KILLING = "Killing";
     static final String BACK_OFF = "BackOff";
-    static final String EXCEEDED_GRACE_PERIOD = "ExceededGracePeriod";
     static final String FAILED_PRE_STOP_HOOK = "FailedPreStopHook";
 
     // Image events.
@@ -37,7 +36,6 @@ final class KubeletEvents {
     static final String STARTING = "Starting";
     static final String NODE_ALLOCATABLE_ENFORCED = "NodeAllocatableEnforced";
     static final String NODE_READY = "NodeReady";
-    static final String NODE_NOT_READY = "NodeNotReady";
 
     static final String CREATED_MESSAGE = "Created container: %s";
     static final String STARTED_MESSAGE = "Started container %s";
