@@ -187,7 +187,26 @@ final class PodStatuses {
         cs.put("restartCount", restarts);
         cs.put("started", started);
         cs.set("state", st);
+        volumeMounts(spec, cs);
         return cs;
+    }
+
+    /**
+     * {@code volumeMounts} as 1.32 reports them (RecursiveReadOnlyMounts, beta and on): each mount's name
+     * and path, and for a read-only one {@code readOnly: true} and {@code recursiveReadOnly: Disabled}.
+     */
+    private static void volumeMounts(JsonNode spec, ObjectNode cs) {
+        if (spec.path("volumeMounts").isEmpty()) {
+            return;
+        }
+        ArrayNode mounts = cs.putArray("volumeMounts");
+        for (JsonNode m : spec.path("volumeMounts")) {
+            ObjectNode out = mounts.addObject();
+            out.put("name", m.path("name").asText()).put("mountPath", m.path("mountPath").asText());
+            if (m.path("readOnly").asBoolean(false)) {
+                out.put("readOnly", true).put("recursiveReadOnly", "Disabled");
+            }
+        }
     }
 
     private static void waiting(ObjectNode state, PodState.Waiting waiting) {

@@ -14,7 +14,9 @@ class PodLifecycleTest {
     @Test
     void nginxGoesFromPendingToRunningAndReady() {
         KubeletFixture f = new KubeletFixture(7);
-        f.create(KubeletFixture.pod("web", "nginx", "", ""));
+        f.create(KubeletFixture.pod("web", "nginx", ",\"volumeMounts\":[{\"name\":\"data\",\"mountPath\":\"/data\"},"
+                + "{\"name\":\"cfg\",\"mountPath\":\"/etc/cfg\",\"readOnly\":true}]",
+                ",\"volumes\":[{\"name\":\"data\",\"emptyDir\":{}},{\"name\":\"cfg\",\"emptyDir\":{}}]"));
         f.clock().advance(Duration.ZERO);
         JsonNode pending = f.status("web");
         assertEquals("Pending", pending.path("phase").asText());
@@ -38,6 +40,12 @@ class PodLifecycleTest {
         assertTrue(cs.path("started").asBoolean());
         assertEquals(0, cs.path("restartCount").asInt());
         assertEquals("2026-11-25T10:00:02Z", cs.path("state").path("running").path("startedAt").asText());
+        JsonNode mounts = cs.path("volumeMounts");
+        assertEquals("{\"name\":\"data\",\"mountPath\":\"/data\"}", mounts.get(0).toString());
+        assertEquals("{\"name\":\"cfg\",\"mountPath\":\"/etc/cfg\",\"readOnly\":true,\"recursiveReadOnly\":\"Disabled\"}",
+                mounts.get(1).toString());
+        assertTrue(mounts.get(2).path("name").asText().startsWith("kube-api-access-"));
+        assertEquals("/var/run/secrets/kubernetes.io/serviceaccount", mounts.get(2).path("mountPath").asText());
         assertEquals(List.of(
                 "Normal Pulling Pulling image \"nginx\"",
                 "Normal Pulled Successfully pulled image \"nginx\" in 2.513s (2.513s including waiting). Image size: 72080558 bytes.",
