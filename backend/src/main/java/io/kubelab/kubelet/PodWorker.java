@@ -108,6 +108,9 @@ final class PodWorker {
             return;
         }
         Optional<Sandbox> sandbox = runtime.sandbox(uid);
+        if (sandbox.isEmpty() && !pod.path("status").has("startTime") && reject(pod, state)) {
+            return;
+        }
         if (sandbox.isEmpty()) {
             if (Adoption.adoptable(pod, runtime)) {
                 kubelet.adoption().adopt(key, pod, state, this);
@@ -128,6 +131,43 @@ final class PodWorker {
         if (now.equals("Succeeded") || now.equals("Failed")) {
             finish(key, state);
         }
+    }
+
+    /** Admission of a pod no kubelet has handled: a pod that does not fit is Failed at once, with an event. */
+    private boolean reject(ObjectNode pod, PodState state) {
+        Optional<ObjectNode> node = api.peek(NodeReporter.NODES, "", kubelet.nodeName());
+        if (node.isEmpty()) {
+            return false;
+        }
+        List<ObjectNode> admitted = new ArrayList<>();
+        for (ObjectNode other : kubelet.watch().pods()) {
+            String phase = other.path("status").path("phase").asText("");
+            if (!ObjectMeta.uid(other).equals(state.uid) && other.path("status").has("startTime")
+                    && !phase.equals("Succeeded") && !phase.equals("Failed")) {
+                admitted.add(other);
+            }
+        }
+        Optional<PodAdmission.Rejection> rejection = PodAdmission.check(pod, node.get(), admitted);
+        if (rejection.isEmpty()) {
+            return false;
+        }
+        recorder.event(PodRefs.pod(pod), EventRecorder.WARNING, rejection.get().reason(), rejection.get().message());
+        ObjectNode status = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        status.put("message", "Pod was rejected: " + rejection.get().message());
+        status.put("phase", "Failed");
+        status.put("reason", rejection.get().reason());
+        status.put("startTime", ObjectMeta.time(clock.now()));
+        if (pod.path("status").has("qosClass")) {
+            status.set("qosClass", pod.path("status").path("qosClass"));
+        }
+        ObjectNode body = pod.deepCopy();
+        body.set("status", status);
+        api.handle(ApiRequest.of(user, ApiRequest.Verb.UPDATE, NodeWatch.PODS, ObjectMeta.namespace(pod),
+                ObjectMeta.name(pod)).withSubresource("status").withBody(body));
+        state.finished = true;
+        kubelet.narrate("reject", pod, "The kubelet rejected pod " + ObjectMeta.name(pod) + ": "
+                + rejection.get().message() + ".");
+        return true;
     }
 
     private Optional<Sandbox> createSandbox(ObjectNode pod, PodState state) {
