@@ -46,6 +46,7 @@ public final class Kubelet {
     private final NodeReporter reporter;
     private final Controller queue;
     private final String hostIp;
+    private final ContainerConfig config;
     private boolean running = true;
 
     public Kubelet(String nodeName, ApiServer api, SimClock clock, ComponentEvents events, RandomGenerator random,
@@ -68,7 +69,8 @@ public final class Kubelet {
         };
         this.prober = new Prober(runtime, clock, recorder, queue::enqueue);
         ImagePuller puller = new ImagePuller(runtime, clock, recorder, random, queue::enqueue);
-        ContainerStarter starter = new ContainerStarter(this, puller, prober, new ContainerConfig(api, user));
+        this.config = new ContainerConfig(api, user);
+        ContainerStarter starter = new ContainerStarter(this, puller, prober, config);
         this.worker = new PodWorker(this, puller, prober, starter);
         this.adoption = new Adoption(this, starter, prober);
         this.reporter = new NodeReporter(nodeName, api, user, clock, recorder, runtime);
@@ -188,6 +190,10 @@ public final class Kubelet {
                 return !spec.has("readinessProbe") || prober.result(c.id(), Prober.Kind.READINESS).orElse(false);
             }
         };
+    }
+
+    ContainerConfig config() {
+        return config;
     }
 
     NodeWatch watch() {

@@ -29,6 +29,7 @@ final class KubeletEvents {
     static final String UNHEALTHY = "Unhealthy";
 
     // Pod events.
+    static final String FAILED_MOUNT = "FailedMount";
     static final String SANDBOX_CHANGED = "SandboxChanged";
     static final String FAILED_CREATE_POD_SANDBOX = "FailedCreatePodSandBox";
 

@@ -51,6 +51,8 @@ final class PodWorker {
     private final ContainerStarter starter;
     private final Backoff crashBackoff = new Backoff(CRASH_BACKOFF_INITIAL, CRASH_BACKOFF_MAX);
     private final Map<String, PodState> states = new HashMap<>();
+    /** The volume manager's retry of a failed mount ({@code exponentialbackoff}: 500 ms doubling to 2m2s). */
+    private final Backoff mountBackoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(122));
 
     PodWorker(Kubelet kubelet, ImagePuller puller, Prober prober, ContainerStarter starter) {
         this.kubelet = kubelet;
@@ -115,7 +117,7 @@ final class PodWorker {
             if (Adoption.adoptable(pod, runtime)) {
                 kubelet.adoption().adopt(key, pod, state, this);
                 sandbox = runtime.sandbox(uid);
-            } else {
+            } else if (mounted(key, pod, state)) {
                 sandbox = createSandbox(pod, state);
             }
             if (sandbox.isEmpty()) {
@@ -168,6 +170,23 @@ final class PodWorker {
         kubelet.narrate("reject", pod, "The kubelet rejected pod " + ObjectMeta.name(pod) + ": "
                 + rejection.get().message() + ".");
         return true;
+    }
+
+    /** The pod's volumes mount, or a {@code FailedMount} event and a retry (500 ms doubling to 2m2s). */
+    private boolean mounted(String key, ObjectNode pod, PodState state) {
+        try {
+            VolumeFiles.mount(kubelet.config(), pod);
+            mountBackoff.forget(state.uid);
+            return true;
+        } catch (ConfigError e) {
+            recorder.event(PodRefs.pod(pod), EventRecorder.WARNING, KubeletEvents.FAILED_MOUNT, e.getMessage());
+            mountBackoff.next(state.uid, clock.now(), clock.now());
+            state.waitsFor = e.namespace() + "/" + e.object();
+            retry(key, state, mountBackoff.get(state.uid), false);
+            kubelet.narrate("mount-failed", pod, "The kubelet cannot mount a volume of pod " + ObjectMeta.name(pod)
+                    + ": " + e.getMessage() + ".");
+            return false;
+        }
     }
 
     private Optional<Sandbox> createSandbox(ObjectNode pod, PodState state) {

@@ -66,6 +66,38 @@ final class VolumeFiles implements ContainerStart.Files {
         return new VolumeFiles(out);
     }
 
+    /**
+     * The volume manager's mount of the pod's ConfigMap, Secret and projected volumes, before the sandbox:
+     * a missing object fails with the message of the {@code FailedMount} event.
+     */
+    static void mount(ContainerConfig config, ObjectNode pod) throws ConfigError {
+        String namespace = pod.path("metadata").path("namespace").asText();
+        for (JsonNode volume : pod.path("spec").path("volumes")) {
+            String name = volume.path("name").asText();
+            try {
+                if (volume.has("configMap")) {
+                    config.read(namespace, volume.path("configMap").path("name").asText(), false,
+                            volume.path("configMap").path("optional").asBoolean(false));
+                } else if (volume.has("secret")) {
+                    config.read(namespace, volume.path("secret").path("secretName").asText(), true,
+                            volume.path("secret").path("optional").asBoolean(false));
+                } else if (volume.has("projected")) {
+                    for (JsonNode source : volume.path("projected").path("sources")) {
+                        for (String kind : List.of("configMap", "secret")) {
+                            if (source.has(kind)) {
+                                config.read(namespace, source.path(kind).path("name").asText(), kind.equals("secret"),
+                                        source.path(kind).path("optional").asBoolean(false));
+                            }
+                        }
+                    }
+                }
+            } catch (ConfigError e) {
+                throw new ConfigError("MountVolume.SetUp failed for volume \"" + name + "\" : " + e.getMessage(),
+                        e.namespace(), e.object());
+            }
+        }
+    }
+
     private static JsonNode volume(ObjectNode pod, String name) {
         for (JsonNode v : pod.path("spec").path("volumes")) {
             if (v.path("name").asText().equals(name)) {

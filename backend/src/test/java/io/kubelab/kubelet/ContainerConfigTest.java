@@ -44,6 +44,24 @@ class ContainerConfigTest {
     }
 
     @Test
+    void aMissingVolumeSourceFailsTheMountUntilItExists() {
+        KubeletFixture f = new KubeletFixture(4);
+        f.create(KubeletFixture.pod("app", "nginx:1.27", ",\"volumeMounts\":[{\"name\":\"config\",\"mountPath\":\"/etc/config\"}]",
+                ",\"volumes\":[{\"name\":\"config\",\"configMap\":{\"name\":\"cfg\"}}]"));
+        assertTrue(f.settleStable());
+        assertEquals("ContainerCreating", f.container("app").path("state").path("waiting").path("reason").asText());
+        assertEquals("False", f.condition("app", "PodReadyToStartContainers"));
+        assertEquals("", f.status("app").path("podIP").asText());
+        String failed = "Warning FailedMount MountVolume.SetUp failed for volume \"config\" : configmap \"cfg\" not found";
+        assertEquals(List.of(failed), f.events("app"));
+        f.advance(Duration.ofSeconds(2));
+        assertEquals(List.of(failed + " (x3)"), f.events("app"));
+        create(f, "ConfigMap", CONFIG);
+        assertEquals(Duration.ofMillis(2513), f.settle());
+        assertEquals("Running", f.status("app").path("phase").asText());
+    }
+
+    @Test
     void theEnvironmentAndFilesAreResolvedAsTheKubeletDoes() {
         KubeletFixture f = new KubeletFixture(4);
         create(f, "ConfigMap", CONFIG);
