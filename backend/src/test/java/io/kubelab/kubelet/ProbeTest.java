@@ -74,6 +74,28 @@ class ProbeTest {
     }
 
     @Test
+    void startupProbesHoldTheOtherProbesAndFailuresRestart() {
+        KubeletFixture ok = new KubeletFixture(9);
+        ok.create(KubeletFixture.pod("web", "nginx:1.27", ",\"startupProbe\":{\"tcpSocket\":{\"port\":80},"
+                + "\"initialDelaySeconds\":4,\"periodSeconds\":3},\"readinessProbe\":{\"tcpSocket\":{\"port\":80}}", ""));
+        ok.advance(Duration.ofSeconds(5));
+        assertEquals(false, ok.container("web").path("started").asBoolean());
+        assertEquals("False", ok.condition("web", "Ready"));
+        // Started at 8.513 s (the third startup tick, past its delay); readiness probes at its next tick, 12.513 s.
+        assertEquals(Duration.ofMillis(12_513 - 5_000), ok.settle());
+        assertEquals(true, ok.container("web").path("started").asBoolean());
+        assertEquals("True", ok.condition("web", "Ready"));
+
+        KubeletFixture failing = new KubeletFixture(9);
+        failing.create(KubeletFixture.pod("web", "nginx:1.27", ",\"startupProbe\":{\"tcpSocket\":{\"port\":81},"
+                + "\"periodSeconds\":2,\"failureThreshold\":2}", ""));
+        failing.settle();
+        failing.advance(Duration.ofSeconds(3));
+        assertEquals(1, failing.container("web").path("restartCount").asInt());
+        assertTrue(failing.events("web").contains("Normal Killing Container web failed startup probe, will be restarted"));
+    }
+
+    @Test
     void aSteadyPodWithProbesLeavesNothingPending() {
         KubeletFixture f = new KubeletFixture(9);
         f.create(KubeletFixture.pod("web", "nginx:1.27", ",\"readinessProbe\":{\"tcpSocket\":{\"port\":80}},"
