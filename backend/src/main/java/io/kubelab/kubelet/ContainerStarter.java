@@ -48,8 +48,8 @@ final class ContainerStarter {
         EventRecorder recorder = kubelet.recorder();
         ImagePuller.Result image = puller.ensure(pod, key, spec, ref);
         if (image instanceof ImagePuller.Pulling) {
-            kubelet.narrate("pull", pod, "Asked the container runtime to pull image " + spec.path("image").asText()
-                    + " for container " + name + ".");
+            kubelet.narrate("pull", pod, "The kubelet waits for image " + spec.path("image").asText()
+                    + " of container " + name + ", which the container runtime pulls.");
             return Outcome.PULLING;
         }
         if (image instanceof ImagePuller.Failed failed) {
@@ -77,14 +77,15 @@ final class ContainerStarter {
             return Outcome.FAILED;
         }
         ContainerRuntime runtime = kubelet.runtime();
+        int restart = sandbox.container(name).or(() -> sandbox.previous(name)).map(rc -> rc.attempt() + 1).orElse(0);
+        kubelet.narrate("start", pod, "The kubelet asks the container runtime to create and start container " + name
+                + " of pod " + ObjectMeta.name(pod) + (restart > 0 ? " (restart " + restart + ")." : "."));
         RuntimeContainer c = runtime.createContainer(sandbox, name, ready.image());
         recorder.eventf(ref, EventRecorder.NORMAL, KubeletEvents.CREATED, KubeletEvents.CREATED_MESSAGE, name);
         boolean toCompletion = init || !pod.path("spec").path("restartPolicy").asText("Always").equals("Always");
         runtime.startContainer(sandbox, c, ready.image(), start, toCompletion ? TO_COMPLETION : STARTUP_HORIZON);
         recorder.eventf(ref, EventRecorder.NORMAL, KubeletEvents.STARTED, KubeletEvents.STARTED_MESSAGE, name);
         state.waiting.remove(name);
-        kubelet.narrate("start", pod, "Asked the container runtime to create and start container " + name + " of pod "
-                + ObjectMeta.name(pod) + (c.attempt() > 0 ? " (restart " + c.attempt() + ")." : "."));
         if (!init) {
             prober.watch(key, pod, spec, c, false);
         }

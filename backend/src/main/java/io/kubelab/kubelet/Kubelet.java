@@ -67,7 +67,7 @@ public final class Kubelet {
                 worker.sync(key);
             }
         };
-        this.prober = new Prober(runtime, clock, recorder, queue::enqueue);
+        this.prober = new Prober(runtime, clock, recorder, queue::enqueue, this::narrate);
         ImagePuller puller = new ImagePuller(runtime, clock, recorder, random, queue::enqueue);
         this.config = new ContainerConfig(api, user);
         ContainerStarter starter = new ContainerStarter(this, puller, prober, config);
@@ -172,10 +172,14 @@ public final class Kubelet {
                 : clock.scheduleBackground(delay, () -> queue.enqueue(key));
     }
 
+    /** A component event of this kubelet: to the container runtime about a pod, or to itself about the node. */
     void narrate(String action, ObjectNode pod, String message) {
+        narrate(action, pod, pod == null ? COMPONENT : ContainerRuntime.COMPONENT, message);
+    }
+
+    void narrate(String action, ObjectNode pod, String to, String message) {
         String object = pod == null ? "Node//" + nodeName : PodRefs.object(pod);
-        events.emit(COMPONENT, nodeName, action, object, COMPONENT, pod == null ? COMPONENT : ContainerRuntime.COMPONENT,
-                message);
+        events.emit(COMPONENT, nodeName, action, object, COMPONENT, to, message);
     }
 
     PodStatuses.Probes probes() {

@@ -38,6 +38,7 @@ final class PodWorker {
     static final Duration WORKER_BACKOFF = Duration.ofSeconds(10);
     /** How soon after ErrImagePull the kubelet syncs again and reports ImagePullBackOff (its status relist). */
     static final Duration RELIST = Duration.ofSeconds(1);
+    static final String API_SERVER = "kube-apiserver";
 
     private final Kubelet kubelet;
     private final ApiServer api;
@@ -167,7 +168,7 @@ final class PodWorker {
         api.handle(ApiRequest.of(user, ApiRequest.Verb.UPDATE, NodeWatch.PODS, ObjectMeta.namespace(pod),
                 ObjectMeta.name(pod)).withSubresource("status").withBody(body));
         state.finished = true;
-        kubelet.narrate("reject", pod, "The kubelet rejected pod " + ObjectMeta.name(pod) + ": "
+        kubelet.narrate("reject", pod, API_SERVER, "The kubelet rejected pod " + ObjectMeta.name(pod) + ": "
                 + rejection.get().message() + ".");
         return true;
     }
@@ -195,6 +196,8 @@ final class PodWorker {
             recorder.event(PodRefs.pod(pod), EventRecorder.NORMAL, KubeletEvents.SANDBOX_CHANGED,
                     KubeletEvents.SANDBOX_CHANGED_MESSAGE);
         }
+        kubelet.narrate("create-sandbox", pod, "Pod " + ObjectMeta.name(pod) + " is bound to this node: the kubelet asks "
+                + "the container runtime for its sandbox and network.");
         Optional<Sandbox> sandbox = runtime.runPodSandbox(ObjectMeta.uid(pod), ObjectMeta.namespace(pod),
                 ObjectMeta.name(pod), hostNetwork);
         if (sandbox.isEmpty()) {
@@ -205,8 +208,6 @@ final class PodWorker {
             return sandbox;
         }
         Adoption.rememberLastStates(pod, sandbox.get(), runtime, clock.now());
-        kubelet.narrate("create-sandbox", pod, "Asked the container runtime for pod " + ObjectMeta.name(pod)
-                + "'s sandbox; it got IP " + sandbox.get().ip() + ".");
         return sandbox;
     }
 
@@ -278,7 +279,8 @@ final class PodWorker {
             return;
         }
         recorder.event(PodRefs.container(pod, name), EventRecorder.NORMAL, KubeletEvents.KILLING, message);
-        kubelet.narrate("kill", pod, "Container " + name + " failed its liveness probe, so the kubelet stops it to start it again.");
+        kubelet.narrate("kill", pod, "Container " + name + " failed its " + (message.contains("liveness") ? "liveness" : "startup")
+                + " probe, so the kubelet stops it to start it again.");
         runtime.stopContainer(sandbox, c, grace(pod, spec));
     }
 
@@ -357,7 +359,7 @@ final class PodWorker {
             api.handle(ApiRequest.of(user, ApiRequest.Verb.DELETE, NodeWatch.PODS, ObjectMeta.namespace(pod),
                     ObjectMeta.name(pod)).withOptions(RequestOptions.DEFAULT.withGracePeriod(0)
                     .withPreconditions(Optional.of(state.uid), Optional.empty())));
-            kubelet.narrate("delete", pod, "All containers of pod " + ObjectMeta.name(pod)
+            kubelet.narrate("delete", pod, API_SERVER, "All containers of pod " + ObjectMeta.name(pod)
                     + " have stopped, so the kubelet removed the pod from the API server.");
         } catch (StatusException e) {
             if (e.status().code() != 404 && e.status().code() != 409) {
@@ -441,7 +443,7 @@ final class PodWorker {
                     ObjectMeta.name(pod)).withSubresource("status").withBody(body));
             String before = pod.path("status").path("phase").asText("");
             if (!before.equals(status.path("phase").asText())) {
-                kubelet.narrate("status", pod, "Reported pod " + ObjectMeta.name(pod) + " as "
+                kubelet.narrate("status", pod, API_SERVER, "Reported pod " + ObjectMeta.name(pod) + " as "
                         + status.path("phase").asText() + " to the API server.");
             }
         } catch (StatusException e) {

@@ -85,13 +85,20 @@ final class Prober {
     private final SimClock clock;
     private final EventRecorder recorder;
     private final Consumer<String> wake;
+    private final Narrator narrator;
     private final Map<String, Worker> workers = new HashMap<>();
 
-    Prober(ContainerRuntime runtime, SimClock clock, EventRecorder recorder, Consumer<String> wake) {
+    /** Where the prober tells the architecture view that a probe's result changed. */
+    interface Narrator {
+        void narrate(String action, ObjectNode pod, String message);
+    }
+
+    Prober(ContainerRuntime runtime, SimClock clock, EventRecorder recorder, Consumer<String> wake, Narrator narrator) {
         this.runtime = runtime;
         this.clock = clock;
         this.recorder = recorder;
         this.wake = wake;
+        this.narrator = narrator;
     }
 
     /**
@@ -192,6 +199,10 @@ final class Prober {
             }
         }
         if (!java.util.Objects.equals(before, w.result)) {
+            String name = w.container.path("name").asText();
+            narrator.narrate(w.result ? "probe-passed" : "probe-failed", w.pod, w.kind.word + " probe of container " + name
+                    + (w.result ? " passed." : " failed " + w.failures + " times in a row" + (w.kind == Kind.READINESS
+                    ? ": the pod is not ready." : ": the kubelet will restart the container.")));
             wake.accept(w.podKey);
         }
     }
