@@ -43,6 +43,8 @@ final class KubeletEvents {
     static final String ERROR_MESSAGE = "Error: %s";
     static final String STOPPING_MESSAGE = "Stopping container %s";
     static final String LIVENESS_KILL_MESSAGE = "Container %s failed liveness probe, will be restarted";
+    static final String WILL_BE_RESTARTED = ", will be restarted";
+    static final String DEFINITION_CHANGED_MESSAGE = "Container %s definition changed, will be restarted";
     static final String STARTUP_KILL_MESSAGE = "Container %s failed startup probe, will be restarted";
     static final String BACK_OFF_RESTART_MESSAGE = "Back-off restarting failed container %s in pod %s";
     static final String PULLING_MESSAGE = "Pulling image \"%s\"";

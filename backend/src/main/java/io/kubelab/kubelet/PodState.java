@@ -25,6 +25,8 @@ final class PodState {
     boolean finished;
     /** Containers a liveness or startup probe condemned, by instance id, already being killed. */
     final Map<String, Boolean> condemned = new HashMap<>();
+    /** Containers stopped because their spec changed: restarted at once, whatever the restart policy. */
+    final java.util.Set<String> redefined = new java.util.HashSet<>();
 
     PodState(String uid) {
         this.uid = uid;

@@ -13,6 +13,7 @@ import io.kubelab.clock.SimClock;
 import io.kubelab.events.ComponentEvents;
 import io.kubelab.record.EventRecorder;
 import io.kubelab.runtime.ContainerRuntime;
+import io.kubelab.runtime.ImageNames;
 import io.kubelab.runtime.RuntimeContainer;
 import io.kubelab.runtime.Sandbox;
 
@@ -129,11 +130,25 @@ final class PodWorker {
         if (runInitContainers(key, pod, sandbox.get(), state)) {
             runContainers(key, pod, sandbox.get(), state);
         }
+        if (restarting(sandbox.get(), state)) {
+            // Within one SyncPod in Kubernetes: the stopped container is not reported before its successor.
+            return;
+        }
         ObjectNode status = writeStatus(pod, state, false);
         String now = status.path("phase").asText();
         if (now.equals("Succeeded") || now.equals("Failed")) {
             finish(key, state);
         }
+    }
+
+    /** A container stopped to be restarted has exited and its successor is not there yet (its image is pulling). */
+    private static boolean restarting(Sandbox sandbox, PodState state) {
+        for (String name : state.redefined) {
+            if (sandbox.container(name).filter(RuntimeContainer::exited).isPresent() && !state.waiting.containsKey(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Admission of a pod no kubelet has handled: a pod that does not fit is Failed at once, with an event. */
@@ -243,12 +258,26 @@ final class PodWorker {
                 continue;
             }
             if (current.isPresent() && current.get().exited()) {
-                boolean restart = policy.equals("Always") || (policy.equals("OnFailure") && current.get().exitCode() != 0);
-                if (!restart || backingOff(key, pod, spec, current.get(), state)) {
-                    continue;
+                if (state.redefined.contains(spec.path("name").asText())) {
+                    // Killed to be restarted (SyncPod starts it again at once): the back-off looks at the
+                    // instance that exited before this one, as kuberuntime's doBackOff finds it.
+                    Optional<RuntimeContainer> before = sandbox.previous(spec.path("name").asText());
+                    if (before.isPresent() && before.get().exited() && backingOff(key, pod, spec, before.get(), state)) {
+                        continue;
+                    }
+                } else {
+                    boolean restart = policy.equals("Always")
+                            || (policy.equals("OnFailure") && current.get().exitCode() != 0);
+                    if (!restart || backingOff(key, pod, spec, current.get(), state)) {
+                        continue;
+                    }
                 }
             }
-            if (starter.start(key, pod, sandbox, spec, state, false) == ContainerStarter.Outcome.PULLING) {
+            ContainerStarter.Outcome outcome = starter.start(key, pod, sandbox, spec, state, false);
+            if (outcome == ContainerStarter.Outcome.STARTED) {
+                state.redefined.remove(spec.path("name").asText());
+            }
+            if (outcome == ContainerStarter.Outcome.PULLING) {
                 return;
             }
         }
@@ -268,19 +297,35 @@ final class PodWorker {
     private void condemnIfUnhealthy(ObjectNode pod, Sandbox sandbox, JsonNode spec, RuntimeContainer c, PodState state) {
         String name = spec.path("name").asText();
         String message;
-        if (prober.result(c.id(), Prober.Kind.LIVENESS).filter(ok -> !ok).isPresent()) {
+        String why;
+        if (!ImageNames.normalise(spec.path("image").asText()).equals(c.imageRef())
+                && !spec.path("image").asText().equals(c.imageRef())) {
+            // The spec's image changed (kubectl set image on a pod): restarted whatever the restart policy.
+            message = String.format(KubeletEvents.DEFINITION_CHANGED_MESSAGE, name);
+            why = "its image changed to " + spec.path("image").asText();
+            state.redefined.add(name);
+        } else if (prober.result(c.id(), Prober.Kind.LIVENESS).filter(ok -> !ok).isPresent()) {
             message = String.format(KubeletEvents.LIVENESS_KILL_MESSAGE, name);
+            why = "it failed its liveness probe";
         } else if (prober.result(c.id(), Prober.Kind.STARTUP).filter(ok -> !ok).isPresent()) {
             message = String.format(KubeletEvents.STARTUP_KILL_MESSAGE, name);
+            why = "it failed its startup probe";
         } else {
             return;
+        }
+        if (message != null && !message.contains("definition")) {
+            if (pod.path("spec").path("restartPolicy").asText("Always").equals("Never")) {
+                message = message.replace(KubeletEvents.WILL_BE_RESTARTED, "");
+                why = why + ", and restartPolicy Never keeps it stopped";
+            } else {
+                state.redefined.add(name);
+            }
         }
         if (state.condemned.putIfAbsent(c.id(), Boolean.TRUE) != null) {
             return;
         }
         recorder.event(PodRefs.container(pod, name), EventRecorder.NORMAL, KubeletEvents.KILLING, message);
-        kubelet.narrate("kill", pod, "Container " + name + " failed its " + (message.contains("liveness") ? "liveness" : "startup")
-                + " probe, so the kubelet stops it to start it again.");
+        kubelet.narrate("kill", pod, "The kubelet stops container " + name + ": " + why + ".");
         runtime.stopContainer(sandbox, c, grace(pod, spec));
     }
 

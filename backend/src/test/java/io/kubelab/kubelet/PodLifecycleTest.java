@@ -52,4 +52,25 @@ class PodLifecycleTest {
                 "Normal Created Created container: web",
                 "Normal Started Started container web"), f.events("web"));
     }
+
+    @Test
+    void aChangedImageRestartsTheContainerWithIt() {
+        KubeletFixture f = new KubeletFixture(7);
+        f.create(KubeletFixture.pod("web", "nginx:1.27", "", ",\"restartPolicy\":\"Never\""));
+        f.settle();
+        f.call(io.kubelab.apiserver.ApiRequest.of(io.kubelab.apiserver.UserInfo.ADMIN, io.kubelab.apiserver.ApiRequest.Verb.PATCH,
+                KubeletFixture.PODS, "default", "web").withPatch(io.kubelab.apiserver.ApiRequest.PatchType.STRATEGIC,
+                KubeletFixture.json("{\"spec\":{\"containers\":[{\"name\":\"web\",\"image\":\"nginx:1.28\"}]}}")));
+        assertEquals(Duration.ofMillis(2613), f.settle());
+        JsonNode cs = f.container("web");
+        assertEquals("docker.io/library/nginx:1.28", cs.path("image").asText());
+        assertEquals(1, cs.path("restartCount").asInt());
+        assertEquals("Completed", cs.path("lastState").path("terminated").path("reason").asText());
+        assertEquals("Running", f.status("web").path("phase").asText());
+        List<String> events = f.events("web");
+        assertEquals(List.of("Normal Killing Container web definition changed, will be restarted",
+                "Normal Pulling Pulling image \"nginx:1.28\"",
+                "Normal Pulled Successfully pulled image \"nginx:1.28\" in 2.513s (2.513s including waiting). Image size: 72080558 bytes."),
+                events.subList(4, events.size()));
+    }
 }

@@ -89,13 +89,32 @@ class ProbeTest {
         KubeletFixture failing = new KubeletFixture(9);
         failing.create(KubeletFixture.pod("web", "nginx:1.27", ",\"startupProbe\":{\"tcpSocket\":{\"port\":81},"
                 + "\"periodSeconds\":2,\"failureThreshold\":2}", ""));
-        // Both instances fail twice within the settle (startup ticks are work); the second waits in CrashLoopBackOff.
+        // Each instance fails twice within the settle (startup ticks are work). A killed container restarts at
+        // once unless the instance before it exited within the back-off: the third waits in CrashLoopBackOff.
         failing.settle();
-        assertEquals(1, failing.container("web").path("restartCount").asInt());
-        assertTrue(failing.events("web").contains("Normal Killing Container web failed startup probe, will be restarted (x2)"),
+        assertEquals(2, failing.container("web").path("restartCount").asInt());
+        assertEquals("CrashLoopBackOff", failing.container("web").path("state").path("waiting").path("reason").asText());
+        assertTrue(failing.events("web").contains("Normal Killing Container web failed startup probe, will be restarted (x3)"),
                 failing.events("web").toString());
         assertTrue(failing.events("web").contains("Warning Unhealthy Startup probe failed: dial tcp 10.244.1.2:81: "
-                + "connect: connection refused (x4)"), failing.events("web").toString());
+                + "connect: connection refused (x6)"), failing.events("web").toString());
+    }
+
+    @Test
+    void aNeverPodIsNotRestartedAfterItsLivenessProbeFails() {
+        KubeletFixture f = new KubeletFixture(9);
+        f.create(KubeletFixture.pod("web", "busybox:1.36", ",\"command\":[\"sleep\",\"3600\"],"
+                + "\"livenessProbe\":{\"exec\":{\"command\":[\"cat\",\"/tmp/healthy\"]},\"periodSeconds\":5,"
+                + "\"failureThreshold\":1}", ",\"restartPolicy\":\"Never\",\"terminationGracePeriodSeconds\":2"));
+        f.settle();
+        f.advance(Duration.ofSeconds(5));
+        JsonNode cs = f.container("web");
+        assertEquals("Failed", f.status("web").path("phase").asText());
+        assertEquals(0, cs.path("restartCount").asInt());
+        assertEquals(137, cs.path("state").path("terminated").path("exitCode").asInt());
+        List<String> events = f.events("web");
+        assertEquals(List.of("Warning Unhealthy Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory\n",
+                "Normal Killing Container web failed liveness probe"), events.subList(4, events.size()));
     }
 
     @Test
