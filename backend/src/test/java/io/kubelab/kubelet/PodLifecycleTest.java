@@ -73,4 +73,16 @@ class PodLifecycleTest {
                 "Normal Pulled Successfully pulled image \"nginx:1.28\" in 2.513s (2.513s including waiting). Image size: 72080558 bytes."),
                 events.subList(4, events.size()));
     }
+
+    @Test
+    void aHostNetworkPodHasTheNodesAddress() {
+        KubeletFixture f = new KubeletFixture(7);
+        f.create(KubeletFixture.pod("host", "nginx:1.27", "", ",\"hostNetwork\":true"));
+        f.settle();
+        assertEquals("172.30.2.2", f.status("host").path("podIP").asText());
+        assertEquals("172.30.2.2", f.status("host").path("hostIP").asText());
+        f.create(KubeletFixture.pod("other", "nginx:1.27", "", ""));
+        f.settle();
+        assertEquals("10.244.1.2", f.status("other").path("podIP").asText());
+    }
 }
