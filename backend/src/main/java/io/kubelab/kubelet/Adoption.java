@@ -91,7 +91,7 @@ final class Adoption {
                     } catch (ConfigError e) {
                         // What it was started with is no longer there; it keeps running all the same.
                         start = new ContainerStart(List.of(), List.of(), java.util.Map.of(), "", ObjectMeta.name(pod),
-                                sandbox.ip(), ContainerConfig.memoryLimit(spec), ContainerStart.Files.NONE, kubelet.network());
+                                sandbox.ip(), ContainerConfig.memoryLimit(spec), ContainerStart.Files.NONE, kubelet.network(pod, sandbox.ip()));
                     }
                     RuntimeContainer c = runtime.adoptContainer(sandbox, name, image, id, cs.path("image").asText(),
                             cs.path("imageID").asText(), attempt, time(state.path("running").path("startedAt")), start);

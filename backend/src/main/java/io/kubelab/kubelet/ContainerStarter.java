@@ -101,6 +101,6 @@ final class ContainerStarter {
         String hostname = sandbox.hostNetwork() ? kubelet.nodeName()
                 : pod.path("spec").path("hostname").asText(ObjectMeta.name(pod));
         return new ContainerStart(command, args, env, spec.path("workingDir").asText(""), hostname, sandbox.ip(),
-                ContainerConfig.memoryLimit(spec), files, kubelet.network());
+                ContainerConfig.memoryLimit(spec), files, kubelet.network(pod, sandbox.ip()));
     }
 }

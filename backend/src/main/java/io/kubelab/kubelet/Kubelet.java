@@ -3,6 +3,7 @@ package io.kubelab.kubelet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ApiServer;
+import io.kubelab.apiserver.ObjectMeta;
 import io.kubelab.apiserver.UserInfo;
 import io.kubelab.clock.SimClock;
 import io.kubelab.controller.Controller;
@@ -36,7 +37,7 @@ public final class Kubelet {
     private final SimClock clock;
     private final ComponentEvents events;
     private final ContainerRuntime runtime;
-    private final Supplier<Network> network;
+    private final PodNetwork network;
     private final UserInfo user;
     private final EventRecorder recorder;
     private final NodeWatch watch;
@@ -50,7 +51,7 @@ public final class Kubelet {
     private boolean running = true;
 
     public Kubelet(String nodeName, ApiServer api, SimClock clock, ComponentEvents events, RandomGenerator random,
-                   ContainerRuntime runtime, Supplier<Network> network) {
+                   ContainerRuntime runtime, PodNetwork network) {
         this.nodeName = nodeName;
         this.api = api;
         this.clock = clock;
@@ -232,7 +233,15 @@ public final class Kubelet {
         return hostIp;
     }
 
-    Network network() {
-        return network.get();
+    /** The cluster network as a container of this pod sees it (its DNS search path, its address). */
+    Network network(ObjectNode pod, String podIp) {
+        return network.forPod(ObjectMeta.namespace(pod), ObjectMeta.name(pod), nodeName, podIp);
+    }
+
+    /** How the node's pods reach the cluster network: the wiring hands each pod its own view. */
+    public interface PodNetwork {
+        Network forPod(String namespace, String pod, String node, String podIp);
+
+        PodNetwork NONE = (namespace, pod, node, podIp) -> Network.NONE;
     }
 }

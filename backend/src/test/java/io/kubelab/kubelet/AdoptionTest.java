@@ -85,7 +85,7 @@ class AdoptionTest {
         ContainerRuntime runtime = new ContainerRuntime("node01", "172.30.2.2", "10.244.1.0/24", RuntimeFlavor.CONTAINERD,
                 new TestImages(), f.clock(), f.cluster.events(), new SplittableRandom(99), f.cluster.logs());
         new Kubelet("node01", f.cluster.api(), f.clock(), f.cluster.events(), new SplittableRandom(98), runtime,
-                () -> Network.NONE);
+                Kubelet.PodNetwork.NONE);
         f.settle();
         assertEquals(web, f.container("web"));
         assertEquals(events, f.events("web"));

@@ -46,13 +46,17 @@ final class KubeletFixture {
 
     KubeletFixture(long seed, String node) {
         cluster = SimCluster.create(ClusterSpec.standard(), SimClock.manual(T0), seed);
+        // The kubelet under test replaces the cluster's own on its node, and pods are placed by hand.
+        cluster.stop("kubelet/" + node);
+        cluster.stop("scheduler");
+        cluster.stop("controller-manager");
         cluster.events().subscribe(componentEvents::add);
         ClusterSpec.NodeSpec spec = cluster.spec().nodes().stream().filter(n -> n.name().equals(node)).findFirst()
                 .orElseThrow();
         runtime = new ContainerRuntime(node, spec.internalIp(), spec.podCidr(), RuntimeFlavor.CONTAINERD, new TestImages(),
                 cluster.clock(), cluster.events(), new SplittableRandom(seed), cluster.logs());
         kubelet = new Kubelet(node, cluster.api(), cluster.clock(), cluster.events(), new SplittableRandom(seed + 1),
-                runtime, () -> Network.NONE);
+                runtime, Kubelet.PodNetwork.NONE);
     }
 
     SimClock clock() {
