@@ -102,6 +102,10 @@ final class PodWorker {
             state = new PodState(uid);
             states.put(key, state);
         }
+        if (ObjectMeta.deleting(pod) && MirrorPods.isMirror(pod)) {
+            replaceMirror(key, pod, state);
+            return;
+        }
         if (ObjectMeta.deleting(pod)) {
             terminate(key, pod, state);
             return;
@@ -112,7 +116,7 @@ final class PodWorker {
             return;
         }
         Optional<Sandbox> sandbox = runtime.sandbox(uid);
-        if (sandbox.isEmpty() && !pod.path("status").has("startTime") && reject(pod, state)) {
+        if (sandbox.isEmpty() && !pod.path("status").has("startTime") && !MirrorPods.isMirror(pod) && reject(pod, state)) {
             return;
         }
         if (sandbox.isEmpty()) {
@@ -412,6 +416,30 @@ final class PodWorker {
             }
         }
         forget(key, state);
+    }
+
+    /**
+     * A static pod's mirror pod was deleted: the static pod (its manifest on the node) runs on, so the
+     * kubelet removes the mirror pod at once and posts a new one for the same containers.
+     */
+    private void replaceMirror(String key, ObjectNode pod, PodState state) {
+        try {
+            api.handle(ApiRequest.of(user, ApiRequest.Verb.DELETE, NodeWatch.PODS, ObjectMeta.namespace(pod),
+                    ObjectMeta.name(pod)).withOptions(RequestOptions.DEFAULT.withGracePeriod(0)
+                    .withPreconditions(Optional.of(state.uid), Optional.empty())));
+        } catch (StatusException e) {
+            if (e.status().code() != 404 && e.status().code() != 409) {
+                throw e;
+            }
+        }
+        ObjectNode created = api.handle(ApiRequest.of(user, ApiRequest.Verb.CREATE, NodeWatch.PODS,
+                ObjectMeta.namespace(pod), "").withBody(MirrorPods.fresh(pod))).body();
+        state.cancelRetry();
+        prober.removePod(state.uid);
+        runtime.rekey(state.uid, ObjectMeta.uid(created));
+        states.remove(key);
+        kubelet.narrate("mirror", pod, API_SERVER, "Pod " + ObjectMeta.name(pod) + " is a static pod from this node's "
+                + "manifests: deleting its mirror pod does not stop it, so the kubelet posted a new mirror pod.");
     }
 
     private void kill(ObjectNode pod, Sandbox sandbox, List<RuntimeContainer> running) {

@@ -178,6 +178,14 @@ public final class ContainerRuntime {
         }
     }
 
+    /** The API object behind a sandbox was replaced (a static pod's new mirror pod): same sandbox, new uid. */
+    public void rekey(String oldUid, String newUid) {
+        Sandbox sandbox = sandboxes.remove(oldUid);
+        if (sandbox != null) {
+            sandboxes.put(newUid, sandbox.withUid(newUid));
+        }
+    }
+
     public List<Sandbox> sandboxes() {
         return List.copyOf(sandboxes.values());
     }
