@@ -402,8 +402,12 @@ final class PodWorker {
         }
         state.waiting.clear();
         state.cancelRetry();
-        runtime.stopPodSandbox(state.uid);
-        writeStatus(pod, state, true);
+        if (sandbox.isPresent()) {
+            // The final status; a pod that never had a sandbox here (or whose end was already reported,
+            // while a finalizer holds it) keeps the status it has.
+            runtime.stopPodSandbox(state.uid);
+            writeStatus(pod, state, true);
+        }
         try {
             api.handle(ApiRequest.of(user, ApiRequest.Verb.DELETE, NodeWatch.PODS, ObjectMeta.namespace(pod),
                     ObjectMeta.name(pod)).withOptions(RequestOptions.DEFAULT.withGracePeriod(0)
