@@ -133,6 +133,7 @@ final class PodWorker {
         }
         if (runInitContainers(key, pod, sandbox.get(), state)) {
             runContainers(key, pod, sandbox.get(), state);
+            runSidecars(key, pod, sandbox.get(), state);
         }
         if (restarting(sandbox.get(), state)) {
             // Within one SyncPod in Kubernetes: the stopped container is not reported before its successor.
@@ -230,11 +231,32 @@ final class PodWorker {
         return sandbox;
     }
 
-    /** Init containers one at a time, in order; true once all have succeeded. */
+    /**
+     * Init containers one at a time, in order; true once all have succeeded. A sidecar (an init container
+     * with {@code restartPolicy: Always}) only has to have started for the next one to go; it keeps running.
+     */
     private boolean runInitContainers(String key, ObjectNode pod, Sandbox sandbox, PodState state) {
         String policy = pod.path("spec").path("restartPolicy").asText("Always");
         for (JsonNode spec : pod.path("spec").path("initContainers")) {
-            Optional<RuntimeContainer> current = sandbox.container(spec.path("name").asText());
+            String name = spec.path("name").asText();
+            Optional<RuntimeContainer> current = sandbox.container(name);
+            if (Sidecars.isSidecar(spec)) {
+                if (current.isPresent() && current.get().running()) {
+                    prober.watch(key, pod, spec, current.get(), readyInApi(pod, current.get()));
+                    if (kubelet.probes().started(spec, current.get())) {
+                        continue;
+                    }
+                    return false;
+                }
+                if (current.isPresent() && (current.get().exited() || sandbox.previous(name).isPresent())) {
+                    continue;
+                }
+                if (starter.start(key, pod, sandbox, spec, state, false) == ContainerStarter.Outcome.STARTED
+                        && kubelet.probes().started(spec, sandbox.container(name).orElseThrow())) {
+                    continue;
+                }
+                return false;
+            }
             if (current.isPresent() && current.get().running()) {
                 return false;
             }
@@ -250,6 +272,40 @@ final class PodWorker {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Sidecars once the pod is initialised: restarted with the crash-loop back-off whatever the pod's
+     * restart policy, and stopped (last first) once every regular container has finished for good.
+     */
+    private void runSidecars(String key, ObjectNode pod, Sandbox sandbox, PodState state) {
+        List<JsonNode> sidecars = Sidecars.of(pod);
+        if (sidecars.isEmpty()) {
+            return;
+        }
+        if (Sidecars.mainDone(pod, sandbox)) {
+            for (int i = sidecars.size() - 1; i >= 0; i--) {
+                String name = sidecars.get(i).path("name").asText();
+                Optional<RuntimeContainer> c = sandbox.container(name);
+                if (c.isPresent() && c.get().running() && !c.get().stopping()) {
+                    recorder.eventf(PodRefs.container(pod, name), EventRecorder.NORMAL, KubeletEvents.KILLING,
+                            KubeletEvents.STOPPING_MESSAGE, name);
+                    kubelet.narrate("kill", pod, "Every container of pod " + ObjectMeta.name(pod)
+                            + " has finished, so the kubelet stops its sidecar " + name + ".");
+                    runtime.stopContainer(sandbox, c.get(), grace(pod, sidecars.get(i)));
+                }
+            }
+            return;
+        }
+        for (JsonNode spec : sidecars) {
+            Optional<RuntimeContainer> c = sandbox.container(spec.path("name").asText());
+            if (c.isPresent() && c.get().running()) {
+                prober.watch(key, pod, spec, c.get(), readyInApi(pod, c.get()));
+                condemnIfUnhealthy(pod, sandbox, spec, c.get(), state);
+            } else if (c.isPresent() && c.get().exited() && !backingOff(key, pod, spec, c.get(), state)) {
+                starter.start(key, pod, sandbox, spec, state, false);
+            }
+        }
     }
 
     private void runContainers(String key, ObjectNode pod, Sandbox sandbox, PodState state) {
@@ -289,9 +345,11 @@ final class PodWorker {
 
     /** Whether the API already shows this very instance ready (a restarted kubelet picks up where it was). */
     private boolean readyInApi(ObjectNode pod, RuntimeContainer c) {
-        for (JsonNode cs : pod.path("status").path("containerStatuses")) {
-            if (cs.path("containerID").asText().equals(runtime.flavor().containerId(c.id()))) {
-                return cs.path("ready").asBoolean(false);
+        for (String list : List.of("initContainerStatuses", "containerStatuses")) {
+            for (JsonNode cs : pod.path("status").path(list)) {
+                if (cs.path("containerID").asText().equals(runtime.flavor().containerId(c.id()))) {
+                    return cs.path("ready").asBoolean(false);
+                }
             }
         }
         return false;
