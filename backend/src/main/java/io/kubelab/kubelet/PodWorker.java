@@ -514,7 +514,7 @@ final class PodWorker {
             recorder.eventf(PodRefs.container(pod, c.name()), EventRecorder.NORMAL, KubeletEvents.KILLING,
                     KubeletEvents.STOPPING_MESSAGE, c.name());
             Duration grace = Duration.ofSeconds(graceSeconds);
-            Duration hook = PreStop.run(runtime, pod, spec, c, recorder);
+            Duration hook = Hooks.preStop(runtime, pod, spec, c, recorder);
             grace = grace.minus(hook).isNegative() ? Duration.ofSeconds(2) : grace.minus(hook);
             if (hook.isZero()) {
                 runtime.stopContainer(sandbox, c, grace);

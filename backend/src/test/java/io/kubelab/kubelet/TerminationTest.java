@@ -86,4 +86,17 @@ class TerminationTest {
         f.settle();
         assertTrue(f.pod("web").isEmpty());
     }
+
+    @Test
+    void aFailingPostStartHookKillsTheContainer() {
+        KubeletFixture f = new KubeletFixture(21);
+        f.create(KubeletFixture.pod("web", "nginx:1.27",
+                ",\"lifecycle\":{\"postStart\":{\"exec\":{\"command\":[\"cat\",\"/nope\"]}}}", ""));
+        f.settle();
+        List<String> events = f.events("web");
+        assertEquals(List.of("Normal Created Created container: web (x2)", "Normal Started Started container web (x2)",
+                "Warning FailedPostStartHook PostStartHook failed (x2)", "Normal Killing FailedPostStartHook (x2)"),
+                events.subList(2, 6));
+        assertEquals("CrashLoopBackOff", f.container("web").path("state").path("waiting").path("reason").asText());
+    }
 }
