@@ -86,6 +86,14 @@ final class ContainerStarter {
         runtime.startContainer(sandbox, c, ready.image(), start, toCompletion ? TO_COMPLETION : STARTUP_HORIZON);
         recorder.eventf(ref, EventRecorder.NORMAL, KubeletEvents.STARTED, KubeletEvents.STARTED_MESSAGE, name);
         state.waiting.remove(name);
+        if (!Hooks.postStart(runtime, pod, spec, c)) {
+            // The hook's output is left out of the event, so that secrets do not leak into it.
+            recorder.event(ref, EventRecorder.WARNING, KubeletEvents.FAILED_POST_START_HOOK, "PostStartHook failed");
+            recorder.event(ref, EventRecorder.NORMAL, KubeletEvents.KILLING, KubeletEvents.FAILED_POST_START_HOOK);
+            kubelet.narrate("kill", pod, "The postStart hook of container " + name + " failed, so the kubelet stops it.");
+            runtime.stopContainer(sandbox, c, PodWorker.grace(pod, spec));
+            return Outcome.FAILED;
+        }
         if (!init) {
             prober.watch(key, pod, spec, c, false);
         }

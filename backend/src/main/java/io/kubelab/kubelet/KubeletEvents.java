@@ -18,6 +18,7 @@ final class KubeletEvents {
     static final String KILLING = "Killing";
     static final String BACK_OFF = "BackOff";
     static final String FAILED_PRE_STOP_HOOK = "FailedPreStopHook";
+    static final String FAILED_POST_START_HOOK = "FailedPostStartHook";
 
     // Image events.
     static final String PULLING = "Pulling";

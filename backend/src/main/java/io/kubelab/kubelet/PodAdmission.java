@@ -2,7 +2,10 @@ package io.kubelab.kubelet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubelab.apiserver.ApiRequest;
+import io.kubelab.apiserver.ObjectMeta;
 import io.kubelab.model.Quantity;
+import io.kubelab.record.EventRecorder;
 
 import java.util.Iterator;
 import java.util.List;
@@ -54,6 +57,43 @@ final class PodAdmission {
             }
         }
         return Optional.empty();
+    }
+
+    /** Admission of a pod no kubelet has handled: a pod that does not fit is Failed at once, with an event. */
+    static boolean reject(Kubelet kubelet, ObjectNode pod, PodState state) {
+        Optional<ObjectNode> node = kubelet.api().peek(NodeReporter.NODES, "", kubelet.nodeName());
+        if (node.isEmpty()) {
+            return false;
+        }
+        List<ObjectNode> admitted = new java.util.ArrayList<>();
+        for (ObjectNode other : kubelet.watch().pods()) {
+            String phase = other.path("status").path("phase").asText("");
+            if (!ObjectMeta.uid(other).equals(state.uid) && other.path("status").has("startTime")
+                    && !phase.equals("Succeeded") && !phase.equals("Failed")) {
+                admitted.add(other);
+            }
+        }
+        Optional<PodAdmission.Rejection> rejection = check(pod, node.get(), admitted);
+        if (rejection.isEmpty()) {
+            return false;
+        }
+        kubelet.recorder().event(PodRefs.pod(pod), EventRecorder.WARNING, rejection.get().reason(), rejection.get().message());
+        ObjectNode status = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        status.put("message", "Pod was rejected: " + rejection.get().message());
+        status.put("phase", "Failed");
+        status.put("reason", rejection.get().reason());
+        status.put("startTime", ObjectMeta.time(kubelet.clock().now()));
+        if (pod.path("status").has("qosClass")) {
+            status.set("qosClass", pod.path("status").path("qosClass"));
+        }
+        ObjectNode body = pod.deepCopy();
+        body.set("status", status);
+        kubelet.api().handle(ApiRequest.of(kubelet.user(), ApiRequest.Verb.UPDATE, NodeWatch.PODS, ObjectMeta.namespace(pod),
+                ObjectMeta.name(pod)).withSubresource("status").withBody(body));
+        state.finished = true;
+        kubelet.narrate("reject", pod, PodWorker.API_SERVER, "The kubelet rejected pod " + ObjectMeta.name(pod) + ": "
+                + rejection.get().message() + ".");
+        return true;
     }
 
     private static Rejection insufficient(String resource, long requested, long used, long capacity) {

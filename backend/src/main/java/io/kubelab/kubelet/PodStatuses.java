@@ -43,11 +43,11 @@ final class PodStatuses {
         String defaultReason = hasInit ? KubeletEvents.POD_INITIALIZING : KubeletEvents.CONTAINER_CREATING;
         ArrayNode initStatuses = JsonNodeFactory.instance.arrayNode();
         for (JsonNode c : spec.path("initContainers")) {
-            initStatuses.add(container(c, sandbox, state, probes, flavor, defaultReason));
+            initStatuses.add(container(c, sandbox, state, probes, flavor, defaultReason, !Sidecars.isSidecar(c)));
         }
         ArrayNode statuses = JsonNodeFactory.instance.arrayNode();
         for (JsonNode c : spec.path("containers")) {
-            statuses.add(container(c, sandbox, state, probes, flavor, defaultReason));
+            statuses.add(container(c, sandbox, state, probes, flavor, defaultReason, false));
         }
         String phase = phase(spec, initStatuses, statuses, terminal);
 
@@ -57,8 +57,12 @@ final class PodStatuses {
         boolean sandboxReady = sandbox.isPresent() && sandbox.get().ready();
         add(conditions, old, "PodReadyToStartContainers", sandboxReady, "", "", now);
         List<String> incomplete = new ArrayList<>();
-        for (JsonNode cs : initStatuses) {
-            if (cs.path("state").path("terminated").path("exitCode").asInt(-1) != 0) {
+        for (int i = 0; i < initStatuses.size(); i++) {
+            JsonNode cs = initStatuses.get(i);
+            boolean done = Sidecars.isSidecar(spec.path("initContainers").get(i))
+                    ? cs.path("started").asBoolean() || cs.path("lastState").has("terminated") || cs.path("state").has("terminated")
+                    : cs.path("state").path("terminated").path("exitCode").asInt(-1) == 0;
+            if (!done) {
                 incomplete.add(cs.path("name").asText());
             }
         }
@@ -71,6 +75,11 @@ final class PodStatuses {
                     "containers with incomplete status: [" + String.join(" ", incomplete) + "]", now);
         }
         List<String> unready = new ArrayList<>();
+        for (int i = 0; i < initStatuses.size(); i++) {
+            if (Sidecars.isSidecar(spec.path("initContainers").get(i)) && !initStatuses.get(i).path("ready").asBoolean()) {
+                unready.add(initStatuses.get(i).path("name").asText());
+            }
+        }
         for (JsonNode cs : statuses) {
             if (!cs.path("ready").asBoolean()) {
                 unready.add(cs.path("name").asText());
@@ -139,8 +148,9 @@ final class PodStatuses {
         c.put("status", status).put("type", type);
     }
 
+    /** {@code runsToCompletion}: a regular init container, ready once it exited 0 and never while it runs. */
     private static ObjectNode container(JsonNode spec, Optional<Sandbox> sandbox, PodState state, Probes probes,
-                                        RuntimeFlavor flavor, String defaultReason) {
+                                        RuntimeFlavor flavor, String defaultReason, boolean runsToCompletion) {
         String name = spec.path("name").asText();
         Optional<RuntimeContainer> current = sandbox.flatMap(s -> s.container(name));
         Optional<RuntimeContainer> previous = sandbox.flatMap(s -> s.previous(name));
@@ -165,7 +175,7 @@ final class PodStatuses {
             RuntimeContainer c = current.get();
             restarts = c.attempt();
             started = probes.started(spec, c);
-            ready = started && probes.ready(spec, c);
+            ready = !runsToCompletion && started && probes.ready(spec, c);
             st.putObject("running").put("startedAt", ObjectMeta.time(c.startedAt()));
             previous.ifPresent(p -> lastState.set("terminated", terminated(p, flavor)));
         } else if (current.isPresent() && current.get().exited()) {
@@ -177,6 +187,7 @@ final class PodStatuses {
             } else {
                 st.set("terminated", terminated(c, flavor));
                 previous.ifPresent(p -> lastState.set("terminated", terminated(p, flavor)));
+                ready = runsToCompletion && c.exitCode() == 0;
             }
         } else {
             restarts = previous.map(p -> p.attempt() + (current.isPresent() ? 1 : 0)).orElse(0);
@@ -232,8 +243,29 @@ final class PodStatuses {
         String policy = spec.path("restartPolicy").asText("Always");
         int pendingInit = 0;
         int failedInit = 0;
-        for (JsonNode cs : init) {
+        int running = 0;
+        int waiting = 0;
+        boolean anyRegularStarted = false;
+        for (JsonNode cs : containers) {
+            anyRegularStarted |= cs.path("state").has("running") || cs.path("state").has("terminated")
+                    || cs.path("lastState").has("terminated");
+        }
+        for (int i = 0; i < init.size(); i++) {
+            JsonNode cs = init.get(i);
             JsonNode state = cs.path("state");
+            if (Sidecars.isSidecar(spec.path("initContainers").get(i))) {
+                // Sidecars count while they run; their ends do not decide the phase.
+                if (state.has("running")) {
+                    running++;
+                    if (!cs.path("started").asBoolean() && !anyRegularStarted) {
+                        pendingInit++;
+                    }
+                } else if (state.has("waiting") && !cs.path("lastState").has("terminated")) {
+                    pendingInit++;
+                    waiting++;
+                }
+                continue;
+            }
             if (state.has("terminated")) {
                 if (state.path("terminated").path("exitCode").asInt() != 0) {
                     failedInit++;
@@ -247,8 +279,6 @@ final class PodStatuses {
             }
         }
         int unknown = 0;
-        int running = 0;
-        int waiting = 0;
         int stopped = 0;
         int succeeded = 0;
         for (JsonNode cs : containers) {
@@ -273,7 +303,7 @@ final class PodStatuses {
         if (failedInit > 0 && policy.equals("Never")) {
             return "Failed";
         }
-        if (pendingInit > 0 || waiting > 0) {
+        if ((pendingInit > 0 && !anyRegularStarted) || waiting > 0) {
             return terminal ? "Failed" : "Pending";
         }
         if (running > 0 && unknown == 0) {

@@ -47,6 +47,7 @@ public final class ContainerRuntime {
     private final ContainerLogs logs;
     private final PodIps ips;
     private final ImageStore images = new ImageStore();
+    private final Processes processes;
     private final Map<String, Sandbox> sandboxes = new LinkedHashMap<>();
     private Listener listener = (uid, name) -> { };
     private boolean running = true;
@@ -64,6 +65,7 @@ public final class ContainerRuntime {
         this.random = random;
         this.logs = logs;
         this.ips = new PodIps(podCidr);
+        this.processes = new Processes(clock, logs, this::emit, (uid, name) -> listener.containerExited(uid, name));
     }
 
     public void setListener(Listener value) {
@@ -178,6 +180,14 @@ public final class ContainerRuntime {
         }
     }
 
+    /** The API object behind a sandbox was replaced (a static pod's new mirror pod): same sandbox, new uid. */
+    public void rekey(String oldUid, String newUid) {
+        Sandbox sandbox = sandboxes.remove(oldUid);
+        if (sandbox != null) {
+            sandboxes.put(newUid, sandbox.withUid(newUid));
+        }
+    }
+
     public List<Sandbox> sandboxes() {
         return List.copyOf(sandboxes.values());
     }
@@ -235,13 +245,12 @@ public final class ContainerRuntime {
         if (sandbox.previous.containsKey(c.name()) && c.attempt() > 0) {
             logs.restarted(sandbox.namespace(), sandbox.podName(), c.name());
         }
-        Process process = image.program().start(start);
-        c.running(clock.now(), process);
+        c.running(clock.now(), image.program().start(start));
         String limit = start.memoryLimitBytes() > 0 ? " with a memory limit of " + start.memoryLimitBytes()
                 + " bytes in its cgroup" : "";
         emit("start-container", sandbox.reference(), "runc started container " + c.name() + " of pod "
                 + sandbox.podName() + " in the pod's namespaces" + limit + ".");
-        scheduleNext(sandbox, c, clock.now().plus(workHorizon), true);
+        processes.play(sandbox, c, clock.now().plus(workHorizon));
     }
 
     /**
@@ -259,23 +268,9 @@ public final class ContainerRuntime {
             c.running(startedAt, null);
             return c;
         }
-        Process process = image.get().program().start(start);
-        c.running(startedAt, process);
-        Duration elapsed = Duration.between(startedAt, clock.now());
-        Duration at = Duration.ZERO;
-        while (true) {
-            Optional<Process.Step> step = process.next();
-            if (step.isEmpty()) {
-                return c;
-            }
-            at = at.plus(step.get().after());
-            if (at.compareTo(elapsed) > 0 || !(step.get() instanceof Process.Output)) {
-                Duration wait = at.compareTo(elapsed) > 0 ? at.minus(elapsed) : Duration.ZERO;
-                Process.Step pending = step.get();
-                c.stepTimer = clock.scheduleBackground(wait, () -> apply(sandbox, c, pending, Instant.MIN, false));
-                return c;
-            }
-        }
+        c.running(startedAt, image.get().program().start(start));
+        processes.resume(sandbox, c);
+        return c;
     }
 
     /** An instance the API server says has finished (a completed init container) when the runtime was not there. */
@@ -297,60 +292,12 @@ public final class ContainerRuntime {
                 finishedAt, exitCode, reason));
     }
 
-    private void scheduleNext(Sandbox sandbox, RuntimeContainer c, Instant horizon, boolean log) {
-        Optional<Process.Step> step = c.process == null ? Optional.empty() : c.process.next();
-        if (step.isEmpty()) {
-            return;
-        }
-        Process.Step s = step.get();
-        Instant due = clock.now().plus(s.after());
-        Runnable task = () -> apply(sandbox, c, s, horizon, log);
-        c.stepTimer = due.isAfter(horizon) ? clock.scheduleBackground(s.after(), task) : clock.schedule(s.after(), task);
-    }
-
-    private void apply(Sandbox sandbox, RuntimeContainer c, Process.Step step, Instant horizon, boolean log) {
-        c.stepTimer = null;
-        if (!c.running()) {
-            return;
-        }
-        if (step instanceof Process.Output output) {
-            logs.append(sandbox.namespace(), sandbox.podName(), c.name(), clock.now(), output.line());
-            scheduleNext(sandbox, c, horizon, log);
-        } else if (step instanceof Process.Exit exit) {
-            exit(sandbox, c, exit.code(), exit.code() == 0 ? "Completed" : "Error");
-        } else if (step instanceof Process.OutOfMemory) {
-            emit("oom-kill", sandbox.reference(), "The kernel's OOM killer ended container " + c.name()
-                    + " of pod " + sandbox.podName() + ": it used more memory than its cgroup allows.");
-            exit(sandbox, c, SIGKILL_EXIT, "OOMKilled");
-        }
-    }
-
-    private void exit(Sandbox sandbox, RuntimeContainer c, int code, String reason) {
-        c.exited(clock.now(), code, reason);
-        emit("container-exited", sandbox.reference(), "Container " + c.name() + " of pod " + sandbox.podName()
-                + " exited with code " + code + ".");
-        listener.containerExited(sandbox.podUid(), c.name());
-    }
-
     /**
      * StopContainer: SIGTERM, then SIGKILL once {@code grace} has passed if the process is still there.
      * A process that handles SIGTERM exits with 0 when it is done; a killed one with 137.
      */
     public void stopContainer(Sandbox sandbox, RuntimeContainer c, Duration grace) {
-        if (!c.running() || c.stopping) {
-            return;
-        }
-        c.stopping = true;
-        Optional<Duration> exitsAfter = c.process == null ? Optional.empty() : c.process.onTerminate();
-        if (exitsAfter.isPresent() && exitsAfter.get().compareTo(grace) < 0) {
-            emit("stop-container", sandbox.reference(), "Sent SIGTERM to container " + c.name() + " of pod "
-                    + sandbox.podName() + "; it shuts down by itself.");
-            c.stopTimer = clock.schedule(exitsAfter.get(), () -> exit(sandbox, c, 0, "Completed"));
-        } else {
-            emit("stop-container", sandbox.reference(), "Sent SIGTERM to container " + c.name() + " of pod "
-                    + sandbox.podName() + "; it ignores it, so it gets SIGKILL after " + GoDuration.format(grace) + ".");
-            c.stopTimer = clock.schedule(grace, () -> exit(sandbox, c, SIGKILL_EXIT, "Error"));
-        }
+        processes.stop(sandbox, c, grace);
     }
 
     /** ExecSync in a running container ({@code kubectl exec}, exec probes, preStop hooks). */
@@ -420,7 +367,7 @@ public final class ContainerRuntime {
         return out.toString();
     }
 
-    private void emit(String action, String object, String message) {
+    void emit(String action, String object, String message) {
         events.emit(COMPONENT, nodeName, action, object, "kubelet", COMPONENT, message);
     }
 }

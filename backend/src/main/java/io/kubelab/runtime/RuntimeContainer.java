@@ -1,7 +1,6 @@
 package io.kubelab.runtime;
 
 import io.kubelab.clock.SimClock;
-import io.kubelab.runtime.image.Image;
 import io.kubelab.runtime.image.Process;
 
 import java.time.Instant;

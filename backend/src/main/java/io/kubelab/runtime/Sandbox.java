@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public final class Sandbox {
 
-    private final String podUid;
+    private String podUid;
     private final String namespace;
     private final String podName;
     private final String ip;
@@ -27,6 +27,11 @@ public final class Sandbox {
         this.podName = podName;
         this.ip = ip;
         this.hostNetwork = hostNetwork;
+    }
+
+    Sandbox withUid(String uid) {
+        podUid = uid;
+        return this;
     }
 
     public String id() {

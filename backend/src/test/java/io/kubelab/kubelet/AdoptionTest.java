@@ -55,6 +55,25 @@ class AdoptionTest {
     }
 
     @Test
+    void aDeletedMirrorPodComesBackWithTheSameContainers() {
+        KubeletFixture f = new KubeletFixture(1, "controlplane");
+        f.settle();
+        ObjectNode before = f.call(ApiRequest.of(UserInfo.ADMIN, ApiRequest.Verb.GET, KubeletFixture.PODS, "kube-system",
+                "kube-scheduler-controlplane"));
+        f.call(ApiRequest.of(UserInfo.ADMIN, ApiRequest.Verb.DELETE, KubeletFixture.PODS, "kube-system",
+                "kube-scheduler-controlplane"));
+        assertTrue(f.settleStable());
+        ObjectNode after = f.call(ApiRequest.of(UserInfo.ADMIN, ApiRequest.Verb.GET, KubeletFixture.PODS, "kube-system",
+                "kube-scheduler-controlplane"));
+        assertTrue(!before.path("metadata").path("uid").equals(after.path("metadata").path("uid")));
+        assertEquals("Running", after.path("status").path("phase").asText());
+        JsonNode cs = after.path("status").path("containerStatuses").get(0);
+        assertEquals(before.path("status").path("containerStatuses").get(0).path("containerID"), cs.path("containerID"));
+        assertEquals(0, cs.path("restartCount").asInt());
+        assertTrue(cs.path("ready").asBoolean());
+    }
+
+    @Test
     void aRestartedKubeletKeepsItsRunningPods() {
         KubeletFixture f = new KubeletFixture(1);
         f.create(KubeletFixture.pod("web", "nginx:1.27", ",\"readinessProbe\":{\"tcpSocket\":{\"port\":80}}", ""));

@@ -65,4 +65,30 @@ class InitContainerTest {
         assertEquals("CrashLoopBackOff", init.path("state").path("waiting").path("reason").asText());
         assertEquals(1, init.path("restartCount").asInt());
     }
+
+    @Test
+    void aSidecarRunsBesideTheContainersAndStopsWhenTheyAreDone() {
+        KubeletFixture f = new KubeletFixture(8);
+        f.create("{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"job\"},\"spec\":{\"nodeName\":\"node01\","
+                + "\"restartPolicy\":\"Never\","
+                + "\"initContainers\":[{\"name\":\"proxy\",\"image\":\"nginx:1.27\",\"restartPolicy\":\"Always\"}],"
+                + "\"containers\":[{\"name\":\"main\",\"image\":\"busybox:1.36\",\"command\":[\"sleep\",\"5\"]}]}}");
+        f.advance(Duration.ofSeconds(5));
+        JsonNode status = f.status("job");
+        assertEquals("Running", status.path("phase").asText());
+        JsonNode proxy = status.path("initContainerStatuses").get(0);
+        assertEquals("running", proxy.path("state").fieldNames().next());
+        assertEquals(true, proxy.path("started").asBoolean());
+        assertEquals(true, proxy.path("ready").asBoolean());
+        assertEquals("True", f.condition("job", "Initialized"));
+        assertEquals("True", f.condition("job", "Ready"));
+
+        assertEquals(Duration.ofMillis(8813 - 5000), f.settle());
+        status = f.status("job");
+        assertEquals("Succeeded", status.path("phase").asText());
+        assertEquals("Completed", status.path("containerStatuses").get(0).path("state").path("terminated").path("reason").asText());
+        assertEquals("terminated", status.path("initContainerStatuses").get(0).path("state").fieldNames().next());
+        List<String> events = f.events("job");
+        assertEquals("Normal Killing Stopping container proxy", events.get(events.size() - 1));
+    }
 }

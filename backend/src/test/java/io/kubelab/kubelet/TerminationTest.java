@@ -1,5 +1,6 @@
 package io.kubelab.kubelet;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -66,5 +67,36 @@ class TerminationTest {
         f.delete("job");
         f.settle();
         assertTrue(f.pod("job").isEmpty());
+    }
+
+    @Test
+    void aFinalizerHoldingTheDeletedPodKeepsItsFinalStatus() {
+        KubeletFixture f = new KubeletFixture(21);
+        f.create("{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"web\",\"finalizers\":[\"example.com/hold\"]},"
+                + "\"spec\":{\"nodeName\":\"node01\",\"containers\":[{\"name\":\"web\",\"image\":\"nginx:1.27\"}]}}");
+        f.settle();
+        f.delete("web");
+        f.settle();
+        JsonNode status = f.status("web");
+        assertEquals("Succeeded", status.path("phase").asText());
+        assertEquals("Completed", status.path("containerStatuses").get(0).path("state").path("terminated").path("reason").asText());
+        f.call(io.kubelab.apiserver.ApiRequest.of(io.kubelab.apiserver.UserInfo.ADMIN, io.kubelab.apiserver.ApiRequest.Verb.PATCH,
+                KubeletFixture.PODS, "default", "web").withPatch(io.kubelab.apiserver.ApiRequest.PatchType.MERGE,
+                KubeletFixture.json("{\"metadata\":{\"finalizers\":null}}")));
+        f.settle();
+        assertTrue(f.pod("web").isEmpty());
+    }
+
+    @Test
+    void aFailingPostStartHookKillsTheContainer() {
+        KubeletFixture f = new KubeletFixture(21);
+        f.create(KubeletFixture.pod("web", "nginx:1.27",
+                ",\"lifecycle\":{\"postStart\":{\"exec\":{\"command\":[\"cat\",\"/nope\"]}}}", ""));
+        f.settle();
+        List<String> events = f.events("web");
+        assertEquals(List.of("Normal Created Created container: web (x2)", "Normal Started Started container web (x2)",
+                "Warning FailedPostStartHook PostStartHook failed (x2)", "Normal Killing FailedPostStartHook (x2)"),
+                events.subList(2, 6));
+        assertEquals("CrashLoopBackOff", f.container("web").path("state").path("waiting").path("reason").asText());
     }
 }

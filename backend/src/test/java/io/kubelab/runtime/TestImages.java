@@ -5,7 +5,6 @@ import io.kubelab.runtime.image.Image;
 import io.kubelab.runtime.image.ImageCatalogue;
 import io.kubelab.runtime.image.Network;
 import io.kubelab.runtime.image.Process;
-import io.kubelab.runtime.image.Program;
 
 import java.time.Duration;
 import java.time.Instant;
