@@ -32,6 +32,12 @@ import io.kubelab.dns.CoreDns;
 import io.kubelab.events.ComponentEvents;
 import io.kubelab.proxy.KubeProxy;
 import io.kubelab.scheduler.Scheduler;
+import io.kubelab.kubelet.Kubelet;
+import io.kubelab.runtime.ContainerRuntime;
+import io.kubelab.runtime.RuntimeFlavor;
+import io.kubelab.runtime.image.SimulatedImages;
+import io.kubelab.controller.nodelifecycle.NodeLifecycleController;
+import io.kubelab.controller.tainteviction.TaintEvictionController;
 import io.kubelab.runtime.ContainerLogs;
 import io.kubelab.store.MemoryStore;
 import io.kubelab.store.Store;
@@ -65,6 +71,9 @@ public final class SimCluster {
     private final Map<String, KubeProxy> proxies = new LinkedHashMap<>();
     private CoreDns dns;
     private Scheduler scheduler;
+    private final Map<String, ContainerRuntime> runtimes = new LinkedHashMap<>();
+    private final Map<String, Kubelet> kubelets = new LinkedHashMap<>();
+    private ClusterNetwork network;
 
     private SimCluster(SimClock clock, Store store, ComponentEvents events, ApiServer api, ClusterSpec spec) {
         this.clock = clock;
@@ -152,6 +161,19 @@ public final class SimCluster {
                     KubeProxy.Mode.IPTABLES, informers));
         }
         dns = new CoreDns(informers);
+        network = new ClusterNetwork(spec, runtimes, proxies, dns, events);
+        // The catalogue is shared; each sandbox reads it on its own clock.
+        SimulatedImages images = SimulatedImages.standard(clock::now);
+        for (ClusterSpec.NodeSpec node : spec.nodes()) {
+            ContainerRuntime runtime = new ContainerRuntime(node.name(), node.internalIp(), node.podCidr(),
+                    RuntimeFlavor.CONTAINERD, images, clock, events,
+                    new SplittableRandom(seed ^ store.revision() ^ node.name().hashCode()), logs);
+            runtimes.put(node.name(), runtime);
+            kubelets.put(node.name(), new Kubelet(node.name(), api, clock, events,
+                    new SplittableRandom(seed ^ node.name().hashCode() ^ 0x6b), runtime, network::forPod));
+        }
+        controllers.add(new NodeLifecycleController(informers, clock));
+        controllers.add(new TaintEvictionController(informers, clock));
         scheduler = new Scheduler(api, clock, events, new SplittableRandom(seed ^ store.revision() ^ 0x5c4ed));
         for (String component : stopped) {
             apply(component, false);
@@ -170,6 +192,7 @@ public final class SimCluster {
         controllers.forEach(c -> c.setRunning(false));
         proxies.values().forEach(p -> p.setRunning(false));
         scheduler.stop();
+        kubelets.values().forEach(k -> k.setRunning(false));
         return new ParkedCluster(spec, seed, store.revision(), clock.now(), clock.mode().name(), clock.speed(),
                 events.lastSeq(), List.copyOf(stopped), ParkedCluster.pack(memory.snapshot()),
                 ParkedCluster.packLogs(logs));
@@ -250,6 +273,24 @@ public final class SimCluster {
                     .forEach(c -> c.setRunning(running && !stopped.contains("controller-manager")));
         } else if (component.equals("scheduler")) {
             scheduler.setRunning(running);
+        } else if (component.startsWith("kubelet/")) {
+            Kubelet kubelet = kubelets.get(component.substring("kubelet/".length()));
+            if (kubelet != null) {
+                kubelet.setRunning(running);
+            }
+        } else if (component.startsWith("node/")) {
+            String node = component.substring("node/".length());
+            if (runtimes.containsKey(node)) {
+                // A node that fails loses everything on it; its kubelet, runtime and kube-proxy go with it.
+                if (!running) {
+                    kubelets.get(node).setNodeRunning(false);
+                    proxies.get(node).setRunning(false);
+                } else {
+                    runtimes.get(node).setRunning(true);
+                    proxies.get(node).setRunning(!stopped.contains("kube-proxy/" + node));
+                    kubelets.get(node).setRunning(!stopped.contains("kubelet/" + node));
+                }
+            }
         } else if (component.startsWith("kube-proxy/")) {
             proxy(component.substring("kube-proxy/".length())).ifPresent(p -> p.setRunning(running));
         }
@@ -259,6 +300,11 @@ public final class SimCluster {
         String where = node == null ? name : name + " on " + node;
         events.emit(name, node, running ? "start" : "stop", "", "kubectl", name,
                 running ? "The student started " + where + "." : "The student stopped " + where + ".");
+    }
+
+    /** The container runtime of node {@code node}. */
+    public Optional<ContainerRuntime> runtime(String node) {
+        return Optional.ofNullable(runtimes.get(node));
     }
 
     /** The names of kube-controller-manager's controllers, as {@code controller-manager/NAME} stops one. */

@@ -29,6 +29,7 @@ final class RecordFixture {
     RecordFixture() {
         // Only the recorders under test write events: the components that would record their own stand still.
         cluster.stop("scheduler");
+        io.kubelab.cluster.PlayedComponents.kubeletsPlayedByTest(cluster);
         cluster.stop("controller-manager");
         pod = api.handle(ApiRequest.of(UserInfo.ADMIN, ApiRequest.Verb.CREATE, ResourceTypes.of("v1", "Pod"),
                 "default", "").withBody(json("{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"nginx\"},"

@@ -35,6 +35,7 @@ final class SchedulerFixture {
         cluster = SimCluster.create(ClusterSpec.standard(), SimClock.manual(Instant.parse("2026-11-25T10:00:00Z")), 7);
         // The cluster's own scheduler makes way for one these tests seed and stop themselves.
         cluster.stop("scheduler");
+        io.kubelab.cluster.PlayedComponents.kubeletsPlayedByTest(cluster);
         // Only the scheduler is under test: no controller may add, remove or collect pods behind its back.
         cluster.stop("controller-manager");
         scheduler = new Scheduler(cluster.api(), cluster.clock(), cluster.events(), new SplittableRandom(7));

@@ -34,7 +34,9 @@ public final class StandardCatalogue {
     private static Map<String, Repository> build() {
         Map<String, Repository> repos = new HashMap<>();
         for (Repository r : List.of(nginx(), httpd(), redis(), postgres(), mysql(), busybox(), alpine(), ubuntu(), debian(),
-                python(), node(), perl(), curl(), pause(), httpEcho(), stress(), agnhost())) {
+                python(), node(), perl(), curl(), pause(), httpEcho(), stress(), agnhost(), etcd(), coredns(),
+                component("kube-apiserver", 28_700_000), component("kube-controller-manager", 26_300_000),
+                component("kube-scheduler", 20_700_000), component("kube-proxy", 30_900_000))) {
             repos.put(r.name(), r);
         }
         return Map.copyOf(repos);
@@ -358,5 +360,24 @@ public final class StandardCatalogue {
             b.image(v.compareTo("2.47") >= 0 ? 53_900_000 : 51_200_000, cfg, v);
         }
         return b.build();
+    }
+
+    /** A Kubernetes component image as kubeadm 1.32 pulls it: the binary at /usr/local/bin, nothing else. */
+    private static Repository component(String name, long size) {
+        ImageConfig cfg = new ImageConfig("v1.32.2", List.of("/usr/local/bin/" + name), List.of(), Map.of(), "", List.of(),
+                Flavour.DISTROLESS, Map.of(name, Binary.CLUSTER_COMPONENT), Set.of(), files(Flavour.DISTROLESS, ""), 40_000_000);
+        return Repository.named("registry.k8s.io/" + name).image(size, cfg, "v1.32.2").build();
+    }
+
+    private static Repository etcd() {
+        ImageConfig cfg = new ImageConfig("3.5.16", List.of("/usr/local/bin/etcd"), List.of(), Map.of(), "", List.of(2379, 2380),
+                Flavour.DISTROLESS, Map.of("etcd", Binary.CLUSTER_COMPONENT), Set.of(), files(Flavour.DISTROLESS, ""), 60_000_000);
+        return Repository.named("registry.k8s.io/etcd").image(57_680_000, cfg, "3.5.16-0").build();
+    }
+
+    private static Repository coredns() {
+        ImageConfig cfg = new ImageConfig("1.11.3", List.of("/coredns"), List.of(), Map.of(), "", List.of(53),
+                Flavour.DISTROLESS, Map.of("coredns", Binary.CLUSTER_COMPONENT), Set.of(), files(Flavour.DISTROLESS, ""), 15_000_000);
+        return Repository.named("registry.k8s.io/coredns/coredns").image(18_562_000, cfg, "v1.11.3").build();
     }
 }

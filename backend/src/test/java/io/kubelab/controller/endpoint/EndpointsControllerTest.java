@@ -30,6 +30,9 @@ class EndpointsControllerTest {
     @BeforeEach
     void setUp() {
         cluster = SimCluster.create(ClusterSpec.standard(), SimClock.manual(Instant.parse("2026-11-25T10:00:00Z")), 5);
+        // The test writes pod status itself, as the kubelets would.
+        io.kubelab.cluster.PlayedComponents.kubeletsPlayedByTest(cluster);
+        cluster.stop("scheduler");
         settle();
     }
 

@@ -33,6 +33,7 @@ public final class PlayedNodes {
     public PlayedNodes(SimCluster cluster) {
         this.cluster = cluster;
         cluster.stop("scheduler");
+        io.kubelab.cluster.PlayedComponents.kubeletsPlayedByTest(cluster);
     }
 
     public void settle() {

@@ -42,6 +42,7 @@ public final class BatchFixture {
     {
         // This fixture plays the scheduler and the kubelet: pods stay unbound, so deleting one is immediate.
         cluster.stop("scheduler");
+        io.kubelab.cluster.PlayedComponents.kubeletsPlayedByTest(cluster);
     }
 
     public SimClock clock() {

@@ -41,6 +41,7 @@ public final class ClusterFixture {
     {
         // The fixture places pods itself.
         cluster.stop("scheduler");
+        io.kubelab.cluster.PlayedComponents.kubeletsPlayedByTest(cluster);
     }
 
     /** The nodes whose "kubelet" renews its lease. */

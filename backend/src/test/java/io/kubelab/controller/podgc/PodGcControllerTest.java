@@ -35,6 +35,9 @@ class PodGcControllerTest {
     @BeforeEach
     void setUp() {
         cluster = SimCluster.create(ClusterSpec.standard(), SimClock.manual(Instant.parse("2026-11-25T10:00:00Z")), 5);
+        // The test writes pod status itself, as the kubelets would.
+        io.kubelab.cluster.PlayedComponents.kubeletsPlayedByTest(cluster);
+        cluster.stop("scheduler");
         cluster.stop("controller-manager/podgc");
         new PodGcController(new Informers(cluster.api(), cluster.clock(), new SplittableRandom(1), cluster.events()),
                 cluster.clock(), 2);

@@ -34,6 +34,7 @@ public final class Sandbox {
         cluster = SimCluster.create(ClusterSpec.standard(), SimClock.manual(T0), 7);
         // The played kubelets stand in for the scheduler too: the cluster's own makes way.
         cluster.stop("scheduler");
+        io.kubelab.cluster.PlayedComponents.kubeletsPlayedByTest(cluster);
         kubelets = new PlayedKubelets(cluster.api(), cluster.clock());
     }
 

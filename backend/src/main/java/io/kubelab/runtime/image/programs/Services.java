@@ -35,6 +35,7 @@ final class Services {
             case STRESS -> new Stress(c, image, args);
             case PAUSE -> new Pause(c, image);
             case AGNHOST -> new Agnhost(c, image, args);
+            case CLUSTER_COMPONENT -> new ClusterComponent(c, image, name);
             case EXEC_ENTRYPOINT -> {
                 // curl's entrypoint: options (or nothing runnable) mean "curl ..."; otherwise exec the command
                 if (args.isEmpty() || args.get(0).startsWith("-") || !Launcher.runnable(base(args.get(0)), args.get(0), c, image)) {
