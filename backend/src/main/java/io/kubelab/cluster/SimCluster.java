@@ -35,6 +35,7 @@ import io.kubelab.scheduler.Scheduler;
 import io.kubelab.kubelet.Kubelet;
 import io.kubelab.runtime.ContainerRuntime;
 import io.kubelab.runtime.RuntimeFlavor;
+import io.kubelab.runtime.image.Network;
 import io.kubelab.runtime.image.SimulatedImages;
 import io.kubelab.controller.nodelifecycle.NodeLifecycleController;
 import io.kubelab.controller.tainteviction.TaintEvictionController;
@@ -300,6 +301,14 @@ public final class SimCluster {
         String where = node == null ? name : name + " on " + node;
         events.emit(name, node, running ? "start" : "stop", "", "kubectl", name,
                 running ? "The student started " + where + "." : "The student stopped " + where + ".");
+    }
+
+    /**
+     * A request from outside the cluster ({@code sim curl}) to a node IP (NodePort) or a load-balancer
+     * IP: through the receiving node's kube-proxy rules to a pod that answers, or why nothing does.
+     */
+    public Network.HttpExchange requestFromOutside(String address, int port, Network.HttpRequest request) {
+        return network.fromOutside(address, port, request);
     }
 
     /** The container runtime of node {@code node}. */

@@ -22,7 +22,7 @@ final class SimCommand implements Builtin {
     /** Control-plane components whose stop and start the simulation models so far. */
     static final List<String> STOPPABLE = List.of("apiserver", "controller-manager", "etcd", "scheduler");
     /** Components that run on every node: stopped and started one node at a time. */
-    static final List<String> PER_NODE = List.of("kube-proxy");
+    static final List<String> PER_NODE = List.of("kubelet", "kube-proxy");
 
     static final String USAGE = """
             Usage: sim COMMAND [ARGS]
@@ -39,10 +39,15 @@ final class SimCommand implements Builtin {
               resume                    let time run again as before the pause
               stop COMPONENT [NODE]     stop a control-plane component (apiserver, controller-manager, etcd,
                                         scheduler)
-                                        or a node's kube-proxy (sim stop kube-proxy node01)
+                                        or a node's kubelet or kube-proxy (sim stop kubelet node01)
               start COMPONENT [NODE]    start it again
+              node NAME fail            the node goes down: its kubelet stops posting status, its
+                                        containers die, connections to it time out
+              node NAME recover         the node comes back
               node NAME iptables        print the node's iptables rules, as iptables-save would
               node NAME ipvs            print the node's IPVS table, as ipvsadm -Ln would
+              curl [-i] URL             a request from outside the cluster to a node IP and NodePort
+                                        or a LoadBalancer IP (sim curl http://172.30.2.2:30080/)
               status                    show the clock and which components are stopped
             """;
 
@@ -73,6 +78,7 @@ final class SimCommand implements Builtin {
                 case "stop", "start" -> component(cluster, args.get(0), rest);
                 case "status" -> status(cluster);
                 case "node" -> node(cluster, rest);
+                case "curl" -> SimCurl.run(cluster, rest);
                 default -> CommandResult.failure("sim: unknown command \"" + args.get(0) + "\"\n" + USAGE, 2);
             };
         } catch (IllegalArgumentException e) {
@@ -151,10 +157,19 @@ final class SimCommand implements Builtin {
         }
         String node = knownNode(cluster, args.get(0));
         return switch (args.get(1)) {
+            case "fail" -> {
+                cluster.stop("node/" + node);
+                yield CommandResult.ok("Node " + node + " failed: it no longer answers, and its kubelet stops posting "
+                        + "status.\n");
+            }
+            case "recover" -> {
+                cluster.start("node/" + node);
+                yield CommandResult.ok("Node " + node + " is back; its kubelet starts again.\n");
+            }
             case "iptables" -> CommandResult.ok(cluster.proxy(node).orElseThrow().iptablesSave());
             case "ipvs" -> CommandResult.ok(cluster.proxy(node).orElseThrow().ipvsList());
-            default -> throw new IllegalArgumentException("node: unknown view \"" + args.get(1)
-                    + "\"; one of: iptables, ipvs");
+            default -> throw new IllegalArgumentException("node: unknown action \"" + args.get(1)
+                    + "\"; one of: fail, recover, iptables, ipvs");
         };
     }
 
@@ -204,9 +219,14 @@ final class SimCommand implements Builtin {
         }
         for (ClusterSpec.NodeSpec node : cluster.spec().nodes()) {
             StringBuilder line = new StringBuilder();
+            if (cluster.isStopped("node/" + node.name())) {
+                line.append("failed");
+            }
             for (String component : PER_NODE) {
-                line.append(line.length() == 0 ? "" : ", ").append(component).append(' ')
-                        .append(cluster.isStopped(component + "/" + node.name()) ? "stopped" : "running");
+                if (!cluster.isStopped("node/" + node.name())) {
+                    line.append(line.length() == 0 ? "" : ", ").append(component).append(' ')
+                            .append(cluster.isStopped(component + "/" + node.name()) ? "stopped" : "running");
+                }
             }
             out.append(String.format(row, node.name() + ":", line));
         }

@@ -54,8 +54,9 @@ class SimCommandTest {
         assertEquals("etcd stopped.\n", shell.execute("sim stop etcd").stdout());
         assertEquals("clock:              2026-11-25T10:00:00Z (paused)\napiserver:          running\n"
                 + "controller-manager: running\netcd:               stopped\nscheduler:          running\n"
-                + "controlplane:       kube-proxy running\nnode01:             kube-proxy running\n"
-                + "node02:             kube-proxy running\n", shell.execute("sim status").stdout());
+                + "controlplane:       kubelet running, kube-proxy running\n"
+                + "node01:             kubelet running, kube-proxy running\n"
+                + "node02:             kubelet running, kube-proxy running\n", shell.execute("sim status").stdout());
         assertTrue(cluster.isStopped("etcd"));
         shell.execute("sim start etcd");
         assertTrue(!cluster.isStopped("etcd"));
@@ -65,13 +66,28 @@ class SimCommandTest {
     void aStoppedKubeProxyIsShownPerNodeAndItsRulesCanBeRead() {
         assertEquals("kube-proxy on node01 stopped.\n", shell.execute("sim stop kube-proxy node01").stdout());
         assertTrue(cluster.isStopped("kube-proxy/node01"));
-        assertTrue(shell.execute("sim status").stdout().contains("node01:             kube-proxy stopped\n"));
+        assertTrue(shell.execute("sim status").stdout().contains("node01:             kubelet running, kube-proxy stopped\n"));
         String rules = shell.execute("sim node node01 iptables").stdout();
         assertTrue(rules.contains("-A KUBE-SERVICES -d 10.96.0.1/32 -p tcp"), rules);
         assertTrue(shell.execute("sim node node01 ipvs").stdout().startsWith("IP Virtual Server version 1.2.1"));
         CommandResult unknown = shell.execute("sim node node09 iptables");
         assertEquals("sim: no node \"node09\"; the nodes are controlplane, node01, node02\n", unknown.stderr());
         assertEquals(2, shell.execute("sim stop kube-proxy").exitCode());
+    }
+
+    @Test
+    void aFailedNodeIsShownAndACurlFromOutsideFindsNothingThere() {
+        assertEquals("Node node02 failed: it no longer answers, and its kubelet stops posting status.\n",
+                shell.execute("sim node node02 fail").stdout());
+        assertTrue(shell.execute("sim status").stdout().contains("node02:             failed\n"));
+        CommandResult refused = shell.execute("sim curl http://172.30.2.2:30999/");
+        assertEquals(7, refused.exitCode());
+        assertEquals("curl: (7) Failed to connect to 172.30.2.2 port 30999 after 0 ms: Couldn't connect to server\n",
+                refused.stderr());
+        CommandResult down = shell.execute("sim curl 172.30.2.3:30999");
+        assertEquals(28, down.exitCode(), down.stderr());
+        assertEquals("Node node02 is back; its kubelet starts again.\n", shell.execute("sim node node02 recover").stdout());
+        assertEquals(6, shell.execute("sim curl http://web.example/").exitCode());
     }
 
     @Test
