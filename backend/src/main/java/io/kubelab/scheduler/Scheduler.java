@@ -8,10 +8,10 @@ import io.kubelab.apiserver.UserInfo;
 import io.kubelab.clock.SimClock;
 import io.kubelab.controller.Informer;
 import io.kubelab.events.ComponentEvents;
+import io.kubelab.model.Labels;
 import io.kubelab.model.ResourceTypes;
 import io.kubelab.record.EventSink;
 import io.kubelab.record.Recorders;
-import io.kubelab.scheduler.framework.Labels;
 
 import java.time.Duration;
 import java.util.List;
