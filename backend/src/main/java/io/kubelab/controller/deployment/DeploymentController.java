@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ObjectMeta;
 import io.kubelab.clock.SimClock;
 import io.kubelab.controller.Controller;
+import io.kubelab.controller.ControllerRefManager;
 import io.kubelab.controller.Informer;
 import io.kubelab.controller.Informers;
-import io.kubelab.controller.replicaset.OwnerRefs;
+import io.kubelab.controller.OwnerRefs;
 import io.kubelab.controller.replicaset.PodControl;
 import io.kubelab.controller.replicaset.Pods;
 import io.kubelab.controller.replicaset.ReplicaSetController;
@@ -96,7 +97,7 @@ public final class DeploymentController extends Controller {
         List<ObjectNode> sets = new ArrayList<>();
         for (ObjectNode rs : replicaSets.list()) {
             if (ObjectMeta.namespace(rs).equals(ObjectMeta.namespace(d))
-                    && OwnerRefs.claim(informers.api(), ReplicaSetController.REPLICA_SETS, d, selector, rs)) {
+                    && ControllerRefManager.claimObject(informers.api(), ReplicaSetController.REPLICA_SETS, d, selector, rs)) {
                 sets.add(replicaSets.get(Informer.key(rs)).orElse(rs));
             }
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ObjectMeta;
+import io.kubelab.controller.OwnerRefs;
 import io.kubelab.controller.endpoint.PodEndpoints;
 
 import java.util.ArrayList;
@@ -181,9 +182,7 @@ final class SliceReconciler {
         metadata.put("generateName", prefix(ObjectMeta.name(service)));
         metadata.put("namespace", ObjectMeta.namespace(service));
         metadata.set("labels", labels());
-        metadata.putArray("ownerReferences").addObject().put("apiVersion", "v1").put("kind", "Service")
-                .put("name", ObjectMeta.name(service)).put("uid", ObjectMeta.uid(service))
-                .put("controller", true).put("blockOwnerDeletion", true);
+        metadata.putArray("ownerReferences").add(OwnerRefs.controllerRef(service, "v1", "Service"));
         slice.put("addressType", "IPv4");
         slice.putArray("endpoints");
         slice.set("ports", ports.deepCopy());

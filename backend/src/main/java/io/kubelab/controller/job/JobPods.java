@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ObjectMeta;
+import io.kubelab.controller.OwnerRefs;
 
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /** What the Job controller reads off its pods: phase, finalizer, index, readiness, when they finished. */
 final class JobPods {
@@ -132,20 +132,6 @@ final class JobPods {
         return Instant.parse(meta.path("creationTimestamp").asText("1970-01-01T00:00:00Z"));
     }
 
-    /** The job that controls {@code pod}, by its controller reference: its uid, if it is a batch/v1 Job. */
-    static Optional<JsonNode> controllerRef(JsonNode pod) {
-        for (JsonNode ref : pod.path("metadata").path("ownerReferences")) {
-            if (ref.path("controller").asBoolean(false)) {
-                return Optional.of(ref);
-            }
-        }
-        return Optional.empty();
-    }
-
-    static boolean controlledBy(JsonNode pod, JsonNode job) {
-        return controllerRef(pod).map(ref -> ref.path("uid").asText().equals(ObjectMeta.uid(job))).orElse(false);
-    }
-
     /**
      * {@code controller.ActivePods}' order, the pods to delete first: unscheduled before scheduled, Pending
      * before Running, not ready before ready, more restarts first, newer before older.
@@ -192,9 +178,7 @@ final class JobPods {
         ArrayNode finalizers = meta.putArray("finalizers");
         template.path("metadata").path("finalizers").forEach(f -> finalizers.add(f.asText()));
         ObjectMeta.addFinalizer(meta, TRACKING_FINALIZER);
-        meta.putArray("ownerReferences").addObject().put("apiVersion", "batch/v1").put("kind", "Job")
-                .put("name", name).put("uid", ObjectMeta.uid(job)).put("controller", true)
-                .put("blockOwnerDeletion", true);
+        meta.putArray("ownerReferences").add(OwnerRefs.controllerRef(job, "batch/v1", "Job"));
         ObjectNode spec = template.path("spec").isObject() ? ((ObjectNode) template.path("spec")).deepCopy()
                 : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         if (index != UNKNOWN_INDEX) {

@@ -8,8 +8,10 @@ import io.kubelab.apiserver.ObjectMeta;
 import io.kubelab.apiserver.StatusException;
 import io.kubelab.clock.SimClock;
 import io.kubelab.controller.Controller;
+import io.kubelab.controller.ControllerRefManager;
 import io.kubelab.controller.Informer;
 import io.kubelab.controller.Informers;
+import io.kubelab.controller.OwnerRefs;
 import io.kubelab.events.ComponentEvents;
 import io.kubelab.model.LabelSelector;
 import io.kubelab.model.ResourceType;
@@ -109,7 +111,7 @@ public final class ReplicaSetController extends Controller {
         List<JsonNode> owned = new ArrayList<>();
         for (ObjectNode pod : pods.list()) {
             if (ObjectMeta.namespace(pod).equals(ObjectMeta.namespace(rs)) && Pods.active(pod)
-                    && OwnerRefs.claim(api, PodControl.PODS, rs, selector, pod)) {
+                    && ControllerRefManager.claimObject(api, PodControl.PODS, rs, selector, pod)) {
                 owned.add(pods.get(Informer.key(pod)).orElse(pod));
             }
         }

@@ -3,6 +3,7 @@ package io.kubelab.scheduler.plugins;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ObjectMeta;
+import io.kubelab.controller.OwnerRefs;
 import io.kubelab.model.LabelSelector;
 import io.kubelab.model.Labels;
 import io.kubelab.model.NodeSelectors;
@@ -180,10 +181,7 @@ public final class PodTopologySpread implements Plugin {
             }
         }
         LabelSelector[] owner = {null};
-        for (JsonNode ref : pod.path("metadata").path("ownerReferences")) {
-            if (!ref.path("controller").asBoolean(false)) {
-                continue;
-            }
+        OwnerRefs.controllerOf(pod).ifPresent(ref -> {
             String kind = ref.path("kind").asText();
             state.snapshot().listers().controller(namespace, kind, ref.path("name").asText()).ifPresent(c -> {
                 JsonNode selector = c.path("spec").path("selector");
@@ -193,7 +191,7 @@ public final class PodTopologySpread implements Plugin {
                     owner[0] = LabelSelector.fromJson(selector);
                 }
             });
-        }
+        });
         if (labelSet.isEmpty() && (owner[0] == null || owner[0].isEmpty())) {
             return List.of();
         }
