@@ -12,8 +12,8 @@ import io.kubelab.controller.ControllerRefManager;
 import io.kubelab.controller.Informer;
 import io.kubelab.controller.Informers;
 import io.kubelab.controller.OwnerRefs;
+import io.kubelab.controller.PodConditions;
 import io.kubelab.controller.history.ControllerRevisions;
-import io.kubelab.controller.history.PodReadiness;
 import io.kubelab.events.ComponentEvents;
 import io.kubelab.model.LabelSelector;
 import io.kubelab.model.Labels;
@@ -155,7 +155,7 @@ public final class DaemonSetController extends Controller {
         }
         List<ObjectNode> live = new ArrayList<>();
         for (ObjectNode pod : claimed) {
-            String phase = PodReadiness.phase(pod);
+            String phase = PodConditions.phase(pod);
             boolean terminal = phase.equals("Succeeded") || phase.equals("Failed");
             if (!(terminal && ObjectMeta.deleting(pod))) {
                 live.add(pod);

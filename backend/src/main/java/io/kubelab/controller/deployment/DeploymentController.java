@@ -10,9 +10,9 @@ import io.kubelab.controller.Informer;
 import io.kubelab.controller.Informers;
 import io.kubelab.controller.OwnerRefs;
 import io.kubelab.controller.replicaset.PodControl;
-import io.kubelab.controller.replicaset.Pods;
 import io.kubelab.controller.replicaset.ReplicaSetController;
 import io.kubelab.model.LabelSelector;
+import io.kubelab.model.Labels;
 import io.kubelab.model.ResourceType;
 import io.kubelab.model.ResourceTypes;
 import io.kubelab.record.EventRecorder;
@@ -72,7 +72,7 @@ public final class DeploymentController extends Controller {
         if (now != null && OwnerRefs.controllerOf(now).isEmpty()) {
             for (ObjectNode d : deployments.list()) {
                 if (ObjectMeta.namespace(d).equals(ObjectMeta.namespace(now)) && d.path("spec").path("selector").size() > 0
-                        && LabelSelector.fromJson(d.path("spec").path("selector")).matches(Pods.labels(now))) {
+                        && LabelSelector.fromJson(d.path("spec").path("selector")).matches(Labels.of(now))) {
                     enqueue(Informer.key(d));
                 }
             }
@@ -133,7 +133,7 @@ public final class DeploymentController extends Controller {
     private List<ObjectNode> podsOf(JsonNode d, LabelSelector selector) {
         List<ObjectNode> out = new ArrayList<>();
         for (ObjectNode pod : pods.list()) {
-            if (ObjectMeta.namespace(pod).equals(ObjectMeta.namespace(d)) && selector.matches(Pods.labels(pod))) {
+            if (ObjectMeta.namespace(pod).equals(ObjectMeta.namespace(d)) && selector.matches(Labels.of(pod))) {
                 out.add(pod);
             }
         }

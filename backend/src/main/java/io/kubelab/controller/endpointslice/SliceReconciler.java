@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ObjectMeta;
 import io.kubelab.controller.OwnerRefs;
 import io.kubelab.controller.endpoint.PodEndpoints;
+import io.kubelab.model.Labels;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -207,7 +208,7 @@ final class SliceReconciler {
     /** {@code setEndpointSliceLabels}: the service's labels, the headless mark, then the reserved two. */
     ObjectNode labels() {
         ObjectNode labels = JsonNodeFactory.instance.objectNode();
-        PodEndpoints.labels(service).forEach((k, v) -> {
+        Labels.of(service).forEach((k, v) -> {
             if (!k.equals(SERVICE_NAME_LABEL) && !k.equals(MANAGED_BY_LABEL)) {
                 labels.put(k, v);
             }
@@ -224,7 +225,7 @@ final class SliceReconciler {
 
     private static ObjectNode sorted(ObjectNode labels) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        new java.util.TreeMap<>(PodEndpoints.labels(JsonNodeFactory.instance.objectNode().set("metadata",
+        new java.util.TreeMap<>(Labels.of(JsonNodeFactory.instance.objectNode().set("metadata",
                 JsonNodeFactory.instance.objectNode().set("labels", labels)))).forEach(out::put);
         return out;
     }

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ObjectMeta;
 import io.kubelab.controller.OwnerRefs;
+import io.kubelab.controller.PodConditions;
 
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /** What the Job controller reads off its pods: phase, finalizer, index, readiness, when they finished. */
 final class JobPods {
@@ -22,22 +24,13 @@ final class JobPods {
     private JobPods() {
     }
 
-    static String phase(JsonNode pod) {
-        return pod.path("status").path("phase").asText("");
-    }
-
     static boolean succeeded(JsonNode pod) {
-        return phase(pod).equals("Succeeded");
-    }
-
-    /** {@code controller.FilterActivePods}: not finished and not being deleted. */
-    static boolean active(JsonNode pod) {
-        return !succeeded(pod) && !phase(pod).equals("Failed") && !ObjectMeta.deleting(pod);
+        return PodConditions.phase(pod).equals("Succeeded");
     }
 
     /** {@code controller.CountTerminatingPods}: being deleted but not finished. */
     static boolean terminating(JsonNode pod) {
-        return ObjectMeta.deleting(pod) && !succeeded(pod) && !phase(pod).equals("Failed");
+        return ObjectMeta.deleting(pod) && !PodConditions.terminal(pod);
     }
 
     /**
@@ -45,7 +38,7 @@ final class JobPods {
      * counts orphans that never reach the Failed phase.
      */
     static boolean failed(JsonNode pod, JsonNode job) {
-        if (phase(pod).equals("Failed")) {
+        if (PodConditions.phase(pod).equals("Failed")) {
             return true;
         }
         if (onlyReplaceFailedPods(job)) {
@@ -63,15 +56,6 @@ final class JobPods {
         for (JsonNode f : pod.path("metadata").path("finalizers")) {
             if (f.asText().equals(TRACKING_FINALIZER)) {
                 return true;
-            }
-        }
-        return false;
-    }
-
-    static boolean ready(JsonNode pod) {
-        for (JsonNode c : pod.path("status").path("conditions")) {
-            if (c.path("type").asText().equals("Ready")) {
-                return c.path("status").asText().equals("True");
             }
         }
         return false;
@@ -118,11 +102,10 @@ final class JobPods {
         if (allFinished && latest != null) {
             return latest;
         }
-        for (JsonNode c : pod.path("status").path("conditions")) {
-            if (c.path("type").asText().equals("Ready") && c.path("status").asText().equals("False")
-                    && !c.path("lastTransitionTime").asText("").isEmpty()) {
-                return Instant.parse(c.path("lastTransitionTime").asText());
-            }
+        Optional<JsonNode> ready = PodConditions.condition(pod, PodConditions.READY);
+        if (ready.isPresent() && ready.get().path("status").asText().equals("False")
+                && !ready.get().path("lastTransitionTime").asText("").isEmpty()) {
+            return Instant.parse(ready.get().path("lastTransitionTime").asText());
         }
         JsonNode meta = pod.path("metadata");
         if (meta.hasNonNull("deletionTimestamp")) {
@@ -138,8 +121,8 @@ final class JobPods {
      */
     static final Comparator<JsonNode> DELETE_FIRST = Comparator
             .comparing((JsonNode p) -> !p.path("spec").path("nodeName").asText("").isEmpty())
-            .thenComparing(p -> phaseRank(phase(p)))
-            .thenComparing(JobPods::ready)
+            .thenComparing(p -> phaseRank(PodConditions.phase(p)))
+            .thenComparing(PodConditions::ready)
             .thenComparing(p -> -restarts(p))
             .thenComparing(p -> p.path("metadata").path("creationTimestamp").asText(""), Comparator.reverseOrder());
 

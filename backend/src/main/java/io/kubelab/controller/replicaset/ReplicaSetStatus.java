@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ObjectMeta;
+import io.kubelab.controller.PodConditions;
 import io.kubelab.model.LabelSelector;
+import io.kubelab.model.Labels;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,17 +27,17 @@ final class ReplicaSetStatus {
     static ObjectNode calculate(JsonNode rs, List<JsonNode> pods, String error, Instant now) {
         JsonNode spec = rs.path("spec");
         long minReadySeconds = spec.path("minReadySeconds").asLong(0);
-        LabelSelector templateLabels = LabelSelector.ofEquals(Pods.labels(spec.path("template")));
+        LabelSelector templateLabels = LabelSelector.ofEquals(Labels.of(spec.path("template")));
         int fullyLabeled = 0;
         int ready = 0;
         int available = 0;
         for (JsonNode pod : pods) {
-            if (templateLabels.matches(Pods.labels(pod))) {
+            if (templateLabels.matches(Labels.of(pod))) {
                 fullyLabeled++;
             }
-            if (Pods.ready(pod)) {
+            if (PodConditions.ready(pod)) {
                 ready++;
-                if (Pods.available(pod, minReadySeconds, now)) {
+                if (PodConditions.available(pod, minReadySeconds, now)) {
                     available++;
                 }
             }
