@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ApiRequest;
 import io.kubelab.apiserver.ObjectMeta;
+import io.kubelab.model.NodeSelectors;
 import io.kubelab.model.Quantity;
 import io.kubelab.record.EventRecorder;
 
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,14 +27,9 @@ final class PodAdmission {
     }
 
     static Optional<Rejection> check(ObjectNode pod, JsonNode node, List<ObjectNode> admitted) {
-        JsonNode labels = node.path("metadata").path("labels");
-        Iterator<Map.Entry<String, JsonNode>> selector = pod.path("spec").path("nodeSelector").fields();
-        while (selector.hasNext()) {
-            Map.Entry<String, JsonNode> term = selector.next();
-            if (!labels.path(term.getKey()).asText("\u0000").equals(term.getValue().asText())) {
-                return Optional.of(new Rejection("NodeAffinity",
-                        "Predicate NodeAffinity failed: node(s) didn't match Pod's node affinity/selector"));
-            }
+        if (!NodeSelectors.matchesNodeSelector(pod.path("spec"), node)) {
+            return Optional.of(new Rejection("NodeAffinity",
+                    "Predicate NodeAffinity failed: node(s) didn't match Pod's node affinity/selector"));
         }
         JsonNode allocatable = node.path("status").path("allocatable");
         long pods = allocatable.path("pods").asLong(110);

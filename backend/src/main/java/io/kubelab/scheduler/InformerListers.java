@@ -3,7 +3,7 @@ package io.kubelab.scheduler;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ObjectMeta;
 import io.kubelab.controller.Informer;
-import io.kubelab.scheduler.framework.Labels;
+import io.kubelab.model.Labels;
 import io.kubelab.scheduler.framework.Listers;
 
 import java.util.List;

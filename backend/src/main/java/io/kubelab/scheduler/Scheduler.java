@@ -7,11 +7,12 @@ import io.kubelab.apiserver.ObjectMeta;
 import io.kubelab.apiserver.UserInfo;
 import io.kubelab.clock.SimClock;
 import io.kubelab.controller.Informer;
+import io.kubelab.controller.PodConditions;
 import io.kubelab.events.ComponentEvents;
+import io.kubelab.model.Labels;
 import io.kubelab.model.ResourceTypes;
 import io.kubelab.record.EventSink;
 import io.kubelab.record.Recorders;
-import io.kubelab.scheduler.framework.Labels;
 
 import java.time.Duration;
 import java.util.List;
@@ -128,18 +129,9 @@ public final class Scheduler {
         if (old == null || !Objects.equals(old.path("metadata").path("labels"), now.path("metadata").path("labels"))
                 || !Objects.equals(old.path("spec"), now.path("spec"))
                 || !Objects.equals(old.path("status").path("allocatable"), now.path("status").path("allocatable"))
-                || !Objects.equals(readiness(old), readiness(now))) {
+                || !Objects.equals(PodConditions.readyStatus(old), PodConditions.readyStatus(now))) {
             queue.moveAll(k -> true);
         }
-    }
-
-    private static String readiness(JsonNode node) {
-        for (JsonNode condition : node.path("status").path("conditions")) {
-            if (condition.path("type").asText().equals("Ready")) {
-                return condition.path("status").asText();
-            }
-        }
-        return "";
     }
 
     private void scheduleDrain() {

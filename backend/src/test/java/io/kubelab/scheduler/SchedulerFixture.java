@@ -3,12 +3,12 @@ package io.kubelab.scheduler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kubelab.apiserver.ApiRequest;
 import io.kubelab.apiserver.ApiRequest.Verb;
-import io.kubelab.apiserver.RequestOptions;
+import io.kubelab.apiserver.ApiRequest;
 import io.kubelab.apiserver.UserInfo;
 import io.kubelab.clock.SimClock;
 import io.kubelab.cluster.ClusterSpec;
+import io.kubelab.cluster.PlayedComponents;
 import io.kubelab.cluster.SimCluster;
 import io.kubelab.model.ResourceType;
 import io.kubelab.model.ResourceTypes;
@@ -82,8 +82,7 @@ final class SchedulerFixture {
 
     /** Deletes a pod at once, as its kubelet confirms a deletion (there is no kubelet in these tests). */
     void forceDelete(String name) {
-        cluster.api().handle(ApiRequest.of(UserInfo.ADMIN, Verb.DELETE, PODS, "default", name)
-                .withOptions(RequestOptions.DEFAULT.withGracePeriod(0)));
+        PlayedComponents.deleteNow(cluster.api(), "default", name);
     }
 
     /** Lets the cluster work for {@code seconds} of simulated time. */

@@ -9,6 +9,7 @@ import io.kubelab.clock.SimClock;
 import io.kubelab.controller.Controller;
 import io.kubelab.controller.Informer;
 import io.kubelab.controller.Informers;
+import io.kubelab.controller.OwnerRefs;
 import io.kubelab.model.ResourceType;
 import io.kubelab.model.ResourceTypes;
 import io.kubelab.record.EventRecorder;
@@ -78,13 +79,11 @@ public final class CronJobController extends Controller {
     }
 
     private void jobChanged(ObjectNode job) {
-        for (JsonNode ref : job.path("metadata").path("ownerReferences")) {
-            if (ref.path("controller").asBoolean(false) && ref.path("kind").asText().equals("CronJob")) {
-                String key = ObjectMeta.namespace(job) + "/" + ref.path("name").asText();
-                cronJobs.get(key).filter(cj -> ObjectMeta.uid(cj).equals(ref.path("uid").asText()))
-                        .ifPresent(cj -> enqueue(key));
-            }
-        }
+        OwnerRefs.controllerOf(job).filter(ref -> ref.path("kind").asText().equals("CronJob")).ifPresent(ref -> {
+            String key = ObjectMeta.namespace(job) + "/" + ref.path("name").asText();
+            cronJobs.get(key).filter(cj -> ObjectMeta.uid(cj).equals(ref.path("uid").asText()))
+                    .ifPresent(cj -> enqueue(key));
+        });
     }
 
     /** {@code queue.AddAfter}: background, and a key waits only for its earliest time. */
@@ -114,12 +113,10 @@ public final class CronJobController extends Controller {
             if (!ObjectMeta.namespace(job).equals(ObjectMeta.namespace(cronJob.get()))) {
                 continue;
             }
-            for (JsonNode ref : job.path("metadata").path("ownerReferences")) {
-                // Kubernetes matches the controller reference by name alone here.
-                if (ref.path("controller").asBoolean(false)
-                        && ref.path("name").asText().equals(ObjectMeta.name(cronJob.get()))) {
-                    owned.add(job);
-                }
+            // Kubernetes matches the controller reference by name alone here.
+            if (OwnerRefs.controllerOf(job).filter(ref -> ref.path("name").asText().equals(ObjectMeta.name(cronJob.get())))
+                    .isPresent()) {
+                owned.add(job);
             }
         }
         ObjectNode copy = cronJob.get().deepCopy();

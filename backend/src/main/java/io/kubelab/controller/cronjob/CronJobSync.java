@@ -12,6 +12,7 @@ import io.kubelab.apiserver.RequestOptions;
 import io.kubelab.apiserver.StatusException;
 import io.kubelab.clock.SimClock;
 import io.kubelab.controller.Informers;
+import io.kubelab.controller.OwnerRefs;
 import io.kubelab.events.ComponentEvents;
 import io.kubelab.record.EventRecorder;
 
@@ -260,9 +261,7 @@ final class CronJobSync {
         ZoneId zone = CronSchedule.zone(cj.path("spec").path("timeZone").asText(""));
         annotations.put(SCHEDULED_TIMESTAMP, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.atZone(zone))
                 .replace("+00:00", "Z"));
-        meta.putArray("ownerReferences").addObject().put("apiVersion", "batch/v1").put("kind", "CronJob")
-                .put("name", ObjectMeta.name(cj)).put("uid", ObjectMeta.uid(cj)).put("controller", true)
-                .put("blockOwnerDeletion", true);
+        meta.putArray("ownerReferences").add(OwnerRefs.controllerRef(cj, "batch/v1", "CronJob"));
         job.set("spec", template.path("spec").deepCopy());
         return job;
     }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ObjectMeta;
-import io.kubelab.controller.history.OwnerRefs;
+import io.kubelab.controller.OwnerRefs;
 
 import java.util.Comparator;
 import java.util.Optional;

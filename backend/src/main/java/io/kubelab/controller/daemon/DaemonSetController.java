@@ -8,13 +8,15 @@ import io.kubelab.apiserver.ObjectMeta;
 import io.kubelab.apiserver.StatusException;
 import io.kubelab.clock.SimClock;
 import io.kubelab.controller.Controller;
+import io.kubelab.controller.ControllerRefManager;
 import io.kubelab.controller.Informer;
 import io.kubelab.controller.Informers;
+import io.kubelab.controller.OwnerRefs;
+import io.kubelab.controller.PodConditions;
 import io.kubelab.controller.history.ControllerRevisions;
-import io.kubelab.controller.history.OwnerRefs;
-import io.kubelab.controller.history.PodReadiness;
 import io.kubelab.events.ComponentEvents;
 import io.kubelab.model.LabelSelector;
+import io.kubelab.model.Labels;
 import io.kubelab.model.ResourceType;
 import io.kubelab.model.ResourceTypes;
 import io.kubelab.record.EventRecorder;
@@ -107,7 +109,7 @@ public final class DaemonSetController extends Controller {
         }
         for (ObjectNode ds : daemonSets.list()) {
             if (ObjectMeta.namespace(ds).equals(ObjectMeta.namespace(pod))
-                    && LabelSelector.fromJson(ds.path("spec").path("selector")).matches(OwnerRefs.labels(pod))) {
+                    && LabelSelector.fromJson(ds.path("spec").path("selector")).matches(Labels.of(pod))) {
                 enqueue(Informer.key(ds));
             }
         }
@@ -146,14 +148,14 @@ public final class DaemonSetController extends Controller {
     /** getDaemonPods: the DaemonSet's pods after adoption and release. */
     private List<ObjectNode> claimedPods(ObjectNode ds, boolean includeDeletedTerminal) {
         LabelSelector selector = LabelSelector.fromJson(ds.path("spec").path("selector"));
-        List<ObjectNode> claimed = OwnerRefs.claim(api, Informers.CONTROLLER_MANAGER, PODS, ds, "apps/v1", "DaemonSet",
+        List<ObjectNode> claimed = ControllerRefManager.claimObjects(api, Informers.CONTROLLER_MANAGER, PODS, ds, "apps/v1", "DaemonSet",
                 selector, pods.list(), p -> true);
         if (includeDeletedTerminal) {
             return claimed;
         }
         List<ObjectNode> live = new ArrayList<>();
         for (ObjectNode pod : claimed) {
-            String phase = PodReadiness.phase(pod);
+            String phase = PodConditions.phase(pod);
             boolean terminal = phase.equals("Succeeded") || phase.equals("Failed");
             if (!(terminal && ObjectMeta.deleting(pod))) {
                 live.add(pod);

@@ -9,9 +9,9 @@ import io.kubelab.apiserver.ObjectMeta;
 import io.kubelab.apiserver.StatusException;
 import io.kubelab.controller.Informer;
 import io.kubelab.controller.Informers;
+import io.kubelab.controller.OwnerRefs;
 import io.kubelab.controller.history.ControllerRevisions;
 import io.kubelab.controller.history.GoJson;
-import io.kubelab.controller.history.OwnerRefs;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.kubelab.controller.daemon;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kubelab.controller.history.PodReadiness;
+import io.kubelab.controller.PodConditions;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,9 +43,9 @@ final class DaemonSetStatus {
             List<ObjectNode> sorted = new ArrayList<>(pods);
             sorted.sort(DaemonPods.OLDEST_FIRST);
             ObjectNode pod = sorted.get(0);
-            if (PodReadiness.ready(pod)) {
+            if (PodConditions.ready(pod)) {
                 ready++;
-                if (PodReadiness.available(pod, minReady, now)) {
+                if (PodConditions.available(pod, minReady, now)) {
                     available++;
                 }
             }

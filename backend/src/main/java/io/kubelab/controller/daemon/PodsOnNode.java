@@ -3,7 +3,7 @@ package io.kubelab.controller.daemon;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ObjectMeta;
-import io.kubelab.controller.history.PodReadiness;
+import io.kubelab.controller.PodConditions;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +38,7 @@ final class PodsOnNode {
                 if (ObjectMeta.deleting(pod)) {
                     continue;
                 }
-                String phase = PodReadiness.phase(pod);
+                String phase = PodConditions.phase(pod);
                 if (phase.equals("Failed")) {
                     String key = ObjectMeta.uid(ds) + "/" + nodeName;
                     if (backoff.inBackoff(key)) {
@@ -78,7 +78,7 @@ final class PodsOnNode {
             }
             if (oldestNew != null && oldestOld != null) {
                 int minReady = ds.path("spec").path("minReadySeconds").asInt(0);
-                if (!PodReadiness.ready(oldestOld) || PodReadiness.available(oldestNew, minReady, now)) {
+                if (!PodConditions.ready(oldestOld) || PodConditions.available(oldestNew, minReady, now)) {
                     delete.add(ObjectMeta.name(oldestOld));
                 }
             }

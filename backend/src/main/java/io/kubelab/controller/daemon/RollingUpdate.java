@@ -3,7 +3,7 @@ package io.kubelab.controller.daemon;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ObjectMeta;
-import io.kubelab.controller.history.PodReadiness;
+import io.kubelab.controller.PodConditions;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,10 +77,10 @@ final class RollingUpdate {
             if ((on.oldPod == null) == (on.newPod == null)) {
                 unavailable++;
             } else if (on.newPod != null) {
-                if (!PodReadiness.available(on.newPod, minReady, now)) {
+                if (!PodConditions.available(on.newPod, minReady, now)) {
                     unavailable++;
                 }
-            } else if (!PodReadiness.available(on.oldPod, minReady, now)) {
+            } else if (!PodConditions.available(on.oldPod, minReady, now)) {
                 replacements.add(ObjectMeta.name(on.oldPod));
                 unavailable++;
             } else if (unavailable < maxUnavailable) {
@@ -109,7 +109,7 @@ final class RollingUpdate {
                 continue;
             }
             ObjectNode counted = on.oldPod != null ? on.oldPod : on.newPod;
-            if (counted != null && PodReadiness.available(counted, minReady, now)) {
+            if (counted != null && PodConditions.available(counted, minReady, now)) {
                 available++;
             }
             if (on.oldPod == null) {
@@ -118,7 +118,7 @@ final class RollingUpdate {
             JsonNode node = nodes.get(entry.getKey());
             boolean shouldRun = node != null && NodeEligibility.of(node, daemonSet).shouldRun();
             if (on.newPod == null) {
-                if (!PodReadiness.available(on.oldPod, minReady, now)) {
+                if (!PodConditions.available(on.oldPod, minReady, now)) {
                     if (!shouldRun) {
                         delete.add(ObjectMeta.name(on.oldPod));
                     } else {
@@ -129,7 +129,7 @@ final class RollingUpdate {
                 } else if (surge < maxSurge) {
                     candidates.add(entry.getKey());
                 }
-            } else if (!PodReadiness.available(on.newPod, minReady, now)) {
+            } else if (!PodConditions.available(on.newPod, minReady, now)) {
                 surge++;
             } else {
                 delete.add(ObjectMeta.name(on.oldPod));

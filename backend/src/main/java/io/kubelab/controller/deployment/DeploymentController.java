@@ -5,13 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ObjectMeta;
 import io.kubelab.clock.SimClock;
 import io.kubelab.controller.Controller;
+import io.kubelab.controller.ControllerRefManager;
 import io.kubelab.controller.Informer;
 import io.kubelab.controller.Informers;
-import io.kubelab.controller.replicaset.OwnerRefs;
+import io.kubelab.controller.OwnerRefs;
 import io.kubelab.controller.replicaset.PodControl;
-import io.kubelab.controller.replicaset.Pods;
 import io.kubelab.controller.replicaset.ReplicaSetController;
 import io.kubelab.model.LabelSelector;
+import io.kubelab.model.Labels;
 import io.kubelab.model.ResourceType;
 import io.kubelab.model.ResourceTypes;
 import io.kubelab.record.EventRecorder;
@@ -71,7 +72,7 @@ public final class DeploymentController extends Controller {
         if (now != null && OwnerRefs.controllerOf(now).isEmpty()) {
             for (ObjectNode d : deployments.list()) {
                 if (ObjectMeta.namespace(d).equals(ObjectMeta.namespace(now)) && d.path("spec").path("selector").size() > 0
-                        && LabelSelector.fromJson(d.path("spec").path("selector")).matches(Pods.labels(now))) {
+                        && LabelSelector.fromJson(d.path("spec").path("selector")).matches(Labels.of(now))) {
                     enqueue(Informer.key(d));
                 }
             }
@@ -96,7 +97,7 @@ public final class DeploymentController extends Controller {
         List<ObjectNode> sets = new ArrayList<>();
         for (ObjectNode rs : replicaSets.list()) {
             if (ObjectMeta.namespace(rs).equals(ObjectMeta.namespace(d))
-                    && OwnerRefs.claim(informers.api(), ReplicaSetController.REPLICA_SETS, d, selector, rs)) {
+                    && ControllerRefManager.claimObject(informers.api(), ReplicaSetController.REPLICA_SETS, d, selector, rs)) {
                 sets.add(replicaSets.get(Informer.key(rs)).orElse(rs));
             }
         }
@@ -132,7 +133,7 @@ public final class DeploymentController extends Controller {
     private List<ObjectNode> podsOf(JsonNode d, LabelSelector selector) {
         List<ObjectNode> out = new ArrayList<>();
         for (ObjectNode pod : pods.list()) {
-            if (ObjectMeta.namespace(pod).equals(ObjectMeta.namespace(d)) && selector.matches(Pods.labels(pod))) {
+            if (ObjectMeta.namespace(pod).equals(ObjectMeta.namespace(d)) && selector.matches(Labels.of(pod))) {
                 out.add(pod);
             }
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ObjectMeta;
+import io.kubelab.controller.OmitEmpty;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,12 +27,12 @@ final class Progress {
         int available = ReplicaSets.availableTotal(all);
         int unavailable = Math.max(0, ReplicaSets.specTotal(all) - available);
         ObjectNode status = JsonNodeFactory.instance.objectNode();
-        putNonZero(status, "observedGeneration", d.path("metadata").path("generation").asLong());
-        putNonZero(status, "replicas", ReplicaSets.actualTotal(all));
-        putNonZero(status, "updatedReplicas", ReplicaSets.statusReplicas(newRs));
-        putNonZero(status, "readyReplicas", ReplicaSets.readyTotal(all));
-        putNonZero(status, "availableReplicas", available);
-        putNonZero(status, "unavailableReplicas", unavailable);
+        OmitEmpty.putNonZero(status, "observedGeneration", d.path("metadata").path("generation").asLong());
+        OmitEmpty.putNonZero(status, "replicas", ReplicaSets.actualTotal(all));
+        OmitEmpty.putNonZero(status, "updatedReplicas", ReplicaSets.statusReplicas(newRs));
+        OmitEmpty.putNonZero(status, "readyReplicas", ReplicaSets.readyTotal(all));
+        OmitEmpty.putNonZero(status, "availableReplicas", available);
+        OmitEmpty.putNonZero(status, "unavailableReplicas", unavailable);
         if (d.path("status").path("conditions").size() > 0) {
             status.set("conditions", d.path("status").path("conditions").deepCopy());
         }
@@ -46,15 +47,6 @@ final class Progress {
                     Conditions.NO_MINIMUM, r.now));
         }
         return status;
-    }
-
-    private static void putNonZero(ObjectNode status, String field, long value) {
-        // As an int when it fits, so the tree equals one parsed from the same JSON.
-        if (value != 0 && value == (int) value) {
-            status.put(field, (int) value);
-        } else if (value != 0) {
-            status.put(field, value);
-        }
     }
 
     /** {@code syncDeploymentStatus}: used while scaling or paused, when no progress is judged. */

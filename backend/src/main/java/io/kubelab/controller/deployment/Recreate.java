@@ -1,7 +1,7 @@
 package io.kubelab.controller.deployment;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kubelab.controller.replicaset.OwnerRefs;
+import io.kubelab.controller.OwnerRefs;
 
 import java.time.Duration;
 import java.util.List;

@@ -8,7 +8,7 @@ import io.kubelab.apiserver.ApiServer;
 import io.kubelab.apiserver.ObjectMeta;
 import io.kubelab.apiserver.StatusException;
 import io.kubelab.controller.Informers;
-import io.kubelab.controller.replicaset.OwnerRefs;
+import io.kubelab.controller.OwnerRefs;
 import io.kubelab.controller.replicaset.ReplicaSetController;
 import io.kubelab.events.ComponentEvents;
 import io.kubelab.record.EventRecorder;

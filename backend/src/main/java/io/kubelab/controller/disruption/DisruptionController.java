@@ -10,6 +10,7 @@ import io.kubelab.clock.SimClock;
 import io.kubelab.controller.Controller;
 import io.kubelab.controller.Informer;
 import io.kubelab.controller.Informers;
+import io.kubelab.controller.PodConditions;
 import io.kubelab.events.ComponentEvents;
 import io.kubelab.model.LabelSelector;
 import io.kubelab.model.ResourceType;
@@ -138,7 +139,7 @@ public final class DisruptionController extends Controller {
         }
         int healthy = 0;
         for (ObjectNode pod : selected) {
-            if (!ObjectMeta.deleting(pod) && !disrupted.containsKey(ObjectMeta.name(pod)) && ready(pod)) {
+            if (!ObjectMeta.deleting(pod) && !disrupted.containsKey(ObjectMeta.name(pod)) && PodConditions.ready(pod)) {
                 healthy++;
             }
         }
@@ -146,15 +147,6 @@ public final class DisruptionController extends Controller {
         if (recheck != null) {
             enqueueAfter(key, Duration.between(now, recheck));
         }
-    }
-
-    private static boolean ready(ObjectNode pod) {
-        for (JsonNode c : pod.path("status").path("conditions")) {
-            if (c.path("type").asText().equals("Ready")) {
-                return c.path("status").asText().equals("True");
-            }
-        }
-        return false;
     }
 
     private void updateStatus(ObjectNode pdb, int healthy, int desired, int expectedCount, Map<String, String> disrupted) {

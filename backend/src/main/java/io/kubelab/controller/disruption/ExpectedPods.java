@@ -6,6 +6,7 @@ import io.kubelab.apiserver.ApiRequest;
 import io.kubelab.apiserver.ApiServer;
 import io.kubelab.apiserver.StatusException;
 import io.kubelab.controller.Informers;
+import io.kubelab.controller.OwnerRefs;
 import io.kubelab.model.ResourceType;
 import io.kubelab.model.ResourceTypes;
 
@@ -89,7 +90,7 @@ final class ExpectedPods {
         Map<String, Integer> byController = new LinkedHashMap<>();
         List<String> unmanaged = new ArrayList<>();
         for (ObjectNode pod : pods) {
-            Optional<JsonNode> ref = controllerOf(pod);
+            Optional<JsonNode> ref = OwnerRefs.controllerOf(pod);
             if (ref.isEmpty()) {
                 unmanaged.add(pod.path("metadata").path("name").asText());
                 continue;
@@ -119,7 +120,7 @@ final class ExpectedPods {
             if (rs.isEmpty()) {
                 return scaleOf(ref, namespace);
             }
-            Optional<JsonNode> owner = controllerOf(rs.get());
+            Optional<JsonNode> owner = OwnerRefs.controllerOf(rs.get());
             if (owner.isPresent() && owner.get().path("kind").asText().equals("Deployment")) {
                 return owned(DEPLOYMENTS, namespace, owner.get());
             }
@@ -167,15 +168,6 @@ final class ExpectedPods {
 
     private static int replicas(JsonNode workload) {
         return workload.path("spec").path("replicas").asInt(1);
-    }
-
-    static Optional<JsonNode> controllerOf(JsonNode object) {
-        for (JsonNode ref : object.path("metadata").path("ownerReferences")) {
-            if (ref.path("controller").asBoolean(false)) {
-                return Optional.of(ref);
-            }
-        }
-        return Optional.empty();
     }
 
     private static String group(String apiVersion) {

@@ -12,7 +12,9 @@ import io.kubelab.clock.SimClock;
 import io.kubelab.controller.Controller;
 import io.kubelab.controller.Informer;
 import io.kubelab.controller.Informers;
+import io.kubelab.controller.PodConditions;
 import io.kubelab.events.ComponentEvents;
+import io.kubelab.model.Labels;
 import io.kubelab.model.ResourceType;
 import io.kubelab.model.ResourceTypes;
 import io.kubelab.record.EventRecorder;
@@ -83,7 +85,7 @@ public final class EndpointsController extends Controller {
                 || !old.path("spec").path("hostname").equals(now.path("spec").path("hostname"))
                 || !old.path("spec").path("subdomain").equals(now.path("spec").path("subdomain"))
                 || ObjectMeta.deleting(old) != ObjectMeta.deleting(now)
-                || PodEndpoints.isReady(old) != PodEndpoints.isReady(now)
+                || PodConditions.ready(old) != PodConditions.ready(now)
                 || !old.path("status").path("podIPs").equals(now.path("status").path("podIPs"))
                 || !old.path("status").path("podIP").equals(now.path("status").path("podIP"))
                 || !old.path("status").path("phase").equals(now.path("status").path("phase"));
@@ -118,7 +120,7 @@ public final class EndpointsController extends Controller {
                 continue;
             }
             ObjectNode address = address(ip.get(), pod, service);
-            boolean isReady = tolerateUnready || PodEndpoints.isReady(pod);
+            boolean isReady = tolerateUnready || PodConditions.ready(pod);
             List<ObjectNode> ports = new ArrayList<>();
             JsonNode servicePorts = service.path("spec").path("ports");
             if (servicePorts.isEmpty()) {
@@ -150,9 +152,9 @@ public final class EndpointsController extends Controller {
         String namespace = ObjectMeta.namespace(service);
         String name = ObjectMeta.name(service);
         Optional<ObjectNode> current = endpoints.get(namespace + "/" + name);
-        Map<String, String> serviceLabels = PodEndpoints.labels(service);
+        Map<String, String> serviceLabels = Labels.of(service);
         if (current.isPresent()) {
-            Map<String, String> compareLabels = PodEndpoints.labels(current.get());
+            Map<String, String> compareLabels = Labels.of(current.get());
             compareLabels.remove(PodEndpoints.HEADLESS);
             JsonNode currentSubsets = current.get().path("subsets");
             boolean sameSubsets = currentSubsets.isMissingNode() || currentSubsets.isNull()

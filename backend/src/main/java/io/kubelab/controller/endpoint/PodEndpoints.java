@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ObjectMeta;
 import io.kubelab.controller.Informer;
+import io.kubelab.controller.PodConditions;
+import io.kubelab.model.Labels;
 
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -26,33 +28,15 @@ public final class PodEndpoints {
     /** {@code v1.IsHeadlessService}. */
     public static final String HEADLESS = "service.kubernetes.io/headless";
 
-    public static boolean isReady(JsonNode pod) {
-        for (JsonNode c : pod.path("status").path("conditions")) {
-            if (c.path("type").asText().equals("Ready")) {
-                return c.path("status").asText().equals("True");
-            }
-        }
-        return false;
-    }
-
     /** The Ready condition's last transition: what the trigger-time tracker calls the pod's change time. */
     public static Optional<String> readyTransition(JsonNode pod) {
-        for (JsonNode c : pod.path("status").path("conditions")) {
-            if (c.path("type").asText().equals("Ready") && c.hasNonNull("lastTransitionTime")) {
-                return Optional.of(c.path("lastTransitionTime").asText());
-            }
-        }
-        return Optional.empty();
-    }
-
-    public static boolean isTerminal(JsonNode pod) {
-        String phase = pod.path("status").path("phase").asText("");
-        return phase.equals("Failed") || phase.equals("Succeeded");
+        return PodConditions.condition(pod, PodConditions.READY).filter(c -> c.hasNonNull("lastTransitionTime"))
+                .map(c -> c.path("lastTransitionTime").asText());
     }
 
     /** {@code ShouldPodBeInEndpoints}: not terminal, has an IP, and not terminating unless those count. */
     public static boolean shouldBeInEndpoints(JsonNode pod, boolean includeTerminating) {
-        if (isTerminal(pod)) {
+        if (PodConditions.terminal(pod)) {
             return false;
         }
         if (pod.path("status").path("podIP").asText("").isEmpty() && pod.path("status").path("podIPs").isEmpty()) {
@@ -130,12 +114,6 @@ public final class PodEndpoints {
         return Optional.of(out);
     }
 
-    public static Map<String, String> labels(JsonNode object) {
-        Map<String, String> out = new TreeMap<>();
-        object.path("metadata").path("labels").properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
-        return out;
-    }
-
     public static boolean matches(Map<String, String> selector, Map<String, String> labels) {
         for (Map.Entry<String, String> e : selector.entrySet()) {
             if (!e.getValue().equals(labels.get(e.getKey()))) {
@@ -156,7 +134,7 @@ public final class PodEndpoints {
         TreeMap<String, ObjectNode> out = new TreeMap<>();
         String namespace = ObjectMeta.namespace(service);
         for (ObjectNode pod : pods.list()) {
-            if (ObjectMeta.namespace(pod).equals(namespace) && matches(selector, labels(pod))) {
+            if (ObjectMeta.namespace(pod).equals(namespace) && matches(selector, Labels.of(pod))) {
                 out.put(ObjectMeta.name(pod), pod);
             }
         }
@@ -173,7 +151,7 @@ public final class PodEndpoints {
             if (pod == null) {
                 continue;
             }
-            Map<String, String> labels = labels(pod);
+            Map<String, String> labels = Labels.of(pod);
             for (ObjectNode service : services.list()) {
                 if (ObjectMeta.namespace(service).equals(ObjectMeta.namespace(pod))
                         && selector(service).map(s -> matches(s, labels)).orElse(false)) {

@@ -11,6 +11,7 @@ import io.kubelab.clock.SimClock;
 import io.kubelab.controller.Controller;
 import io.kubelab.controller.Informer;
 import io.kubelab.controller.Informers;
+import io.kubelab.controller.PodConditions;
 import io.kubelab.controller.endpoint.Narration;
 import io.kubelab.controller.endpoint.PodEndpoints;
 import io.kubelab.controller.endpoint.TriggerTimeTracker;
@@ -87,7 +88,7 @@ public final class EndpointSliceController extends Controller {
                 || !old.path("spec").path("hostname").equals(now.path("spec").path("hostname"))
                 || !old.path("spec").path("subdomain").equals(now.path("spec").path("subdomain"))
                 || ObjectMeta.deleting(old) != ObjectMeta.deleting(now)
-                || PodEndpoints.isReady(old) != PodEndpoints.isReady(now)
+                || PodConditions.ready(old) != PodConditions.ready(now)
                 || !old.path("status").path("podIP").equals(now.path("status").path("podIP"))
                 || !old.path("status").path("phase").equals(now.path("status").path("phase"))
                 || !old.path("spec").path("nodeName").equals(now.path("spec").path("nodeName"));

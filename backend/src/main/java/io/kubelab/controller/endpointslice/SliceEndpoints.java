@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ObjectMeta;
+import io.kubelab.controller.PodConditions;
 import io.kubelab.controller.endpoint.PodEndpoints;
 import io.kubelab.controller.endpoint.PortHash;
 
@@ -23,7 +24,7 @@ final class SliceEndpoints {
 
     /** Fields in discovery/v1 {@code Endpoint} order: addresses, conditions, hostname, targetRef, nodeName, zone. */
     static ObjectNode endpoint(ObjectNode pod, ObjectNode node, ObjectNode service, String ip) {
-        boolean serving = PodEndpoints.isReady(pod);
+        boolean serving = PodConditions.ready(pod);
         boolean terminating = ObjectMeta.deleting(pod);
         // For compatibility, "ready" is never true for a terminating pod unless publishNotReadyAddresses.
         boolean ready = service.path("spec").path("publishNotReadyAddresses").asBoolean(false) || (serving && !terminating);

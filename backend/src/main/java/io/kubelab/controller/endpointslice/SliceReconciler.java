@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ObjectMeta;
+import io.kubelab.controller.OwnerRefs;
 import io.kubelab.controller.endpoint.PodEndpoints;
+import io.kubelab.model.Labels;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -181,9 +183,7 @@ final class SliceReconciler {
         metadata.put("generateName", prefix(ObjectMeta.name(service)));
         metadata.put("namespace", ObjectMeta.namespace(service));
         metadata.set("labels", labels());
-        metadata.putArray("ownerReferences").addObject().put("apiVersion", "v1").put("kind", "Service")
-                .put("name", ObjectMeta.name(service)).put("uid", ObjectMeta.uid(service))
-                .put("controller", true).put("blockOwnerDeletion", true);
+        metadata.putArray("ownerReferences").add(OwnerRefs.controllerRef(service, "v1", "Service"));
         slice.put("addressType", "IPv4");
         slice.putArray("endpoints");
         slice.set("ports", ports.deepCopy());
@@ -208,7 +208,7 @@ final class SliceReconciler {
     /** {@code setEndpointSliceLabels}: the service's labels, the headless mark, then the reserved two. */
     ObjectNode labels() {
         ObjectNode labels = JsonNodeFactory.instance.objectNode();
-        PodEndpoints.labels(service).forEach((k, v) -> {
+        Labels.of(service).forEach((k, v) -> {
             if (!k.equals(SERVICE_NAME_LABEL) && !k.equals(MANAGED_BY_LABEL)) {
                 labels.put(k, v);
             }
@@ -225,7 +225,7 @@ final class SliceReconciler {
 
     private static ObjectNode sorted(ObjectNode labels) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        new java.util.TreeMap<>(PodEndpoints.labels(JsonNodeFactory.instance.objectNode().set("metadata",
+        new java.util.TreeMap<>(Labels.of(JsonNodeFactory.instance.objectNode().set("metadata",
                 JsonNodeFactory.instance.objectNode().set("labels", labels)))).forEach(out::put);
         return out;
     }

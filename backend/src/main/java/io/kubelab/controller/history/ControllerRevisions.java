@@ -8,6 +8,7 @@ import io.kubelab.apiserver.ApiServer;
 import io.kubelab.apiserver.ObjectMeta;
 import io.kubelab.apiserver.StatusException;
 import io.kubelab.apiserver.UserInfo;
+import io.kubelab.controller.OwnerRefs;
 import io.kubelab.model.ResourceType;
 import io.kubelab.model.ResourceTypes;
 

@@ -8,6 +8,7 @@ import io.kubelab.clock.SimClock;
 import io.kubelab.controller.Controller;
 import io.kubelab.controller.Informer;
 import io.kubelab.controller.Informers;
+import io.kubelab.controller.OwnerRefs;
 import io.kubelab.model.ResourceType;
 import io.kubelab.model.ResourceTypes;
 
@@ -77,7 +78,7 @@ public final class JobController extends Controller {
 
     private void podChanged(ObjectNode old, ObjectNode now) {
         ObjectNode pod = now != null ? now : old;
-        Optional<JsonNode> ref = JobPods.controllerRef(pod);
+        Optional<JsonNode> ref = OwnerRefs.controllerOf(pod);
         if (ref.isEmpty()) {
             if (JobPods.hasFinalizer(pod) && now != null) {
                 enqueue(ORPHAN + Informer.key(pod));
@@ -106,7 +107,7 @@ public final class JobController extends Controller {
     /** A finished or deleted job's pods may still carry the finalizer; the orphan path removes it. */
     private void cleanupPodFinalizers(ObjectNode job) {
         for (ObjectNode pod : pods.list()) {
-            if (ObjectMeta.namespace(pod).equals(ObjectMeta.namespace(job)) && JobPods.controlledBy(pod, job)
+            if (ObjectMeta.namespace(pod).equals(ObjectMeta.namespace(job)) && OwnerRefs.ownedBy(pod, job)
                     && JobPods.hasFinalizer(pod)) {
                 enqueue(ORPHAN + Informer.key(pod));
             }
@@ -136,7 +137,7 @@ public final class JobController extends Controller {
         String namespace = ObjectMeta.namespace(job.get());
         List<JsonNode> owned = new ArrayList<>();
         for (ObjectNode pod : pods.list()) {
-            if (ObjectMeta.namespace(pod).equals(namespace) && JobPods.controlledBy(pod, job.get())) {
+            if (ObjectMeta.namespace(pod).equals(namespace) && OwnerRefs.ownedBy(pod, job.get())) {
                 owned.add(pod);
             }
         }
@@ -149,7 +150,7 @@ public final class JobController extends Controller {
         if (pod.isEmpty() || !JobPods.hasFinalizer(pod.get())) {
             return;
         }
-        Optional<JsonNode> ref = JobPods.controllerRef(pod.get());
+        Optional<JsonNode> ref = OwnerRefs.controllerOf(pod.get());
         if (ref.isPresent()) {
             if (!ref.get().path("kind").asText().equals("Job")
                     || !ref.get().path("apiVersion").asText().equals("batch/v1")) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ObjectMeta;
+import io.kubelab.controller.OwnerRefs;
+import io.kubelab.controller.PodConditions;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -22,22 +24,13 @@ final class JobPods {
     private JobPods() {
     }
 
-    static String phase(JsonNode pod) {
-        return pod.path("status").path("phase").asText("");
-    }
-
     static boolean succeeded(JsonNode pod) {
-        return phase(pod).equals("Succeeded");
-    }
-
-    /** {@code controller.FilterActivePods}: not finished and not being deleted. */
-    static boolean active(JsonNode pod) {
-        return !succeeded(pod) && !phase(pod).equals("Failed") && !ObjectMeta.deleting(pod);
+        return PodConditions.phase(pod).equals("Succeeded");
     }
 
     /** {@code controller.CountTerminatingPods}: being deleted but not finished. */
     static boolean terminating(JsonNode pod) {
-        return ObjectMeta.deleting(pod) && !succeeded(pod) && !phase(pod).equals("Failed");
+        return ObjectMeta.deleting(pod) && !PodConditions.terminal(pod);
     }
 
     /**
@@ -45,7 +38,7 @@ final class JobPods {
      * counts orphans that never reach the Failed phase.
      */
     static boolean failed(JsonNode pod, JsonNode job) {
-        if (phase(pod).equals("Failed")) {
+        if (PodConditions.phase(pod).equals("Failed")) {
             return true;
         }
         if (onlyReplaceFailedPods(job)) {
@@ -63,15 +56,6 @@ final class JobPods {
         for (JsonNode f : pod.path("metadata").path("finalizers")) {
             if (f.asText().equals(TRACKING_FINALIZER)) {
                 return true;
-            }
-        }
-        return false;
-    }
-
-    static boolean ready(JsonNode pod) {
-        for (JsonNode c : pod.path("status").path("conditions")) {
-            if (c.path("type").asText().equals("Ready")) {
-                return c.path("status").asText().equals("True");
             }
         }
         return false;
@@ -118,11 +102,10 @@ final class JobPods {
         if (allFinished && latest != null) {
             return latest;
         }
-        for (JsonNode c : pod.path("status").path("conditions")) {
-            if (c.path("type").asText().equals("Ready") && c.path("status").asText().equals("False")
-                    && !c.path("lastTransitionTime").asText("").isEmpty()) {
-                return Instant.parse(c.path("lastTransitionTime").asText());
-            }
+        Optional<JsonNode> ready = PodConditions.condition(pod, PodConditions.READY);
+        if (ready.isPresent() && ready.get().path("status").asText().equals("False")
+                && !ready.get().path("lastTransitionTime").asText("").isEmpty()) {
+            return Instant.parse(ready.get().path("lastTransitionTime").asText());
         }
         JsonNode meta = pod.path("metadata");
         if (meta.hasNonNull("deletionTimestamp")) {
@@ -132,28 +115,14 @@ final class JobPods {
         return Instant.parse(meta.path("creationTimestamp").asText("1970-01-01T00:00:00Z"));
     }
 
-    /** The job that controls {@code pod}, by its controller reference: its uid, if it is a batch/v1 Job. */
-    static Optional<JsonNode> controllerRef(JsonNode pod) {
-        for (JsonNode ref : pod.path("metadata").path("ownerReferences")) {
-            if (ref.path("controller").asBoolean(false)) {
-                return Optional.of(ref);
-            }
-        }
-        return Optional.empty();
-    }
-
-    static boolean controlledBy(JsonNode pod, JsonNode job) {
-        return controllerRef(pod).map(ref -> ref.path("uid").asText().equals(ObjectMeta.uid(job))).orElse(false);
-    }
-
     /**
      * {@code controller.ActivePods}' order, the pods to delete first: unscheduled before scheduled, Pending
      * before Running, not ready before ready, more restarts first, newer before older.
      */
     static final Comparator<JsonNode> DELETE_FIRST = Comparator
             .comparing((JsonNode p) -> !p.path("spec").path("nodeName").asText("").isEmpty())
-            .thenComparing(p -> phaseRank(phase(p)))
-            .thenComparing(JobPods::ready)
+            .thenComparing(p -> phaseRank(PodConditions.phase(p)))
+            .thenComparing(PodConditions::ready)
             .thenComparing(p -> -restarts(p))
             .thenComparing(p -> p.path("metadata").path("creationTimestamp").asText(""), Comparator.reverseOrder());
 
@@ -192,9 +161,7 @@ final class JobPods {
         ArrayNode finalizers = meta.putArray("finalizers");
         template.path("metadata").path("finalizers").forEach(f -> finalizers.add(f.asText()));
         ObjectMeta.addFinalizer(meta, TRACKING_FINALIZER);
-        meta.putArray("ownerReferences").addObject().put("apiVersion", "batch/v1").put("kind", "Job")
-                .put("name", name).put("uid", ObjectMeta.uid(job)).put("controller", true)
-                .put("blockOwnerDeletion", true);
+        meta.putArray("ownerReferences").add(OwnerRefs.controllerRef(job, "batch/v1", "Job"));
         ObjectNode spec = template.path("spec").isObject() ? ((ObjectNode) template.path("spec")).deepCopy()
                 : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         if (index != UNKNOWN_INDEX) {

@@ -2,10 +2,11 @@ package io.kubelab.controller.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kubelab.apiserver.ObjectMeta;
 import io.kubelab.apiserver.ApiServer;
+import io.kubelab.apiserver.ObjectMeta;
 import io.kubelab.clock.SimClock;
 import io.kubelab.controller.Informer;
+import io.kubelab.controller.PodConditions;
 import io.kubelab.record.EventRecorder;
 
 import java.time.Duration;
@@ -77,9 +78,9 @@ final class JobSync {
         status.path("uncountedTerminatedPods").path("succeeded").forEach(u -> ctx.uncountedSucceeded.add(u.asText()));
         status.path("uncountedTerminatedPods").path("failed").forEach(u -> ctx.uncountedFailed.add(u.asText()));
         for (JsonNode pod : pods) {
-            if (JobPods.active(pod)) {
+            if (PodConditions.active(pod)) {
                 ctx.activePods.add(pod);
-                ctx.ready += JobPods.ready(pod) ? 1 : 0;
+                ctx.ready += PodConditions.ready(pod) ? 1 : 0;
             }
             ctx.terminating += JobPods.terminating(pod) ? 1 : 0;
         }
@@ -127,7 +128,7 @@ final class JobSync {
                         ? "has met its success criteria" : "is failing: " + ctx.finished.message()))) {
                     ctx.active--;
                     ctx.terminating++;
-                    ctx.ready -= JobPods.ready(pod) ? 1 : 0;
+                    ctx.ready -= PodConditions.ready(pod) ? 1 : 0;
                 }
             }
             if (before - ctx.active != before) {
@@ -211,7 +212,7 @@ final class JobSync {
         }
         int restarts = 0;
         for (JsonNode pod : ctx.pods) {
-            String phase = JobPods.phase(pod);
+            String phase = PodConditions.phase(pod);
             if (phase.equals("Running") || phase.equals("Pending")) {
                 restarts += JobPods.restarts(pod);
             }
@@ -305,7 +306,7 @@ final class JobSync {
             if (control.removeFinalizer(pod) && control.delete(ctx.job, pod, why)) {
                 ctx.active--;
                 ctx.terminating++;
-                ctx.ready -= JobPods.ready(pod) ? 1 : 0;
+                ctx.ready -= PodConditions.ready(pod) ? 1 : 0;
             }
         }
     }

@@ -8,10 +8,12 @@ import io.kubelab.apiserver.ObjectMeta;
 import io.kubelab.apiserver.StatusException;
 import io.kubelab.controller.Informer;
 import io.kubelab.controller.Informers;
+import io.kubelab.controller.PodConditions;
 import io.kubelab.events.ComponentEvents;
 import io.kubelab.record.EventRecorder;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * {@code MarkPodsNotReady}: the pods of a node whose kubelet went silent can no longer be trusted to serve,
@@ -44,19 +46,11 @@ final class NodePods {
                 continue;
             }
             ObjectNode updated = pod.deepCopy();
-            boolean changed = false;
-            for (JsonNode condition : updated.path("status").path("conditions")) {
-                if (condition.path("type").asText().equals("Ready")) {
-                    if (!condition.path("status").asText().equals("False")) {
-                        ((ObjectNode) condition).put("status", "False").put("lastTransitionTime", now);
-                        changed = true;
-                    }
-                    break;
-                }
-            }
-            if (!changed) {
+            Optional<JsonNode> ready = PodConditions.condition(updated, PodConditions.READY);
+            if (ready.isEmpty() || ready.get().path("status").asText().equals("False")) {
                 continue;
             }
+            ((ObjectNode) ready.get()).put("status", "False").put("lastTransitionTime", now);
             try {
                 api.handle(ApiRequest.of(Informers.CONTROLLER_MANAGER, ApiRequest.Verb.UPDATE, NodeLifecycleController.PODS,
                         ObjectMeta.namespace(pod), ObjectMeta.name(pod)).withSubresource("status").withBody(updated));

@@ -12,6 +12,7 @@ import io.kubelab.clock.SimClock;
 import io.kubelab.controller.Controller;
 import io.kubelab.controller.Informer;
 import io.kubelab.controller.Informers;
+import io.kubelab.controller.PodConditions;
 import io.kubelab.events.ComponentEvents;
 import io.kubelab.model.ResourceType;
 import io.kubelab.model.ResourceTypes;
@@ -106,15 +107,6 @@ public final class PodGcController extends Controller {
         return false;
     }
 
-    private static boolean ready(JsonNode node) {
-        for (JsonNode c : node.path("status").path("conditions")) {
-            if (c.path("type").asText().equals("Ready")) {
-                return c.path("status").asText().equals("True");
-            }
-        }
-        return false;
-    }
-
     @Override
     protected void sync(String key) {
         List<ObjectNode> all = pods.list();
@@ -127,7 +119,7 @@ public final class PodGcController extends Controller {
         }
         for (ObjectNode pod : all) {
             if (ObjectMeta.deleting(pod)) {
-                nodes.get(pod.path("spec").path("nodeName").asText("")).filter(n -> !ready(n) && tainted(n))
+                nodes.get(pod.path("spec").path("nodeName").asText("")).filter(n -> !PodConditions.ready(n) && tainted(n))
                         .ifPresent(n -> forceDelete(pod, false, "Deleted terminating pod " + ObjectMeta.name(pod)
                                 + " because its node " + ObjectMeta.name(n) + " is out of service."));
             }

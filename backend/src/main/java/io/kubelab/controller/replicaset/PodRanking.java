@@ -2,6 +2,7 @@ package io.kubelab.controller.replicaset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubelab.apiserver.ObjectMeta;
+import io.kubelab.controller.PodConditions;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,7 @@ public final class PodRanking {
         Map<String, Integer> perNode = new HashMap<>();
         for (JsonNode pod : related) {
             String node = pod.path("spec").path("nodeName").asText("");
-            if (!node.isEmpty() && Pods.active(pod)) {
+            if (!node.isEmpty() && PodConditions.active(pod)) {
                 perNode.merge(node, 1, Integer::sum);
             }
         }
@@ -64,8 +65,8 @@ public final class PodRanking {
                 return phase;
             }
             // 3. Not ready < ready.
-            boolean readyA = Pods.ready(a);
-            boolean readyB = Pods.ready(b);
+            boolean readyA = PodConditions.ready(a);
+            boolean readyB = PodConditions.ready(b);
             if (readyA != readyB) {
                 return readyA ? 1 : -1;
             }
@@ -81,7 +82,7 @@ public final class PodRanking {
             }
             // 6. Ready for a shorter time < longer, in log2 buckets of the time since.
             if (readyA) {
-                int since = recentFirst(Pods.readySince(a), Pods.readySince(b), a, b, now);
+                int since = recentFirst(PodConditions.readySince(a), PodConditions.readySince(b), a, b, now);
                 if (since != 0) {
                     return since;
                 }
@@ -92,7 +93,7 @@ public final class PodRanking {
                 return restarts;
             }
             // 8. Newer < older, in the same buckets.
-            return recentFirst(Pods.created(a), Pods.created(b), a, b, now);
+            return recentFirst(created(a), created(b), a, b, now);
         };
     }
 
@@ -142,5 +143,10 @@ public final class PodRanking {
     private static long bucket(Instant time, Instant now) {
         long nanos = Duration.between(time, now).toNanos();
         return nanos <= 0 ? -1 : 63 - Long.numberOfLeadingZeros(nanos);
+    }
+
+    private static Optional<Instant> created(JsonNode object) {
+        String text = object.path("metadata").path("creationTimestamp").asText("");
+        return text.isEmpty() ? Optional.empty() : Optional.of(Instant.parse(text));
     }
 }

@@ -8,10 +8,14 @@ import io.kubelab.apiserver.ObjectMeta;
 import io.kubelab.apiserver.StatusException;
 import io.kubelab.clock.SimClock;
 import io.kubelab.controller.Controller;
+import io.kubelab.controller.ControllerRefManager;
 import io.kubelab.controller.Informer;
 import io.kubelab.controller.Informers;
+import io.kubelab.controller.OwnerRefs;
+import io.kubelab.controller.PodConditions;
 import io.kubelab.events.ComponentEvents;
 import io.kubelab.model.LabelSelector;
+import io.kubelab.model.Labels;
 import io.kubelab.model.ResourceType;
 import io.kubelab.model.ResourceTypes;
 
@@ -90,7 +94,7 @@ public final class ReplicaSetController extends Controller {
         for (ObjectNode rs : replicaSets.list()) {
             if (ObjectMeta.namespace(rs).equals(ObjectMeta.namespace(pod))
                     && rs.path("spec").path("selector").size() > 0
-                    && LabelSelector.fromJson(rs.path("spec").path("selector")).matches(Pods.labels(pod))) {
+                    && LabelSelector.fromJson(rs.path("spec").path("selector")).matches(Labels.of(pod))) {
                 out.add(rs);
             }
         }
@@ -108,8 +112,8 @@ public final class ReplicaSetController extends Controller {
         LabelSelector selector = LabelSelector.fromJson(rs.path("spec").path("selector"));
         List<JsonNode> owned = new ArrayList<>();
         for (ObjectNode pod : pods.list()) {
-            if (ObjectMeta.namespace(pod).equals(ObjectMeta.namespace(rs)) && Pods.active(pod)
-                    && OwnerRefs.claim(api, PodControl.PODS, rs, selector, pod)) {
+            if (ObjectMeta.namespace(pod).equals(ObjectMeta.namespace(rs)) && PodConditions.active(pod)
+                    && ControllerRefManager.claimObject(api, PodControl.PODS, rs, selector, pod)) {
                 owned.add(pods.get(Informer.key(pod)).orElse(pod));
             }
         }
@@ -224,8 +228,8 @@ public final class ReplicaSetController extends Controller {
         Instant now = clock.now();
         Instant next = null;
         for (JsonNode pod : owned) {
-            Optional<Instant> since = Pods.readySince(pod);
-            if (since.isPresent() && !Pods.available(pod, minReadySeconds, now)) {
+            Optional<Instant> since = PodConditions.readySince(pod);
+            if (since.isPresent() && !PodConditions.available(pod, minReadySeconds, now)) {
                 // Available once strictly after readySince + minReadySeconds.
                 Instant due = since.get().plusSeconds(minReadySeconds).plusMillis(1);
                 next = next == null || due.isBefore(next) ? due : next;

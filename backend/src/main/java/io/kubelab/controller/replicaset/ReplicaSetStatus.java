@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ObjectMeta;
+import io.kubelab.controller.OmitEmpty;
+import io.kubelab.controller.PodConditions;
 import io.kubelab.model.LabelSelector;
+import io.kubelab.model.Labels;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,27 +28,27 @@ final class ReplicaSetStatus {
     static ObjectNode calculate(JsonNode rs, List<JsonNode> pods, String error, Instant now) {
         JsonNode spec = rs.path("spec");
         long minReadySeconds = spec.path("minReadySeconds").asLong(0);
-        LabelSelector templateLabels = LabelSelector.ofEquals(Pods.labels(spec.path("template")));
+        LabelSelector templateLabels = LabelSelector.ofEquals(Labels.of(spec.path("template")));
         int fullyLabeled = 0;
         int ready = 0;
         int available = 0;
         for (JsonNode pod : pods) {
-            if (templateLabels.matches(Pods.labels(pod))) {
+            if (templateLabels.matches(Labels.of(pod))) {
                 fullyLabeled++;
             }
-            if (Pods.ready(pod)) {
+            if (PodConditions.ready(pod)) {
                 ready++;
-                if (Pods.available(pod, minReadySeconds, now)) {
+                if (PodConditions.available(pod, minReadySeconds, now)) {
                     available++;
                 }
             }
         }
         ObjectNode status = JsonNodeFactory.instance.objectNode();
         status.put("replicas", pods.size());
-        putNonZero(status, "fullyLabeledReplicas", fullyLabeled);
-        putNonZero(status, "readyReplicas", ready);
-        putNonZero(status, "availableReplicas", available);
-        putNonZero(status, "observedGeneration", rs.path("metadata").path("generation").asLong());
+        OmitEmpty.putNonZero(status, "fullyLabeledReplicas", fullyLabeled);
+        OmitEmpty.putNonZero(status, "readyReplicas", ready);
+        OmitEmpty.putNonZero(status, "availableReplicas", available);
+        OmitEmpty.putNonZero(status, "observedGeneration", rs.path("metadata").path("generation").asLong());
         ArrayNode conditions = JsonNodeFactory.instance.arrayNode();
         JsonNode failure = null;
         for (JsonNode condition : rs.path("status").path("conditions")) {
@@ -69,14 +72,5 @@ final class ReplicaSetStatus {
             status.set("conditions", conditions);
         }
         return status;
-    }
-
-    private static void putNonZero(ObjectNode status, String field, long value) {
-        // As an int when it fits, so the tree equals one parsed from the same JSON.
-        if (value != 0 && value == (int) value) {
-            status.put(field, (int) value);
-        } else if (value != 0) {
-            status.put(field, value);
-        }
     }
 }

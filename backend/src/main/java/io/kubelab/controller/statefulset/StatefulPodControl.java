@@ -9,7 +9,7 @@ import io.kubelab.apiserver.ObjectMeta;
 import io.kubelab.apiserver.StatusException;
 import io.kubelab.controller.Informer;
 import io.kubelab.controller.Informers;
-import io.kubelab.controller.history.OwnerRefs;
+import io.kubelab.controller.OwnerRefs;
 import io.kubelab.events.ComponentEvents;
 import io.kubelab.model.ResourceType;
 import io.kubelab.model.ResourceTypes;

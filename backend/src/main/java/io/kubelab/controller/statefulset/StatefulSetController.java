@@ -8,11 +8,13 @@ import io.kubelab.apiserver.ApiServer;
 import io.kubelab.apiserver.ObjectMeta;
 import io.kubelab.clock.SimClock;
 import io.kubelab.controller.Controller;
+import io.kubelab.controller.ControllerRefManager;
 import io.kubelab.controller.Informer;
 import io.kubelab.controller.Informers;
+import io.kubelab.controller.OwnerRefs;
 import io.kubelab.controller.history.ControllerRevisions;
-import io.kubelab.controller.history.OwnerRefs;
 import io.kubelab.model.LabelSelector;
+import io.kubelab.model.Labels;
 import io.kubelab.model.ResourceType;
 import io.kubelab.model.ResourceTypes;
 
@@ -70,7 +72,7 @@ public final class StatefulSetController extends Controller {
         }
         for (ObjectNode set : sets.list()) {
             if (ObjectMeta.namespace(set).equals(ObjectMeta.namespace(pod))
-                    && LabelSelector.fromJson(set.path("spec").path("selector")).matches(OwnerRefs.labels(pod))) {
+                    && LabelSelector.fromJson(set.path("spec").path("selector")).matches(Labels.of(pod))) {
                 enqueue(Informer.key(set));
             }
         }
@@ -83,7 +85,7 @@ public final class StatefulSetController extends Controller {
             return;
         }
         LabelSelector selector = LabelSelector.fromJson(set.path("spec").path("selector"));
-        List<ObjectNode> owned = OwnerRefs.claim(api, Informers.CONTROLLER_MANAGER, StatefulPodControl.PODS, set,
+        List<ObjectNode> owned = ControllerRefManager.claimObjects(api, Informers.CONTROLLER_MANAGER, StatefulPodControl.PODS, set,
                 "apps/v1", "StatefulSet", selector, pods.list(), p -> StatefulSetPods.memberOf(set, p));
         List<ObjectNode> history = ControllerRevisions.sorted(revisions.list().stream()
                 .filter(r -> ObjectMeta.namespace(r).equals(ObjectMeta.namespace(set)) && OwnerRefs.ownedBy(r, set))

@@ -3,7 +3,7 @@ package io.kubelab.controller.statefulset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ObjectMeta;
-import io.kubelab.controller.history.PodReadiness;
+import io.kubelab.controller.PodConditions;
 import io.kubelab.record.EventRecorder;
 
 import java.time.Instant;
@@ -99,7 +99,7 @@ final class StatefulSetUpdate {
                 continue;
             }
             boolean first = pod == firstUnhealthy;
-            if (monotonic && !first && (!runningAndReady(pod) || !PodReadiness.available(pod, minReady, now))) {
+            if (monotonic && !first && (!runningAndReady(pod) || !PodConditions.available(pod, minReady, now))) {
                 return counts(replicas, condemned, minReady, currentRevision, updateRevision, now);
             }
             control.deletePod(set, pod);
@@ -133,7 +133,7 @@ final class StatefulSetUpdate {
                                    String updateRevision, int statusCurrentReplicas, boolean monotonic, Slot[] replicas,
                                    int i, int start, int minReady, Instant now) {
         Slot slot = replicas[i];
-        String phase = slot.created ? PodReadiness.phase(slot.pod) : "";
+        String phase = slot.created ? PodConditions.phase(slot.pod) : "";
         if (slot.created && (phase.equals("Failed") || phase.equals("Succeeded"))) {
             if (phase.equals("Failed")) {
                 recorder.eventf(set, EventRecorder.WARNING, "RecreatingFailedPod",
@@ -152,7 +152,7 @@ final class StatefulSetUpdate {
             control.createPod(set, slot.pod);
             return monotonic;
         }
-        if (PodReadiness.phase(slot.pod).equals("Pending")) {
+        if (PodConditions.phase(slot.pod).equals("Pending")) {
             control.createMissingClaims(set, slot.pod);
         }
         if (ObjectMeta.deleting(slot.pod) && monotonic) {
@@ -161,7 +161,7 @@ final class StatefulSetUpdate {
         if (!runningAndReady(slot.pod) && monotonic) {
             return true;
         }
-        if (!PodReadiness.available(slot.pod, minReady, now) && monotonic) {
+        if (!PodConditions.available(slot.pod, minReady, now) && monotonic) {
             return true;
         }
         control.updateClaimsForRetentionPolicy(updateSet, slot.pod);
@@ -184,7 +184,7 @@ final class StatefulSetUpdate {
     }
 
     static boolean runningAndReady(JsonNode pod) {
-        return PodReadiness.phase(pod).equals("Running") && PodReadiness.ready(pod);
+        return PodConditions.phase(pod).equals("Running") && PodConditions.ready(pod);
     }
 
     private static boolean healthy(Slot slot) {
@@ -207,13 +207,13 @@ final class StatefulSetUpdate {
         int current = 0;
         int updated = 0;
         for (ObjectNode pod : all) {
-            if (PodReadiness.phase(pod).isEmpty()) {
+            if (PodConditions.phase(pod).isEmpty()) {
                 continue;
             }
             replicasCount++;
             if (runningAndReady(pod)) {
                 ready++;
-                if (PodReadiness.available(pod, minReady, now)) {
+                if (PodConditions.available(pod, minReady, now)) {
                     available++;
                 }
             }

@@ -16,6 +16,7 @@ import io.kubelab.controller.Informers;
 import io.kubelab.events.ComponentEvents;
 import io.kubelab.model.ResourceType;
 import io.kubelab.model.ResourceTypes;
+import io.kubelab.model.Tolerations;
 import io.kubelab.record.EventRecorder;
 
 import java.time.Duration;
@@ -67,7 +68,7 @@ public final class TaintEvictionController extends Controller {
         this.nodes = informers.of(NODES);
         nodes.onObject((old, now) -> {
             if (old == null || now == null
-                    || !Tolerations.noExecuteTaints(old).equals(Tolerations.noExecuteTaints(now))) {
+                    || !NoExecuteTaints.of(old).equals(NoExecuteTaints.of(now))) {
                 enqueue("node:" + ObjectMeta.name(now != null ? now : old));
             }
         });
@@ -109,7 +110,7 @@ public final class TaintEvictionController extends Controller {
     /** {@code processPodOnNode}. */
     private void process(ObjectNode pod, ObjectNode node) {
         String key = Informer.key(pod);
-        List<JsonNode> taints = Tolerations.noExecuteTaints(node);
+        List<JsonNode> taints = NoExecuteTaints.of(node);
         if (taints.isEmpty()) {
             cancel(key);
             return;
@@ -124,7 +125,7 @@ public final class TaintEvictionController extends Controller {
             evict(pod, node, "it does not tolerate " + describe(taints));
             return;
         }
-        Optional<Duration> tolerated = Tolerations.minTolerationTime(used.get());
+        Optional<Duration> tolerated = NoExecuteTaints.minTolerationTime(used.get());
         if (tolerated.isEmpty()) {
             cancel(key);
             return;

@@ -3,6 +3,7 @@ package io.kubelab.scheduler.framework;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ObjectMeta;
+import io.kubelab.model.Labels;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,9 +1,9 @@
 package io.kubelab.scheduler.plugins;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubelab.model.NodeSelectors;
 import io.kubelab.scheduler.framework.CycleState;
 import io.kubelab.scheduler.framework.NodeInfo;
-import io.kubelab.scheduler.framework.NodeSelectors;
 import io.kubelab.scheduler.framework.Plugin;
 import io.kubelab.scheduler.framework.Scores;
 import io.kubelab.scheduler.framework.Status;
@@ -27,21 +27,8 @@ public final class NodeAffinity implements Plugin {
 
     @Override
     public Status filter(CycleState state, NodeInfo node) {
-        return matchesRequired(state.pod(), node.node()) ? Status.SUCCESS : Status.unresolvable(ERR_REASON_POD);
-    }
-
-    /** {@code GetRequiredNodeAffinity(pod).Match(node)}: what PodTopologySpread honours too. */
-    public static boolean matchesRequired(JsonNode pod, JsonNode node) {
-        Map<String, String> labels = io.kubelab.scheduler.framework.Labels.of(node);
-        for (var entry : pod.path("spec").path("nodeSelector").properties()) {
-            if (!entry.getValue().asText().equals(labels.get(entry.getKey()))) {
-                return false;
-            }
-        }
-        JsonNode required = pod.path("spec").path("affinity").path("nodeAffinity")
-                .path("requiredDuringSchedulingIgnoredDuringExecution");
-        return required.isMissingNode() || required.isNull()
-                || NodeSelectors.matchesAnyTerm(required.path("nodeSelectorTerms"), node);
+        return NodeSelectors.matchesRequired(state.pod().path("spec"), node.node())
+                ? Status.SUCCESS : Status.unresolvable(ERR_REASON_POD);
     }
 
     private static JsonNode preferred(CycleState state) {

@@ -2,11 +2,11 @@ package io.kubelab.scheduler.plugins;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubelab.model.Tolerations;
 import io.kubelab.scheduler.framework.CycleState;
 import io.kubelab.scheduler.framework.NodeInfo;
 import io.kubelab.scheduler.framework.Plugin;
 import io.kubelab.scheduler.framework.Status;
-import io.kubelab.scheduler.framework.Tolerations;
 
 /**
  * {@code nodeunschedulable}: a cordoned node ({@code spec.unschedulable}) takes only pods that tolerate

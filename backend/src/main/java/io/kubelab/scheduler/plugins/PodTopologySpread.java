@@ -3,14 +3,16 @@ package io.kubelab.scheduler.plugins;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ObjectMeta;
+import io.kubelab.controller.OwnerRefs;
 import io.kubelab.model.LabelSelector;
+import io.kubelab.model.Labels;
+import io.kubelab.model.NodeSelectors;
+import io.kubelab.model.Tolerations;
 import io.kubelab.scheduler.framework.CycleState;
-import io.kubelab.scheduler.framework.Labels;
 import io.kubelab.scheduler.framework.NodeInfo;
 import io.kubelab.scheduler.framework.Plugin;
 import io.kubelab.scheduler.framework.Scores;
 import io.kubelab.scheduler.framework.Status;
-import io.kubelab.scheduler.framework.Tolerations;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,7 +31,6 @@ public final class PodTopologySpread implements Plugin {
     public static final String NAME = "PodTopologySpread";
     public static final String ERR_REASON_CONSTRAINTS_NOT_MATCH = "node(s) didn't match pod topology spread constraints";
     public static final String ERR_REASON_NODE_LABEL_NOT_MATCH = ERR_REASON_CONSTRAINTS_NOT_MATCH + " (missing required label)";
-    private static final Set<String> TAINT_EFFECTS = Set.of("NoSchedule", "NoExecute");
 
     @Override
     public String name() {
@@ -62,11 +63,11 @@ public final class PodTopologySpread implements Plugin {
     }
 
     private static boolean eligible(SpreadConstraint c, JsonNode pod, NodeInfo node) {
-        if (c.honorAffinity() && !NodeAffinity.matchesRequired(pod, node.node())) {
+        if (c.honorAffinity() && !NodeSelectors.matchesRequired(pod.path("spec"), node.node())) {
             return false;
         }
         return !c.honorTaints() || Tolerations.firstUntolerated(node.spec().path("taints"),
-                pod.path("spec").path("tolerations"), TAINT_EFFECTS).isEmpty();
+                pod.path("spec").path("tolerations"), Tolerations.NO_SCHEDULE_OR_EXECUTE).isEmpty();
     }
 
     @Override
@@ -180,10 +181,7 @@ public final class PodTopologySpread implements Plugin {
             }
         }
         LabelSelector[] owner = {null};
-        for (JsonNode ref : pod.path("metadata").path("ownerReferences")) {
-            if (!ref.path("controller").asBoolean(false)) {
-                continue;
-            }
+        OwnerRefs.controllerOf(pod).ifPresent(ref -> {
             String kind = ref.path("kind").asText();
             state.snapshot().listers().controller(namespace, kind, ref.path("name").asText()).ifPresent(c -> {
                 JsonNode selector = c.path("spec").path("selector");
@@ -193,7 +191,7 @@ public final class PodTopologySpread implements Plugin {
                     owner[0] = LabelSelector.fromJson(selector);
                 }
             });
-        }
+        });
         if (labelSet.isEmpty() && (owner[0] == null || owner[0].isEmpty())) {
             return List.of();
         }

@@ -3,7 +3,7 @@ package io.kubelab.scheduler.plugins;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubelab.apiserver.ObjectMeta;
 import io.kubelab.model.LabelSelector;
-import io.kubelab.scheduler.framework.Labels;
+import io.kubelab.model.Labels;
 
 import java.util.ArrayList;
 import java.util.HashMap;

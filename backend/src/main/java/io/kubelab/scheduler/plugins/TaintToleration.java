@@ -1,16 +1,15 @@
 package io.kubelab.scheduler.plugins;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubelab.model.Tolerations;
 import io.kubelab.scheduler.framework.CycleState;
 import io.kubelab.scheduler.framework.NodeInfo;
 import io.kubelab.scheduler.framework.Plugin;
 import io.kubelab.scheduler.framework.Scores;
 import io.kubelab.scheduler.framework.Status;
-import io.kubelab.scheduler.framework.Tolerations;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code tainttoleration}: a NoSchedule or NoExecute taint the pod does not tolerate rules the node out;
@@ -19,7 +18,6 @@ import java.util.Set;
 public final class TaintToleration implements Plugin {
 
     public static final String NAME = "TaintToleration";
-    private static final Set<String> FILTERED = Set.of("NoSchedule", "NoExecute");
 
     @Override
     public String name() {
@@ -29,7 +27,7 @@ public final class TaintToleration implements Plugin {
     @Override
     public Status filter(CycleState state, NodeInfo node) {
         Optional<JsonNode> taint = Tolerations.firstUntolerated(node.spec().path("taints"),
-                state.pod().path("spec").path("tolerations"), FILTERED);
+                state.pod().path("spec").path("tolerations"), Tolerations.NO_SCHEDULE_OR_EXECUTE);
         return taint.map(t -> Status.unresolvable(String.format("node(s) had untolerated taint {%s: %s}",
                 t.path("key").asText(""), t.path("value").asText("")))).orElse(Status.SUCCESS);
     }

@@ -3,11 +3,11 @@ package io.kubelab.scheduler.plugins;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ObjectMeta;
+import io.kubelab.model.NodeSelectors;
 import io.kubelab.model.Quantity;
 import io.kubelab.scheduler.framework.CycleState;
 import io.kubelab.scheduler.framework.Listers;
 import io.kubelab.scheduler.framework.NodeInfo;
-import io.kubelab.scheduler.framework.NodeSelectors;
 import io.kubelab.scheduler.framework.Plugin;
 import io.kubelab.scheduler.framework.Status;
 

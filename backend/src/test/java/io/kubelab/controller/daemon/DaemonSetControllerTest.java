@@ -3,17 +3,16 @@ package io.kubelab.controller.daemon;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kubelab.apiserver.ApiRequest;
 import io.kubelab.apiserver.ApiRequest.Verb;
+import io.kubelab.apiserver.ApiRequest;
 import io.kubelab.apiserver.ObjectMeta;
 import io.kubelab.apiserver.UserInfo;
 import io.kubelab.clock.SimClock;
 import io.kubelab.cluster.ClusterSpec;
 import io.kubelab.cluster.SimCluster;
-import io.kubelab.controller.Informers;
+import io.kubelab.controller.PodConditions;
 import io.kubelab.controller.history.ControllerRevisions;
 import io.kubelab.controller.history.PlayedNodes;
-import io.kubelab.controller.history.PodReadiness;
 import io.kubelab.model.ResourceTypes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -135,7 +133,7 @@ class DaemonSetControllerTest {
             int ready = 0;
             int updated = 0;
             for (ObjectNode pod : nodes.pods("default")) {
-                if (!ObjectMeta.deleting(pod) && PodReadiness.ready(pod)) {
+                if (!ObjectMeta.deleting(pod) && PodConditions.ready(pod)) {
                     ready++;
                 }
                 if (pod.toString().contains("fluentd:v2")) {

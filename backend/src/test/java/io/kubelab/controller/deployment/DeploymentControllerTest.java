@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ObjectMeta;
 import io.kubelab.apiserver.UserInfo;
 import io.kubelab.controller.Informer;
+import io.kubelab.controller.PodConditions;
 import io.kubelab.controller.replicaset.PodControl;
-import io.kubelab.controller.replicaset.Pods;
 import io.kubelab.controller.replicaset.ReplicaSetController;
 import io.kubelab.controller.replicaset.Sandbox;
+import io.kubelab.model.Labels;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -67,7 +68,7 @@ class DeploymentControllerTest {
                 set.path("spec").path("selector").path("matchLabels").toString());
         List<ObjectNode> pods = sandbox.list(PodControl.PODS);
         assertEquals(3, pods.size());
-        pods.forEach(p -> assertEquals(hash(d), Pods.labels(p).get("pod-template-hash")));
+        pods.forEach(p -> assertEquals(hash(d), Labels.of(p).get("pod-template-hash")));
         assertEquals(List.of("ScalingReplicaSet: Scaled up replica set " + rs + " from 0 to 3"), sandbox.events("web"));
         JsonNode status = deployment().path("status");
         assertEquals("{\"observedGeneration\":1,\"replicas\":3,\"updatedReplicas\":3,\"readyReplicas\":3,"
@@ -107,10 +108,10 @@ class DeploymentControllerTest {
             Informer pods = new Informer(sandbox.cluster.api(), UserInfo.ADMIN, PodControl.PODS);
             pods.onChange(key -> {
                 List<ObjectNode> active = pods.list().stream()
-                        .filter(p -> "web".equals(Pods.labels(p).get("app")) && Pods.active(p)).toList();
+                        .filter(p -> "web".equals(Labels.of(p).get("app")) && PodConditions.active(p)).toList();
                 maxActive = Math.max(maxActive, active.size());
-                minReady = Math.min(minReady, (int) active.stream().filter(Pods::ready).count());
-                mixed |= active.stream().map(p -> Pods.labels(p).get("pod-template-hash")).distinct().count() > 1;
+                minReady = Math.min(minReady, (int) active.stream().filter(PodConditions::ready).count());
+                mixed |= active.stream().map(p -> Labels.of(p).get("pod-template-hash")).distinct().count() > 1;
             });
         }
     }

@@ -1,13 +1,12 @@
 package io.kubelab.controller.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kubelab.apiserver.ApiRequest;
 import io.kubelab.apiserver.ApiRequest.Verb;
+import io.kubelab.apiserver.ApiRequest;
 import io.kubelab.apiserver.ObjectMeta;
-import io.kubelab.apiserver.RequestOptions;
 import io.kubelab.apiserver.UserInfo;
+import io.kubelab.cluster.PlayedComponents;
 import io.kubelab.cluster.SimCluster;
 import io.kubelab.model.ResourceType;
 import io.kubelab.model.ResourceTypes;
@@ -33,7 +32,7 @@ public final class PlayedNodes {
     public PlayedNodes(SimCluster cluster) {
         this.cluster = cluster;
         cluster.stop("scheduler");
-        io.kubelab.cluster.PlayedComponents.kubeletsPlayedByTest(cluster);
+        PlayedComponents.kubeletsPlayedByTest(cluster);
     }
 
     public void settle() {
@@ -53,18 +52,12 @@ public final class PlayedNodes {
             String name = ObjectMeta.name(pod);
             if (ObjectMeta.deleting(pod)) {
                 try {
-                    cluster.api().handle(ApiRequest.of(UserInfo.ADMIN, Verb.DELETE, PODS, namespace, name)
-                            .withOptions(RequestOptions.DEFAULT.withGracePeriod(0)));
+                    PlayedComponents.deleteNow(cluster.api(), namespace, name);
                 } catch (io.kubelab.apiserver.StatusException e) {
                     // already gone
                 }
             } else if (pod.path("spec").path("nodeName").asText("").isEmpty()) {
-                ObjectNode binding = JsonNodeFactory.instance.objectNode();
-                binding.put("apiVersion", "v1").put("kind", "Binding");
-                binding.putObject("metadata").put("name", name).put("namespace", namespace);
-                binding.putObject("target").put("kind", "Node").put("name", pinnedNode(pod));
-                cluster.api().handle(ApiRequest.of(UserInfo.ADMIN, Verb.CREATE, PODS, namespace, name)
-                        .withSubresource("binding").withBody(binding));
+                PlayedComponents.bind(cluster.api(), namespace, name, pinnedNode(pod));
             } else if (!pod.path("status").path("phase").asText().equals("Running")) {
                 ObjectNode running = pod.deepCopy();
                 running.put("apiVersion", "v1").put("kind", "Pod");

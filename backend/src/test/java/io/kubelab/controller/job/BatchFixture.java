@@ -3,13 +3,13 @@ package io.kubelab.controller.job;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kubelab.apiserver.ApiRequest;
 import io.kubelab.apiserver.ApiRequest.Verb;
+import io.kubelab.apiserver.ApiRequest;
 import io.kubelab.apiserver.ObjectMeta;
-import io.kubelab.apiserver.RequestOptions;
 import io.kubelab.apiserver.UserInfo;
 import io.kubelab.clock.SimClock;
 import io.kubelab.cluster.ClusterSpec;
+import io.kubelab.cluster.PlayedComponents;
 import io.kubelab.cluster.SimCluster;
 import io.kubelab.controller.Informers;
 import io.kubelab.model.ResourceType;
@@ -42,7 +42,7 @@ public final class BatchFixture {
     {
         // This fixture plays the scheduler and the kubelet: pods stay unbound, so deleting one is immediate.
         cluster.stop("scheduler");
-        io.kubelab.cluster.PlayedComponents.kubeletsPlayedByTest(cluster);
+        PlayedComponents.kubeletsPlayedByTest(cluster);
     }
 
     public SimClock clock() {
@@ -132,8 +132,7 @@ public final class BatchFixture {
 
     /** The kubelet's part: a pod being deleted is gone once its containers stopped (grace 0). */
     public void deleteNow(String pod) {
-        cluster.api().handle(ApiRequest.of(UserInfo.ADMIN, Verb.DELETE, PODS, "default", pod)
-                .withOptions(RequestOptions.DEFAULT.withGracePeriod(0)));
+        PlayedComponents.deleteNow(cluster.api(), "default", pod);
     }
 
     private void writeStatus(ObjectNode pod) {

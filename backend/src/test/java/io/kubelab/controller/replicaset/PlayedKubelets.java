@@ -2,15 +2,14 @@ package io.kubelab.controller.replicaset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ApiRequest;
 import io.kubelab.apiserver.ApiServer;
 import io.kubelab.apiserver.ObjectMeta;
-import io.kubelab.apiserver.RequestOptions;
 import io.kubelab.apiserver.StatusException;
 import io.kubelab.apiserver.UserInfo;
 import io.kubelab.clock.SimClock;
+import io.kubelab.cluster.PlayedComponents;
 import io.kubelab.controller.Informer;
 
 import java.time.Duration;
@@ -54,15 +53,9 @@ public final class PlayedKubelets {
         try {
             pod = api.handle(ApiRequest.of(UserInfo.ADMIN, ApiRequest.Verb.GET, PodControl.PODS, namespace, name)).body();
             if (ObjectMeta.deleting(pod)) {
-                api.handle(ApiRequest.of(UserInfo.ADMIN, ApiRequest.Verb.DELETE, PodControl.PODS, namespace, name)
-                        .withOptions(RequestOptions.DEFAULT.withGracePeriod(0)));
+                PlayedComponents.deleteNow(api, namespace, name);
             } else if (pod.path("spec").path("nodeName").asText("").isEmpty()) {
-                ObjectNode binding = JsonNodeFactory.instance.objectNode();
-                binding.put("apiVersion", "v1").put("kind", "Binding").putObject("metadata").put("name", name);
-                binding.putObject("target").put("apiVersion", "v1").put("kind", "Node")
-                        .put("name", next++ % 2 == 0 ? "node01" : "node02");
-                api.handle(ApiRequest.of(UserInfo.ADMIN, ApiRequest.Verb.CREATE, PodControl.PODS, namespace, name)
-                        .withSubresource("binding").withBody(binding));
+                PlayedComponents.bind(api, namespace, name, next++ % 2 == 0 ? "node01" : "node02");
             } else if (!pod.path("status").path("phase").asText().equals("Running")) {
                 pod.set("status", running(pod));
                 api.handle(ApiRequest.of(UserInfo.ADMIN, ApiRequest.Verb.UPDATE, PodControl.PODS, namespace, name)

@@ -1,4 +1,4 @@
-package io.kubelab.scheduler.framework;
+package io.kubelab.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -7,13 +7,36 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code v1.NodeSelector} matching ({@code component-helpers/scheduling/corev1/nodeaffinity}): the terms are
- * ORed, a term's expressions ANDed; a term with no expressions and no fields matches nothing. Operators
- * In, NotIn, Exists, DoesNotExist, Gt, Lt; {@code matchFields} knows only {@code metadata.name}.
+ * A pod's node constraints against a node ({@code component-helpers/scheduling/corev1/nodeaffinity}):
+ * {@code nodeSelector} is an exact match of labels; {@code v1.NodeSelector} terms are ORed, a term's
+ * expressions ANDed, and a term with no expressions and no fields matches nothing. Operators In, NotIn,
+ * Exists, DoesNotExist, Gt, Lt; {@code matchFields} knows only {@code metadata.name}.
  */
 public final class NodeSelectors {
 
     private NodeSelectors() {
+    }
+
+    /** {@code GetRequiredNodeAffinity(pod).Match(node)}: the nodeSelector and the required terms. */
+    public static boolean matchesRequired(JsonNode podSpec, JsonNode node) {
+        if (!matchesNodeSelector(podSpec, node)) {
+            return false;
+        }
+        JsonNode required = podSpec.path("affinity").path("nodeAffinity")
+                .path("requiredDuringSchedulingIgnoredDuringExecution");
+        return required.isMissingNode() || required.isNull()
+                || matchesAnyTerm(required.path("nodeSelectorTerms"), node);
+    }
+
+    /** Whether every {@code nodeSelector} label of the pod spec is on the node with that value. */
+    public static boolean matchesNodeSelector(JsonNode podSpec, JsonNode node) {
+        Map<String, String> labels = Labels.of(node);
+        for (var entry : podSpec.path("nodeSelector").properties()) {
+            if (!entry.getValue().asText().equals(labels.get(entry.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code nodeSelectorTerms} match the node. */

@@ -1,4 +1,4 @@
-package io.kubelab.scheduler.framework;
+package io.kubelab.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
