@@ -74,6 +74,7 @@ public final class SimCluster {
     private final Map<String, ContainerRuntime> runtimes = new LinkedHashMap<>();
     private final Map<String, Kubelet> kubelets = new LinkedHashMap<>();
     private ClusterNetwork network;
+    private EtcdMembers etcdMembers;
 
     private SimCluster(SimClock clock, Store store, ComponentEvents events, ApiServer api, ClusterSpec spec) {
         this.clock = clock;
@@ -136,6 +137,7 @@ public final class SimCluster {
     }
 
     private void startComponents() {
+        etcdMembers = EtcdMembers.of(spec, clock, store, events, seed).orElse(null);
         Informers informers = new Informers(api, clock, new SplittableRandom(seed ^ store.revision() ^ 0x5eed), events);
         controllers.add(new PersistentVolumeController(informers, clock));
         controllers.add(new ProtectionController(informers, clock));
@@ -193,6 +195,7 @@ public final class SimCluster {
         proxies.values().forEach(p -> p.setRunning(false));
         scheduler.stop();
         kubelets.values().forEach(k -> k.setRunning(false));
+        etcdMembers().ifPresent(EtcdMembers::close);
         return new ParkedCluster(spec, seed, store.revision(), clock.now(), clock.mode().name(), clock.speed(),
                 events.lastSeq(), List.copyOf(stopped), ParkedCluster.pack(memory.snapshot()),
                 ParkedCluster.packLogs(logs));
@@ -261,6 +264,7 @@ public final class SimCluster {
     }
 
     private void apply(String component, boolean running) {
+        etcdMembers().ifPresent(e -> e.apply(component, running, stopped::contains));
         if (component.equals("etcd")) {
             store.setAvailable(running);
         } else if (component.equals("apiserver")) {
@@ -300,6 +304,11 @@ public final class SimCluster {
         String where = node == null ? name : name + " on " + node;
         events.emit(name, node, running ? "start" : "stop", "", "kubectl", name,
                 running ? "The student started " + where + "." : "The student stopped " + where + ".");
+    }
+
+    /** An HA control plane's etcd members; empty with one control-plane node. */
+    public Optional<EtcdMembers> etcdMembers() {
+        return Optional.ofNullable(etcdMembers);
     }
 
     /** The container runtime of node {@code node}. */
