@@ -174,4 +174,19 @@ class HaControlPlaneTest {
         cluster.start("etcd/controlplane2");
         assertTrue(raft(cluster).status().get(1).running());
     }
+
+    @Test
+    void aWokenClusterKeepsItsStoppedMembersAndElectsAgain() {
+        SimCluster cluster = settled(5);
+        cluster.stop("etcd/controlplane3");
+        ParkedCluster parked = cluster.park();
+        SimCluster woken = SimCluster.wake(parked, SimClock.manual(parked.time().plusSeconds(60)));
+        RaftCluster raft = raft(woken);
+        assertFalse(raft.status().get(2).running());
+        assertTrue(raft.hasQuorum());
+        assertTrue(raft.leader().isEmpty(), "the members restart and elect again");
+        woken.clock().advance(Duration.ofSeconds(2));
+        assertTrue(raft.leader().isPresent());
+        createConfigMap(woken.api(), "woken");
+    }
 }
