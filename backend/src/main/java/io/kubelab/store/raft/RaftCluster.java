@@ -364,7 +364,7 @@ public final class RaftCluster {
     /** A member inside its leader's lease ignores campaigns (etcd's check-quorum rule). */
     boolean inLease(RaftMember p, Instant now) {
         return p.leader != null && (p.role == Role.LEADER || p.deadline == null
-                || now.isBefore(p.lastHeard.plus(config.electionTimeout())));
+                || (p.lastHeard != null && now.isBefore(p.lastHeard.plus(config.electionTimeout()))));
     }
 
     long globalIndex() {
