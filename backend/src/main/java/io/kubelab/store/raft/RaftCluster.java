@@ -39,16 +39,15 @@ public final class RaftCluster {
     private final RandomGenerator random;
     private final LongSupplier revision;
     private final Consumer<Boolean> quorumSink;
-    private final Elections elections = new Elections(this);
+    final Elections elections = new Elections(this);
+    private final RaftTimers timers = new RaftTimers(this);
     /** Log entries that are not store writes: the bootstrap's membership entries and each leader's empty entry. */
     long entries;
     /** The term of the cluster's last committed entry. */
     long logTerm = 1;
     private boolean quorum = true;
     private int nextGroup = 1;
-    private SimClock.Timer work;
-    private SimClock.Timer background;
-    private boolean closed;
+    boolean closed;
 
     /**
      * Members named {@code names} (their nodes' names), newly bootstrapped: followers at term 1 with no
@@ -133,7 +132,7 @@ public final class RaftCluster {
     /** Stops every timer: the cluster this belongs to is parked or gone. */
     public void close() {
         closed = true;
-        cancelTimers();
+        timers.cancel();
     }
 
     public List<String> memberNames() {
@@ -201,7 +200,7 @@ public final class RaftCluster {
         }
         updateSync();
         updateQuorum();
-        schedule(now);
+        timers.schedule(now);
     }
 
     private void follow(RaftMember m, RaftMember l, Instant now) {
@@ -274,75 +273,7 @@ public final class RaftCluster {
         }
     }
 
-    // ---- timers ----
-
-    private void schedule(Instant now) {
-        Instant workDue = null;
-        Instant backgroundDue = null;
-        for (RaftMember m : members) {
-            if (!m.running) {
-                continue;
-            }
-            if (m.role == Role.LEADER) {
-                workDue = earlier(workDue, m.stepDownAt);
-            } else if (m.deadline != null) {
-                if (m.role == Role.FOLLOWER || couldWin(m)) {
-                    while (m.deadline.isBefore(now)) {
-                        // Retries it made while it could not win, counted off on its own timer.
-                        m.deadline = m.deadline.plus(randomizedTimeout());
-                    }
-                    workDue = earlier(workDue, m.deadline);
-                } else if (!config.preVote()) {
-                    // Without pre-vote a cut-off member raises its term at every timeout: that changes things.
-                    backgroundDue = earlier(backgroundDue, m.deadline);
-                }
-            }
-        }
-        cancelTimers();
-        if (workDue != null) {
-            work = clock.scheduleAt(workDue, this::onTimer);
-        }
-        if (backgroundDue != null) {
-            background = clock.scheduleBackground(Duration.between(now, backgroundDue), this::onTimer);
-        }
-    }
-
-    private void cancelTimers() {
-        if (work != null) {
-            work.cancel();
-            work = null;
-        }
-        if (background != null) {
-            background.cancel();
-            background = null;
-        }
-    }
-
-    private void onTimer() {
-        Instant now = clock.now();
-        for (int guard = 0; guard < 10 * members.size() && !closed; guard++) {
-            RaftMember due = members.stream().filter(m -> m.running && m.role == Role.LEADER && m.stepDownAt != null
-                    && !m.stepDownAt.isAfter(now)).findFirst().orElse(null);
-            if (due != null) {
-                narration.steppedDownNoQuorum(due.name, due.term, config.electionTimeout());
-                becomeFollower(due, due.term, now);
-            } else {
-                due = members.stream().filter(m -> m.running && m.role != Role.LEADER && m.deadline != null
-                        && !m.deadline.isAfter(now)).findFirst().orElse(null);
-                if (due == null) {
-                    break;
-                }
-                elections.campaign(due, now);
-            }
-            reconcile();
-        }
-    }
-
-    private static Instant earlier(Instant a, Instant b) {
-        return a == null ? b : b == null || a.isBefore(b) ? a : b;
-    }
-
-    // ---- helpers for Elections ----
+    // ---- helpers for Elections and RaftTimers ----
 
     Duration randomizedTimeout() {
         return config.heartbeat().multipliedBy(config.electionTicks() + random.nextInt(config.electionTicks()));
