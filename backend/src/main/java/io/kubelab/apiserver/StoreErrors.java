@@ -25,6 +25,9 @@ public final class StoreErrors {
             return Status.expired(e.getMessage(), "");
         } else if (e instanceof StoreException.InvalidContinue) {
             return Status.badRequest(e.getMessage());
+        } else if (e instanceof StoreException.NoQuorum) {
+            // etcd's own error reaches kube-apiserver's ErrorToAPIStatus unconverted: 500, reason unknown.
+            return new Status(500, "", e.getMessage(), java.util.Optional.empty());
         } else if (e instanceof StoreException.RevisionTooLarge) {
             return Status.timeout(e.getMessage(), 1);
         }

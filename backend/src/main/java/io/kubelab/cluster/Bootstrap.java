@@ -1,5 +1,6 @@
 package io.kubelab.cluster;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ApiRequest;
 import io.kubelab.apiserver.ApiServer;
@@ -61,8 +62,14 @@ public final class Bootstrap {
         SystemObjects.leaderLeases(spec.controlPlane().name(), ObjectMeta.microTime(now)).forEach(this::create);
 
         ClusterSpec.NodeSpec controlPlane = spec.controlPlane();
-        for (ObjectNode pod : ControlPlanePods.all(controlPlane, nodeUids.get(0), time)) {
-            runPod(create(pod), controlPlane.internalIp(), controlPlane.internalIp());
+        List<ClusterSpec.NodeSpec> controlPlanes = spec.controlPlanes();
+        for (int i = 0; i < controlPlanes.size(); i++) {
+            // Each control-plane node's etcd joins the members before it (an HA control plane has several).
+            ClusterSpec.NodeSpec node = controlPlanes.get(i);
+            for (ObjectNode pod : ControlPlanePods.all(node, nodeUids.get(spec.nodes().indexOf(node)), time,
+                    controlPlanes.subList(0, i + 1))) {
+                runPod(create(pod), node.internalIp(), node.internalIp());
+            }
         }
         Workloads workloads = new Workloads(spec, time);
         ObjectNode daemonSet = create(workloads.kubeProxyDaemonSet());
@@ -86,14 +93,39 @@ public final class Bootstrap {
         updateStatus(deployment, workloads.deploymentStatus(2, replicaSet));
 
         ObjectNode kubernetes = create(Services.kubernetes());
-        create(Services.kubernetesEndpoints(controlPlane.internalIp()));
-        create(Services.kubernetesSlice(controlPlane.internalIp()));
+        create(withApiServers(Services.kubernetesEndpoints(controlPlane.internalIp()), controlPlanes));
+        create(withApiServers(Services.kubernetesSlice(controlPlane.internalIp()), controlPlanes));
         ObjectNode dns = create(Services.kubeDns());
         List<ObjectNode> dnsPods = api.peekAll(ResourceTypes.of("v1", "Pod"), "kube-system").stream()
                 .filter(p -> p.path("metadata").path("labels").path("k8s-app").asText().equals("kube-dns")).toList();
         create(Services.kubeDnsEndpoints(dnsPods, time));
         create(Services.kubeDnsSlice(dns, dnsPods));
         assert kubernetes != null;
+    }
+
+    /**
+     * The {@code kubernetes} Endpoints or EndpointSlice listing every kube-apiserver, as their lease reconciler
+     * writes it: addresses sorted, one slice endpoint per address. One control-plane node leaves it as it is.
+     */
+    private static ObjectNode withApiServers(ObjectNode object, List<ClusterSpec.NodeSpec> controlPlanes) {
+        if (controlPlanes.size() > 1) {
+            List<String> ips = controlPlanes.stream().map(ClusterSpec.NodeSpec::internalIp).sorted().toList();
+            if (object.has("subsets")) {
+                ArrayNode addresses = ((ObjectNode) object.path("subsets").get(0)).withArray("addresses");
+                addresses.removeAll();
+                ips.forEach(ip -> addresses.addObject().put("ip", ip));
+            } else {
+                ArrayNode endpoints = (ArrayNode) object.path("endpoints");
+                ObjectNode first = (ObjectNode) endpoints.get(0);
+                endpoints.removeAll();
+                for (String ip : ips) {
+                    ObjectNode endpoint = first.deepCopy();
+                    endpoint.putArray("addresses").add(ip);
+                    endpoints.add(endpoint);
+                }
+            }
+        }
+        return object;
     }
 
     private void runPod(ObjectNode pod, String hostIp, String podIp) {

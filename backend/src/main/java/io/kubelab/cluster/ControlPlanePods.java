@@ -2,6 +2,7 @@ package io.kubelab.cluster;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,25 +41,22 @@ final class ControlPlanePods {
     }
 
     static List<ObjectNode> all(ClusterSpec.NodeSpec node, String nodeUid, String seen) {
+        return all(node, nodeUid, seen, List.of(node));
+    }
+
+    /**
+     * The static pods of a control-plane node whose etcd member joins {@code etcdMembers} (itself last): the
+     * first node's etcd starts a new cluster; {@code kubeadm join --control-plane} writes the members it found
+     * and {@code --initial-cluster-state=existing}.
+     */
+    static List<ObjectNode> all(ClusterSpec.NodeSpec node, String nodeUid, String seen,
+                                List<ClusterSpec.NodeSpec> etcdMembers) {
         String ip = node.internalIp();
         String version = ClusterSpec.KUBERNETES_VERSION;
         return List.of(
                 pod(node, nodeUid, seen, "etcd", "etcd:3.5.16-0", "100m", "100Mi",
                         "\"kubeadm.kubernetes.io/etcd.advertise-client-urls\":\"https://" + ip + ":2379\",",
-                        command("etcd", "--advertise-client-urls=https://" + ip + ":2379",
-                                "--cert-file=/etc/kubernetes/pki/etcd/server.crt", "--client-cert-auth=true",
-                                "--data-dir=/var/lib/etcd", "--experimental-initial-corrupt-check=true",
-                                "--experimental-watch-progress-notify-interval=5s",
-                                "--initial-advertise-peer-urls=https://" + ip + ":2380",
-                                "--initial-cluster=" + node.name() + "=https://" + ip + ":2380",
-                                "--key-file=/etc/kubernetes/pki/etcd/server.key",
-                                "--listen-client-urls=https://127.0.0.1:2379,https://" + ip + ":2379",
-                                "--listen-metrics-urls=http://127.0.0.1:2381",
-                                "--listen-peer-urls=https://" + ip + ":2380", "--name=" + node.name(),
-                                "--peer-cert-file=/etc/kubernetes/pki/etcd/peer.crt", "--peer-client-cert-auth=true",
-                                "--peer-key-file=/etc/kubernetes/pki/etcd/peer.key",
-                                "--peer-trusted-ca-file=/etc/kubernetes/pki/etcd/ca.crt", "--snapshot-count=10000",
-                                "--trusted-ca-file=/etc/kubernetes/pki/etcd/ca.crt"),
+                        etcdCommand(node, etcdMembers),
                         probes("127.0.0.1", "/livez", "/readyz", 2381, "HTTP"),
                         "[{\"mountPath\":\"/var/lib/etcd\",\"name\":\"etcd-data\"},{\"mountPath\":\"/etc/kubernetes/pki/etcd\",\"name\":\"etcd-certs\"}]",
                         "[{\"hostPath\":{\"path\":\"/etc/kubernetes/pki/etcd\",\"type\":\"DirectoryOrCreate\"},\"name\":\"etcd-certs\"},"
@@ -103,6 +101,30 @@ final class ControlPlanePods {
                 "memory", memory.isEmpty() ? "" : ",\"memory\":\"" + memory + "\"",
                 "extraAnnotations", extraAnnotations, "command", command, "probes", probes,
                 "mounts", mounts, "volumes", volumes);
+    }
+
+    /** etcd's flags as kubeadm writes them, sorted by name. */
+    private static String etcdCommand(ClusterSpec.NodeSpec node, List<ClusterSpec.NodeSpec> etcdMembers) {
+        String ip = node.internalIp();
+        List<String> args = new ArrayList<>(List.of("etcd", "--advertise-client-urls=https://" + ip + ":2379",
+                "--cert-file=/etc/kubernetes/pki/etcd/server.crt", "--client-cert-auth=true",
+                "--data-dir=/var/lib/etcd", "--experimental-initial-corrupt-check=true",
+                "--experimental-watch-progress-notify-interval=5s",
+                "--initial-advertise-peer-urls=https://" + ip + ":2380",
+                "--initial-cluster=" + String.join(",", etcdMembers.stream()
+                        .map(m -> m.name() + "=https://" + m.internalIp() + ":2380").toList())));
+        if (etcdMembers.size() > 1) {
+            args.add("--initial-cluster-state=existing");
+        }
+        args.addAll(List.of("--key-file=/etc/kubernetes/pki/etcd/server.key",
+                "--listen-client-urls=https://127.0.0.1:2379,https://" + ip + ":2379",
+                "--listen-metrics-urls=http://127.0.0.1:2381",
+                "--listen-peer-urls=https://" + ip + ":2380", "--name=" + node.name(),
+                "--peer-cert-file=/etc/kubernetes/pki/etcd/peer.crt", "--peer-client-cert-auth=true",
+                "--peer-key-file=/etc/kubernetes/pki/etcd/peer.key",
+                "--peer-trusted-ca-file=/etc/kubernetes/pki/etcd/ca.crt", "--snapshot-count=10000",
+                "--trusted-ca-file=/etc/kubernetes/pki/etcd/ca.crt"));
+        return command(args.toArray(String[]::new));
     }
 
     private static String probes(String host, String liveness, String readiness, int port, String scheme) {

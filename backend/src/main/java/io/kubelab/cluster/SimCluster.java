@@ -75,6 +75,7 @@ public final class SimCluster {
     private final Map<String, ContainerRuntime> runtimes = new LinkedHashMap<>();
     private final Map<String, Kubelet> kubelets = new LinkedHashMap<>();
     private ClusterNetwork network;
+    private EtcdMembers etcdMembers;
 
     private SimCluster(SimClock clock, Store store, ComponentEvents events, ApiServer api, ClusterSpec spec) {
         this.clock = clock;
@@ -137,6 +138,7 @@ public final class SimCluster {
     }
 
     private void startComponents() {
+        etcdMembers = EtcdMembers.of(spec, clock, store, events, seed).orElse(null);
         Informers informers = new Informers(api, clock, new SplittableRandom(seed ^ store.revision() ^ 0x5eed), events);
         controllers.add(new PersistentVolumeController(informers, clock));
         controllers.add(new ProtectionController(informers, clock));
@@ -194,6 +196,7 @@ public final class SimCluster {
         proxies.values().forEach(p -> p.setRunning(false));
         scheduler.stop();
         kubelets.values().forEach(k -> k.setRunning(false));
+        etcdMembers().ifPresent(EtcdMembers::close);
         return new ParkedCluster(spec, seed, store.revision(), clock.now(), clock.mode().name(), clock.speed(),
                 events.lastSeq(), List.copyOf(stopped), ParkedCluster.pack(memory.snapshot()),
                 ParkedCluster.packLogs(logs));
@@ -262,6 +265,7 @@ public final class SimCluster {
     }
 
     private void apply(String component, boolean running) {
+        etcdMembers().ifPresent(e -> e.apply(component, running, stopped::contains));
         if (component.equals("etcd")) {
             store.setAvailable(running);
         } else if (component.equals("apiserver")) {
@@ -309,6 +313,11 @@ public final class SimCluster {
      */
     public Network.HttpExchange requestFromOutside(String address, int port, Network.HttpRequest request) {
         return network.fromOutside(address, port, request);
+    }
+
+    /** An HA control plane's etcd members; empty with one control-plane node. */
+    public Optional<EtcdMembers> etcdMembers() {
+        return Optional.ofNullable(etcdMembers);
     }
 
     /** The container runtime of node {@code node}. */

@@ -34,6 +34,7 @@ public final class MemoryStore implements Store {
     private long revision;
     private long compacted;
     private boolean available = true;
+    private boolean quorum = true;
     private final int retainedChanges;
 
     /**
@@ -325,9 +326,20 @@ public final class MemoryStore implements Store {
         this.available = available;
     }
 
+    /**
+     * Whether the etcd members behind this store have a majority (an HA control plane's raft says so); without
+     * one every call fails with {@link StoreException.NoQuorum}.
+     */
+    public synchronized void setQuorum(boolean quorum) {
+        this.quorum = quorum;
+    }
+
     private void checkAvailable() {
         if (!available) {
             throw new StoreException.Unavailable();
+        }
+        if (!quorum) {
+            throw new StoreException.NoQuorum();
         }
     }
 

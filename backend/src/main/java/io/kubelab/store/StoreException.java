@@ -102,4 +102,14 @@ public abstract sealed class StoreException extends RuntimeException {
             super("etcdserver: request timed out");
         }
     }
+
+    /**
+     * etcd is running but its members cannot form a majority: proposals and linearizable reads wait for a
+     * leader that never comes and fail after etcd's request timeout (5s plus two election timeouts).
+     */
+    public static final class NoQuorum extends StoreException {
+        public NoQuorum() {
+            super("etcdserver: request timed out");
+        }
+    }
 }
