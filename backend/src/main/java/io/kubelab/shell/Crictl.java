@@ -69,7 +69,8 @@ final class Crictl implements Builtin {
                 ids.append(c.id()).append('\n');
                 continue;
             }
-            table.row(c.id().substring(0, TRUNCATED_ID), imageId(c.imageId()).substring(0, TRUNCATED_ID),
+            String image = runtime.image(c.imageRef()).map(Image::imageId).orElse(c.imageId());
+            table.row(c.id().substring(0, TRUNCATED_ID), imageId(image).substring(0, TRUNCATED_ID),
                     HumanDuration.ago(now, r.created()), state(c), c.name(), Integer.toString(c.attempt()),
                     r.sandbox().id().substring(0, TRUNCATED_ID), r.sandbox().podName());
         }
