@@ -21,7 +21,8 @@ final class Interpreter {
     CommandResult run(String text) {
         List<CommandLine.Pipeline> pipelines;
         try {
-            pipelines = CommandLine.parse(text, name -> shell.sessions().current().env.getOrDefault(name, ""));
+            // Variables are marked at parse time and read when their command runs, after an earlier export.
+            pipelines = CommandLine.parse(text, name -> MARK + name + END);
         } catch (Words.SyntaxError e) {
             return CommandResult.failure(e.getMessage() + "\n", 2);
         }
@@ -55,7 +56,33 @@ final class Interpreter {
         return new CommandResult(last.stdout(), err.toString(), last.exitCode());
     }
 
-    private CommandResult stage(CommandLine.Stage stage, String piped) {
+    private static final char MARK = '\u0001';
+    private static final char END = '\u0002';
+
+    private String expand(String text) {
+        if (text == null || text.indexOf(MARK) < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < text.length()) {
+            int start = text.indexOf(MARK, i);
+            int end = start < 0 ? -1 : text.indexOf(END, start);
+            if (start < 0 || end < 0) {
+                out.append(text, i, text.length());
+                break;
+            }
+            out.append(text, i, start)
+                    .append(shell.sessions().current().env.getOrDefault(text.substring(start + 1, end), ""));
+            i = end + 1;
+        }
+        return out.toString();
+    }
+
+    private CommandResult stage(CommandLine.Stage raw, String piped) {
+        CommandLine.Stage stage = new CommandLine.Stage(raw.words().stream().map(this::expand).toList(),
+                raw.redirects().stream().map(r -> new CommandLine.Redirect(r.op(), expand(r.target()))).toList(),
+                expand(raw.heredoc()));
         String input = stage.heredoc() != null ? stage.heredoc() : piped;
         Deque<CommandLine.Redirect> outputs = new ArrayDeque<>();
         boolean mergeErr = false;
