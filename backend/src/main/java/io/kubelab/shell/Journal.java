@@ -45,7 +45,7 @@ final class Journal {
 
     static List<String> kubelet(Shell shell, NodeHost host) {
         List<String> out = new ArrayList<>();
-        Instant booted = bootTime(host);
+        Instant booted = host.bootedAt();
         int pid = 1000 + Math.floorMod((host.name() + booted).hashCode(), 8000);
         out.add(systemd(host, booted, "Started " + DESCRIPTION + "."));
         out.add(klog(host, booted, pid, 'I', "server.go:484", "\"Kubelet version\" kubeletVersion=\""
@@ -73,10 +73,6 @@ final class Journal {
                     "\"" + e.message().replace("\"", "\\\"") + "\" object=\"" + e.object() + "\""));
         }
         return out;
-    }
-
-    static Instant bootTime(NodeHost host) {
-        return host.bootedAt();
     }
 
     private static String systemd(NodeHost host, Instant at, String text) {

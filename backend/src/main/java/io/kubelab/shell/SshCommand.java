@@ -1,7 +1,6 @@
 package io.kubelab.shell;
 
 import io.kubelab.cluster.NodeHost;
-import io.kubelab.cluster.SimCluster;
 
 import java.util.List;
 import java.util.Optional;
@@ -60,13 +59,5 @@ final class SshCommand implements Builtin {
             return CommandResult.failure("exit: this is your own machine's terminal: it stays open.\n", 1);
         }
         return new CommandResult("logout\n", "Connection to " + from + " closed.\n", 0);
-    }
-
-    static boolean onNode(Shell shell) {
-        return shell.sessions().host() != null;
-    }
-
-    static SimCluster cluster(Shell shell) {
-        return shell.cluster().orElseThrow();
     }
 }
