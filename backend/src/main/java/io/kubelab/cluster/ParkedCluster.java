@@ -26,14 +26,16 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * An idle sandbox's cluster with nothing live: its objects and container logs as compressed JSON, the
+ * An idle sandbox's cluster with nothing live: its objects, container logs and the changes to its nodes'
+ * files as compressed JSON, the
  * revision they reached,
  * the simulated time and how it ran, the last component-event number and the stopped components. Waking
  * it rebuilds every component from the objects, as Kubernetes' level-triggered components rebuild
  * themselves after a restart.
  */
 public record ParkedCluster(ClusterSpec spec, long seed, long revision, Instant time, String clockMode, double speed,
-                            long lastEventSeq, List<String> stopped, byte[] objects, byte[] logs) {
+                            long lastEventSeq, List<String> stopped, byte[] objects, byte[] logs,
+                            byte[] files) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -69,6 +71,25 @@ public record ParkedCluster(ClusterSpec spec, long seed, long revision, Instant 
                 array.addArray().add(line.time().toString()).add(line.text());
             }
         });
+    }
+
+    /** What the students changed in each node's files (kubeadm's seed is rebuilt, not stored). */
+    static byte[] packFiles(Map<String, NodeHost> hosts) {
+        ObjectNode out = MAPPER.createObjectNode();
+        hosts.forEach((name, host) -> out.set(name, host.files().toJson()));
+        SortedMap<String, ObjectNode> one = new TreeMap<>();
+        one.put("files", out);
+        return pack(one);
+    }
+
+    void unpackFiles(String node, NodeFiles into) {
+        if (files == null) {
+            return;
+        }
+        JsonNode saved = unpack(files).get("files").path(node);
+        if (saved.isObject()) {
+            into.restore((ObjectNode) saved);
+        }
     }
 
     void unpackLogs(ContainerLogs into) {

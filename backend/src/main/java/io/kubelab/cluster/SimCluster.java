@@ -43,6 +43,9 @@ import io.kubelab.runtime.ContainerLogs;
 import io.kubelab.store.MemoryStore;
 import io.kubelab.store.Store;
 
+import io.kubelab.model.ResourceTypes;
+
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +79,8 @@ public final class SimCluster {
     private final Map<String, Kubelet> kubelets = new LinkedHashMap<>();
     private ClusterNetwork network;
     private EtcdMembers etcdMembers;
+    private final Map<String, NodeHost> hosts = new LinkedHashMap<>();
+    private StaticPods staticPods;
 
     private SimCluster(SimClock clock, Store store, ComponentEvents events, ApiServer api, ClusterSpec spec) {
         this.clock = clock;
@@ -97,6 +102,7 @@ public final class SimCluster {
         SimCluster cluster = assemble(spec, clock, seed, MemoryStore.restored(template.revision(), objects), 0);
         SystemLogs.seed(cluster.logs, systemPods, clock.now(), spec.controlPlane().internalIp());
         cluster.startComponents();
+        cluster.startMachines(null);
         return cluster;
     }
 
@@ -199,7 +205,7 @@ public final class SimCluster {
         etcdMembers().ifPresent(EtcdMembers::close);
         return new ParkedCluster(spec, seed, store.revision(), clock.now(), clock.mode().name(), clock.speed(),
                 events.lastSeq(), List.copyOf(stopped), ParkedCluster.pack(memory.snapshot()),
-                ParkedCluster.packLogs(logs));
+                ParkedCluster.packLogs(logs), ParkedCluster.packFiles(hosts));
     }
 
     /** The parked cluster running again on {@code clock}; its components rebuild from the stored objects. */
@@ -209,7 +215,47 @@ public final class SimCluster {
         cluster.stopped.addAll(parked.stopped());
         parked.unpackLogs(cluster.logs);
         cluster.startComponents();
+        cluster.startMachines(parked);
         return cluster;
+    }
+
+    /**
+     * The nodes as machines: each one's files (kubeadm's, plus what a parked sandbox changed) and, on the
+     * control plane, the kubelet's static pod source watching its manifest directory.
+     */
+    private void startMachines(ParkedCluster parked) {
+        for (ClusterSpec.NodeSpec node : spec.nodes()) {
+            NodeFiles files = new NodeFiles(KubeadmFiles.seed(spec, node), KubeadmFiles.emptyDirs());
+            if (parked != null) {
+                parked.unpackFiles(node.name(), files);
+            }
+            Instant booted = api.peek(ResourceTypes.of("v1", "Node"), "", node.name())
+                    .map(n -> Instant.parse(n.path("metadata").path("creationTimestamp").asText()))
+                    .orElse(clock.now());
+            hosts.put(node.name(), new NodeHost(this, node, files, booted));
+            if (node.controlPlane()) {
+                staticPods = new StaticPods(this, node, files);
+                files.setListener(staticPods::changed);
+            }
+        }
+    }
+
+    /** The nodes as machines, in the spec's order. */
+    public List<NodeHost> hosts() {
+        return List.copyOf(hosts.values());
+    }
+
+    /** The machine named {@code nameOrIp}, by host name or internal IP, as {@code ssh} resolves it. */
+    public Optional<NodeHost> host(String nameOrIp) {
+        return hosts.values().stream()
+                .filter(h -> h.name().equals(nameOrIp) || h.internalIp().equals(nameOrIp)).findFirst();
+    }
+
+    /** The control-plane kubelet reads its manifest directory again (after it starts). */
+    void syncStaticPods() {
+        if (staticPods != null) {
+            staticPods.sync();
+        }
     }
 
     /** The pluggable parts of the API server, chosen in one place. */

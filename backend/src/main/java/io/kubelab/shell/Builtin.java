@@ -6,4 +6,9 @@ import java.util.List;
 @FunctionalInterface
 public interface Builtin {
     CommandResult run(Shell shell, List<String> args);
+
+    /** The command with what a pipe, a redirection or a heredoc feeds it; most commands read nothing. */
+    default CommandResult run(Shell shell, List<String> args, String stdin) {
+        return run(shell, args);
+    }
 }

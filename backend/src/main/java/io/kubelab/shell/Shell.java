@@ -22,6 +22,7 @@ public final class Shell {
 
     private final Deque<String> history = new ArrayDeque<>();
     private final SimCluster cluster;
+    private final Sessions sessions = new Sessions();
     private int historyOffset;
 
     /** A shell with no cluster behind it (the cluster-less commands still work). */
@@ -46,21 +47,26 @@ public final class Shell {
         if (cluster != null) {
             cluster.clock().tick();
         }
-        List<String> words;
-        try {
-            words = Words.split(trimmed);
-        } catch (Words.SyntaxError e) {
-            return CommandResult.failure(e.getMessage() + "\n", 2);
-        }
-        if (words.isEmpty()) {
-            return CommandResult.empty();
-        }
-        String name = words.get(0);
+        return new Interpreter(this).run(trimmed);
+    }
+
+    /** The command {@code name} as this shell's current machine has it, or null ("command not found"). */
+    Builtin command(String name) {
         Builtins.Entry entry = BUILTINS.find(name);
-        if (entry == null) {
-            return CommandResult.failure("bash: " + name + ": command not found\n", CommandResult.COMMAND_NOT_FOUND);
+        if (entry == null || (entry.nodeOnly() && sessions.host() == null)) {
+            return null;
         }
-        return entry.command().run(this, words.subList(1, words.size()));
+        return entry.command();
+    }
+
+    /** Where the student is: their workstation, or a node they reached with {@code ssh}. */
+    public Sessions sessions() {
+        return sessions;
+    }
+
+    /** The prompt a terminal shows before the next line, e.g. {@code root@node01:~# }. */
+    public String prompt() {
+        return sessions.prompt();
     }
 
     /** The remembered lines, oldest first. */
