@@ -49,7 +49,7 @@ final class SimCommand implements Builtin {
               curl [-i] URL             a request from outside the cluster to a node IP and NodePort
                                         or a LoadBalancer IP (sim curl http://172.30.2.2:30080/)
               status                    show the clock and which components are stopped
-            """;
+            """ + SimEtcdCommand.USAGE;
 
     @Override
     public CommandResult run(Shell shell, List<String> args) {
@@ -62,6 +62,9 @@ final class SimCommand implements Builtin {
         }
         List<String> rest = args.subList(1, args.size());
         try {
+            if (SimEtcdCommand.handles(args)) {
+                return SimEtcdCommand.run(cluster, args);
+            }
             return switch (args.get(0)) {
                 case "settle" -> settle(cluster, rest);
                 case "advance" -> advance(cluster, rest);
