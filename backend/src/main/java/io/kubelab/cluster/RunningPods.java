@@ -39,6 +39,7 @@ final class RunningPods {
             cs.putObject("lastState");
             cs.put("name", name).put("ready", true).put("restartCount", 0).put("started", true);
             cs.putObject("state").putObject("running").put("startedAt", time);
+            io.kubelab.kubelet.PodStatuses.volumeMounts(container, cs);
         }
         return status;
     }

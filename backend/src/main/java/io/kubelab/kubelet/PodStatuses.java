@@ -20,7 +20,7 @@ import java.util.Optional;
  * reasons. Fields in Go's order; conditions PodReadyToStartContainers, Initialized, Ready, ContainersReady,
  * PodScheduled, then any the kubelet does not own.
  */
-final class PodStatuses {
+public final class PodStatuses {
 
     static final List<String> KUBELET_CONDITIONS = List.of("PodReadyToStartContainers", "Initialized", "Ready",
             "ContainersReady", "PodScheduled");
@@ -206,7 +206,7 @@ final class PodStatuses {
      * {@code volumeMounts} as 1.32 reports them (RecursiveReadOnlyMounts, beta and on): each mount's name
      * and path, and for a read-only one {@code readOnly: true} and {@code recursiveReadOnly: Disabled}.
      */
-    private static void volumeMounts(JsonNode spec, ObjectNode cs) {
+    public static void volumeMounts(JsonNode spec, ObjectNode cs) {
         if (spec.path("volumeMounts").isEmpty()) {
             return;
         }
