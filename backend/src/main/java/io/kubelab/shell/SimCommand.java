@@ -40,6 +40,7 @@ final class SimCommand implements Builtin {
               stop COMPONENT [NODE]     stop a control-plane component (apiserver, controller-manager, etcd,
                                         scheduler)
                                         or a node's kubelet or kube-proxy (sim stop kubelet node01)
+                                        or one controller (sim stop controller-manager deployment)
               start COMPONENT [NODE]    start it again
               node NAME fail            the node goes down: its kubelet stops posting status, its
                                         containers die, connections to it time out
@@ -185,6 +186,20 @@ final class SimCommand implements Builtin {
     }
 
     private static CommandResult component(SimCluster cluster, String verb, List<String> args) {
+        if (args.size() == 2 && args.get(0).equals("controller-manager")) {
+            String controller = args.get(1);
+            if (!cluster.controllerNames().contains(controller)) {
+                throw new IllegalArgumentException(verb + ": kube-controller-manager has no controller \"" + controller
+                        + "\"; its controllers are " + String.join(", ", cluster.controllerNames()));
+            }
+            if (verb.equals("stop")) {
+                cluster.stop("controller-manager/" + controller);
+            } else {
+                cluster.start("controller-manager/" + controller);
+            }
+            return CommandResult.ok("The " + controller + " controller of kube-controller-manager "
+                    + (verb.equals("stop") ? "stopped.\n" : "started.\n"));
+        }
         if (args.size() == 2 && PER_NODE.contains(args.get(0))) {
             String component = args.get(0) + "/" + knownNode(cluster, args.get(1));
             if (verb.equals("stop")) {
@@ -218,7 +233,15 @@ final class SimCommand implements Builtin {
         String row = "%-" + (STOPPABLE.stream().mapToInt(String::length).max().orElse(0) + 2) + "s%s%n";
         StringBuilder out = new StringBuilder(String.format(row, "clock:", describeClock(cluster)));
         for (String component : STOPPABLE) {
-            out.append(String.format(row, component + ":", cluster.isStopped(component) ? "stopped" : "running"));
+            String state = cluster.isStopped(component) ? "stopped" : "running";
+            if (component.equals("controller-manager")) {
+                List<String> off = cluster.controllerNames().stream()
+                        .filter(c -> cluster.isStopped("controller-manager/" + c)).toList();
+                if (!off.isEmpty()) {
+                    state += " (stopped: " + String.join(", ", off) + ")";
+                }
+            }
+            out.append(String.format(row, component + ":", state));
         }
         for (ClusterSpec.NodeSpec node : cluster.spec().nodes()) {
             StringBuilder line = new StringBuilder();

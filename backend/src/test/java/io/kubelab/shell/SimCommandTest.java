@@ -91,6 +91,18 @@ class SimCommandTest {
     }
 
     @Test
+    void oneControllerCanBeStopped() {
+        assertEquals("The deployment controller of kube-controller-manager stopped.\n",
+                shell.execute("sim stop controller-manager deployment").stdout());
+        assertTrue(cluster.isStopped("controller-manager/deployment"));
+        assertTrue(shell.execute("sim status").stdout().contains("controller-manager: running (stopped: deployment)\n"));
+        assertTrue(shell.execute("sim stop controller-manager nope").stderr()
+                .startsWith("sim: stop: kube-controller-manager has no controller \"nope\"; its controllers are "));
+        shell.execute("sim start controller-manager deployment");
+        assertTrue(!cluster.isStopped("controller-manager/deployment"));
+    }
+
+    @Test
     void badInputIsExplained() {
         assertEquals(2, shell.execute("sim advance soon").exitCode());
         assertEquals(2, shell.execute("sim speed fast").exitCode());
