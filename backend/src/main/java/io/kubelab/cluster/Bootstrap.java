@@ -49,7 +49,7 @@ public final class Bootstrap {
         policy.forEach(this::create);
         List<String> nodeUids = new ArrayList<>();
         for (ClusterSpec.NodeSpec node : spec.nodes()) {
-            nodeUids.add(ObjectMeta.uid(create(Nodes.node(node, time))));
+            nodeUids.add(ObjectMeta.uid(create(Nodes.node(node, spec.runtime(), time))));
             create(Nodes.lease(node, ObjectMeta.microTime(now)));
         }
         for (String ns : List.of("default", "kube-node-lease", "kube-public", "kube-system")) {
@@ -129,7 +129,7 @@ public final class Bootstrap {
     }
 
     private void runPod(ObjectNode pod, String hostIp, String podIp) {
-        ObjectNode status = RunningPods.status(pod, hostIp, podIp, time);
+        ObjectNode status = RunningPods.status(pod, hostIp, podIp, time, RuntimeFlavors.of(spec.runtime()));
         pod.set("status", status);
         updateStatus(pod, status);
     }

@@ -7,7 +7,47 @@ import java.util.List;
  * The shape of a new sandbox's cluster: its nodes (the first is the control plane) and their size.
  * Scenarios choose their own; the default is DESIGN §1's {@code controlplane}, {@code node01}, {@code node02}.
  */
-public record ClusterSpec(List<NodeSpec> nodes) {
+public record ClusterSpec(List<NodeSpec> nodes, Runtime runtime, ProxyMode proxyMode) {
+
+    /** The container runtime every node runs; kubeadm clusters default to containerd. */
+    public enum Runtime {
+        CONTAINERD("containerd", "unix:///var/run/containerd/containerd.sock"),
+        CRIO("cri-o", "unix:///var/run/crio/crio.sock");
+
+        private final String label;
+        private final String socket;
+
+        Runtime(String label, String socket) {
+            this.label = label;
+            this.socket = socket;
+        }
+
+        /** How it is named on the command line and in sandbox options: {@code containerd}, {@code cri-o}. */
+        public String label() {
+            return label;
+        }
+
+        /** The CRI socket kubeadm records on the node and gives the kubelet. */
+        public String socket() {
+            return socket;
+        }
+    }
+
+    /** kube-proxy's mode; kubeadm leaves it empty, which means iptables. */
+    public enum ProxyMode { IPTABLES, IPVS }
+
+    /** A cluster of {@code nodes} with kubeadm's defaults: containerd, kube-proxy in iptables mode. */
+    public ClusterSpec(List<NodeSpec> nodes) {
+        this(nodes, Runtime.CONTAINERD, ProxyMode.IPTABLES);
+    }
+
+    public ClusterSpec withRuntime(Runtime value) {
+        return new ClusterSpec(nodes, value, proxyMode);
+    }
+
+    public ClusterSpec withProxyMode(ProxyMode value) {
+        return new ClusterSpec(nodes, runtime, value);
+    }
 
     public record NodeSpec(String name, boolean controlPlane, String internalIp, String podCidr, int cpus,
                            long memoryKi) {
@@ -63,5 +103,63 @@ public record ClusterSpec(List<NodeSpec> nodes) {
     /** Whether etcd runs as several members that elect a leader (more than one control-plane node). */
     public boolean highlyAvailable() {
         return controlPlanes().size() > 1;
+    }
+
+    /** Most workers a sandbox may ask for: enough for any exercise, small enough to stay cheap. */
+    public static final int MAX_WORKERS = 10;
+
+    /**
+     * The cluster a sandbox asks for by name, e.g. {@code {"workers":3,"controlPlanes":3,"runtime":"cri-o",
+     * "proxyMode":"ipvs"}}; every option is optional. Throws with a message for the caller on a bad value.
+     */
+    public static ClusterSpec fromOptions(java.util.Map<String, Object> options) {
+        for (String key : options.keySet()) {
+            if (!java.util.Set.of("workers", "controlPlanes", "runtime", "proxyMode").contains(key)) {
+                throw new IllegalArgumentException("unknown cluster option \"" + key
+                        + "\"; the options are workers, controlPlanes, runtime, proxyMode");
+            }
+        }
+        int workers = intOption(options, "workers", 2);
+        if (workers < 0 || workers > MAX_WORKERS) {
+            throw new IllegalArgumentException("\"workers\" must be between 0 and " + MAX_WORKERS);
+        }
+        int controlPlanes = intOption(options, "controlPlanes", 1);
+        if (controlPlanes != 1 && controlPlanes != 3) {
+            throw new IllegalArgumentException("\"controlPlanes\" must be 1 or 3");
+        }
+        ClusterSpec spec = controlPlanes == 3 ? highAvailability(workers) : withWorkers(workers);
+        Object runtime = options.getOrDefault("runtime", "containerd");
+        spec = switch (String.valueOf(runtime)) {
+            case "containerd" -> spec.withRuntime(Runtime.CONTAINERD);
+            case "cri-o" -> spec.withRuntime(Runtime.CRIO);
+            default -> throw new IllegalArgumentException("\"runtime\" must be containerd or cri-o");
+        };
+        Object mode = options.getOrDefault("proxyMode", "iptables");
+        return switch (String.valueOf(mode)) {
+            case "iptables" -> spec.withProxyMode(ProxyMode.IPTABLES);
+            case "ipvs" -> spec.withProxyMode(ProxyMode.IPVS);
+            default -> throw new IllegalArgumentException("\"proxyMode\" must be iptables or ipvs");
+        };
+    }
+
+    private static int intOption(java.util.Map<String, Object> options, String key, int otherwise) {
+        Object value = options.get(key);
+        if (value == null) {
+            return otherwise;
+        }
+        if (!(value instanceof Number number) || number.doubleValue() != number.intValue()) {
+            throw new IllegalArgumentException("\"" + key + "\" must be a whole number");
+        }
+        return number.intValue();
+    }
+
+    /** The options that rebuild this spec with {@link #fromOptions}. */
+    public java.util.Map<String, Object> options() {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("workers", (int) nodes.stream().filter(n -> !n.controlPlane()).count());
+        out.put("controlPlanes", controlPlanes().size());
+        out.put("runtime", runtime.label());
+        out.put("proxyMode", proxyMode == ProxyMode.IPVS ? "ipvs" : "iptables");
+        return out;
     }
 }

@@ -122,7 +122,8 @@ final class KubeadmFiles {
         out.put("/etc/hosts", "127.0.0.1 localhost\n" + node.internalIp() + " " + node.name() + "\n");
         out.put("/etc/os-release", OS_RELEASE);
         out.put(KUBELET_CONFIG, KUBELET_CONFIG_TEXT);
-        out.put(FLAGS_ENV, "KUBELET_KUBEADM_ARGS=\"" + KUBEADM_ARGS + "\"\n");
+        out.put(FLAGS_ENV, "KUBELET_KUBEADM_ARGS=\"" + KUBEADM_ARGS.replace(ClusterSpec.Runtime.CONTAINERD.socket(),
+                spec.runtime().socket()) + "\"\n");
         out.put(DROP_IN, DROP_IN_TEXT);
         out.put("/etc/kubernetes/pki/ca.crt", SystemObjects.CA_PEM);
         if (!node.controlPlane()) {

@@ -7,7 +7,7 @@ final class Nodes {
 
     private static final String NODE = """
             {"apiVersion":"v1","kind":"Node","metadata":{"name":"${name}",
-              "annotations":{"kubeadm.alpha.kubernetes.io/cri-socket":"unix:///var/run/containerd/containerd.sock",
+              "annotations":{"kubeadm.alpha.kubernetes.io/cri-socket":"${socket}",
                 "node.alpha.kubernetes.io/ttl":"0","volumes.kubernetes.io/controller-managed-attach-detach":"true"},
               "labels":{"beta.kubernetes.io/arch":"amd64","beta.kubernetes.io/os":"linux","kubernetes.io/arch":"amd64",
                 "kubernetes.io/hostname":"${name}","kubernetes.io/os":"linux"${roleLabels}}},
@@ -23,7 +23,7 @@ final class Nodes {
                 {"lastHeartbeatTime":"${time}","lastTransitionTime":"${time}","message":"kubelet has sufficient PID available","reason":"KubeletHasSufficientPID","status":"False","type":"PIDPressure"},
                 {"lastHeartbeatTime":"${time}","lastTransitionTime":"${time}","message":"kubelet is posting ready status","reason":"KubeletReady","status":"True","type":"Ready"}],
               "daemonEndpoints":{"kubeletEndpoint":{"Port":10250}},
-              "nodeInfo":{"architecture":"amd64","bootID":"${bootId}","containerRuntimeVersion":"containerd://1.7.24",
+              "nodeInfo":{"architecture":"amd64","bootID":"${bootId}","containerRuntimeVersion":"${runtimeVersion}",
                 "kernelVersion":"6.8.0-51-generic","kubeProxyVersion":"${version}","kubeletVersion":"${version}",
                 "machineID":"${machineId}","operatingSystem":"linux","osImage":"Ubuntu 24.04.1 LTS","systemUUID":"${bootId}"}}}
             """;
@@ -39,8 +39,9 @@ final class Nodes {
     private Nodes() {
     }
 
-    static ObjectNode node(ClusterSpec.NodeSpec node, String time) {
-        return Json.fill(NODE, "name", node.name(), "cidr", node.podCidr(), "ip", node.internalIp(),
+    static ObjectNode node(ClusterSpec.NodeSpec node, ClusterSpec.Runtime runtime, String time) {
+        return Json.fill(NODE, "socket", runtime.socket(), "runtimeVersion", RuntimeFlavors.of(runtime).version(),
+                "name", node.name(), "cidr", node.podCidr(), "ip", node.internalIp(),
                 "cpu", Integer.toString(node.cpus()), "memory", Long.toString(node.memoryKi()),
                 "allocatableMemory", Long.toString(node.memoryKi() - RESERVED_KI), "time", time,
                 "version", ClusterSpec.KUBERNETES_VERSION,

@@ -13,7 +13,8 @@ final class RunningPods {
     private RunningPods() {
     }
 
-    static ObjectNode status(ObjectNode pod, String hostIp, String podIp, String time) {
+    static ObjectNode status(ObjectNode pod, String hostIp, String podIp, String time,
+                             io.kubelab.runtime.RuntimeFlavor runtime) {
         ObjectNode status = pod.with("status");
         status.put("phase", "Running");
         ArrayNode conditions = status.putArray("conditions");
@@ -33,7 +34,7 @@ final class RunningPods {
             String name = container.path("name").asText();
             String image = container.path("image").asText();
             ObjectNode cs = containers.addObject();
-            cs.put("containerID", "containerd://" + Hashes.hex(pod.path("metadata").path("name").asText() + name, 64));
+            cs.put("containerID", runtime.containerId(Hashes.hex(pod.path("metadata").path("name").asText() + name, 64)));
             cs.put("image", image);
             cs.put("imageID", image.replaceFirst(":[^:/]*$", "") + "@sha256:" + Hashes.hex(image, 64));
             cs.putObject("lastState");

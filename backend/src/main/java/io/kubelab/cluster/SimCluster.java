@@ -167,7 +167,8 @@ public final class SimCluster {
         controllers.add(new PodGcController(informers, clock));
         for (ClusterSpec.NodeSpec node : spec.nodes()) {
             proxies.put(node.name(), new KubeProxy(node.name(), node.internalIp(), CLUSTER_CIDR,
-                    KubeProxy.Mode.IPTABLES, informers));
+                    spec.proxyMode() == ClusterSpec.ProxyMode.IPVS ? KubeProxy.Mode.IPVS : KubeProxy.Mode.IPTABLES,
+                    informers));
         }
         dns = new CoreDns(informers);
         network = new ClusterNetwork(spec, runtimes, proxies, dns, events);
@@ -175,7 +176,7 @@ public final class SimCluster {
         SimulatedImages images = SimulatedImages.standard(clock::now);
         for (ClusterSpec.NodeSpec node : spec.nodes()) {
             ContainerRuntime runtime = new ContainerRuntime(node.name(), node.internalIp(), node.podCidr(),
-                    RuntimeFlavor.CONTAINERD, images, clock, events,
+                    RuntimeFlavors.of(spec.runtime()), images, clock, events,
                     new SplittableRandom(seed ^ store.revision() ^ node.name().hashCode()), logs);
             runtimes.put(node.name(), runtime);
             kubelets.put(node.name(), new Kubelet(node.name(), api, clock, events,

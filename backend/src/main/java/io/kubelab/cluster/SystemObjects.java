@@ -75,7 +75,8 @@ final class SystemObjects {
         kubeProxy.putObject("data")
                 .put("config.conf", "apiVersion: kubeproxy.config.k8s.io/v1alpha1\nbindAddress: 0.0.0.0\n"
                         + "clientConnection:\n  kubeconfig: /var/lib/kube-proxy/kubeconfig.conf\n"
-                        + "clusterCIDR: 10.244.0.0/16\nkind: KubeProxyConfiguration\nmode: \"\"\n")
+                        + "clusterCIDR: 10.244.0.0/16\nkind: KubeProxyConfiguration\nmode: "
+                        + (spec.proxyMode() == ClusterSpec.ProxyMode.IPVS ? "ipvs" : "\"\"") + "\n")
                 .put("kubeconfig.conf", "apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n"
                         + "    certificate-authority: /var/run/secrets/kubernetes.io/serviceaccount/ca.crt\n"
                         + "    server: " + server + "\n  name: default\ncontexts:\n- context:\n    cluster: default\n"

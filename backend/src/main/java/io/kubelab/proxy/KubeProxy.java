@@ -37,6 +37,7 @@ public final class KubeProxy {
     private final Informer services;
     private final Informer slices;
     private final IptablesRules iptables;
+    private final String clusterCidr;
     private final ServiceRouter router = new ServiceRouter();
     private final Mode mode;
     private boolean running = true;
@@ -54,6 +55,7 @@ public final class KubeProxy {
         this.events = informers.events();
         this.random = informers.random();
         this.iptables = new IptablesRules(clusterCidr);
+        this.clusterCidr = clusterCidr;
         this.services = informers.of(ResourceTypes.of("v1", "Service"));
         this.slices = informers.of(ResourceTypes.of("discovery.k8s.io/v1", "EndpointSlice"));
         this.rules = iptables.build(table);
@@ -78,7 +80,7 @@ public final class KubeProxy {
 
     private void sync(boolean initial) {
         table = ServiceTable.build(services.list(), slices.list(), nodeName);
-        rules = iptables.build(table);
+        rules = mode == Mode.IPVS ? IpvsModeIptables.build(clusterCidr, table) : iptables.build(table);
         Map<String, String> now = new HashMap<>();
         for (ServicePort port : table.ports()) {
             now.put(port.name(), describe(port));

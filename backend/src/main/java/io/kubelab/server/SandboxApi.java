@@ -58,7 +58,20 @@ final class SandboxApi {
             ctx.fail(new ApiError(404, "scenario \"" + scenario + "\" not found"));
             return;
         }
-        sandboxes.create(Optional.empty()).onSuccess(created -> {
+        Object options = body.getValue("cluster");
+        if (options != null && !(options instanceof JsonObject)) {
+            ctx.fail(new ApiError(400, "\"cluster\" must be an object, e.g. {\"workers\":3,\"controlPlanes\":3}"));
+            return;
+        }
+        io.kubelab.cluster.ClusterSpec cluster;
+        try {
+            cluster = io.kubelab.cluster.ClusterSpec.fromOptions(options == null ? java.util.Map.of()
+                    : ((JsonObject) options).getMap());
+        } catch (IllegalArgumentException e) {
+            ctx.fail(new ApiError(400, e.getMessage()));
+            return;
+        }
+        sandboxes.create(Optional.empty(), cluster).onSuccess(created -> {
             String base = Urls.base(ctx, config);
             String id = created.record().id();
             ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
@@ -82,7 +95,8 @@ final class SandboxApi {
                 .put("id", record.id())
                 .put("created", record.created().toString())
                 .put("expires", record.expires().toString())
-                .put("scenario", record.scenario().orElse(null));
+                .put("scenario", record.scenario().orElse(null))
+                .put("cluster", new JsonObject(record.clusterSpec().options()));
     }
 
     private void exec(RoutingContext ctx) {

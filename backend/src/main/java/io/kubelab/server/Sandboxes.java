@@ -26,8 +26,12 @@ final class Sandboxes {
 
     /** Creates a sandbox hosted on this member; completes once it can take commands from any member. */
     Future<SandboxDirectory.Created> create(Optional<String> scenario) {
-        return vertx(directory.create(scenario, memberId))
-                .compose(created -> shells.serve(created.record().id()).map(created));
+        return create(scenario, io.kubelab.cluster.ClusterSpec.standard());
+    }
+
+    Future<SandboxDirectory.Created> create(Optional<String> scenario, io.kubelab.cluster.ClusterSpec cluster) {
+        return vertx(directory.create(scenario, memberId, cluster))
+                .compose(created -> shells.serve(created.record().id(), cluster).map(created));
     }
 
     Future<Optional<SandboxRecord>> find(String id) {

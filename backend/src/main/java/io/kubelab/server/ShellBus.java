@@ -47,11 +47,11 @@ final class ShellBus {
     }
 
     /** Starts hosting {@code id} on this member; completes once its addresses are known cluster-wide. */
-    Future<Void> serve(String id) {
+    Future<Void> serve(String id, io.kubelab.cluster.ClusterSpec cluster) {
         // Building a cluster takes a fraction of a millisecond, but the first one after start may wait for the
         // template install: never on an event loop.
         return vertx.executeBlocking(() -> {
-            host.start(id);
+            host.start(id, cluster);
             return null;
         }).compose(started -> listen(id));
     }

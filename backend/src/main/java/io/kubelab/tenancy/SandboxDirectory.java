@@ -1,5 +1,7 @@
 package io.kubelab.tenancy;
 
+import io.kubelab.cluster.ClusterSpec;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -43,14 +45,14 @@ public final class SandboxDirectory {
     }
 
     /** Stores a new record hosted by {@code host}; completes once Hazelcast has stored it. */
-    public CompletionStage<Created> create(Optional<String> scenario, String host) {
+    public CompletionStage<Created> create(Optional<String> scenario, String host, ClusterSpec cluster) {
         String token = Tokens.newToken();
         var now = clock.instant();
         var record = new SandboxRecord(Tokens.newSandboxId(), Tokens.hash(token), now, now.plus(lifetime),
-                scenario, host);
+                scenario, host, cluster.options());
         return records.submitToKey(record.id(), new PutIfAbsent(write(record))).thenCompose(stored -> stored
                 ? CompletableFuture.completedFuture(new Created(record, token))
-                : create(scenario, host));
+                : create(scenario, host, cluster));
     }
 
     /** The sandbox's record while it lives; an expired sandbox is as absent as one never made. */

@@ -34,7 +34,12 @@ public final class SandboxHost {
      * and its shell. The cluster's randomness is seeded from the id, so names are reproducible per sandbox.
      */
     public void start(String id) {
-        shells.computeIfAbsent(id, key -> new Shell(SimCluster.create(ClusterSpec.standard(),
+        start(id, ClusterSpec.standard());
+    }
+
+    /** {@link #start(String)} with the cluster the sandbox asked for. */
+    public void start(String id, ClusterSpec cluster) {
+        shells.computeIfAbsent(id, key -> new Shell(SimCluster.create(cluster,
                 new SimClock(Instant.now(), System::nanoTime, SimClock.Mode.REALTIME), key.hashCode())));
     }
 

@@ -80,6 +80,19 @@ class KubeProxyTest {
     }
 
     @Test
+    void inIpvsModeServicesLiveInIpvsAndIptablesOnlyMatchesIpsets() {
+        Informers informers = new Informers(cluster.api(), cluster.clock(), new SplittableRandom(7), cluster.events());
+        KubeProxy ipvs = new KubeProxy("node02", "172.30.2.3", "10.244.0.0/16", KubeProxy.Mode.IPVS, informers);
+        String list = ipvs.ipvsList();
+        assertTrue(list.contains("TCP  10.96.0.1:443 rr\n  -> 172.30.1.2:6443              Masq    1      0          0         \n"),
+                list);
+        String rules = ipvs.iptablesSave();
+        assertTrue(rules.contains("-A KUBE-SERVICES -m set --match-set KUBE-CLUSTER-IP dst,dst -j ACCEPT\n"), rules);
+        assertFalse(rules.contains("KUBE-SVC-"), rules);
+        assertTrue(proxy.ipvsList().endsWith("InActConn\n"), "an iptables-mode node has no virtual servers");
+    }
+
+    @Test
     void aStoppedProxyKeepsItsOldRules() throws Exception {
         proxy.setRunning(false);
         create("v1", "Service", "{\"apiVersion\":\"v1\",\"kind\":\"Service\",\"metadata\":{\"name\":\"late\"},\"spec\":"

@@ -82,6 +82,26 @@ class SandboxApiTest {
     }
 
     @Test
+    void aSandboxCanAskForItsClusterShape() throws Exception {
+        HttpResponse<Buffer> r = client.post("/api/v1/sandboxes").sendJsonObject(new JsonObject().put("cluster",
+                new JsonObject().put("workers", 3).put("controlPlanes", 3).put("runtime", "cri-o").put("proxyMode", "ipvs")))
+                .await(30, TimeUnit.SECONDS);
+        assertEquals(201, r.statusCode(), r.bodyAsString());
+        JsonObject s = r.bodyAsJsonObject();
+        JsonObject summary = client.get("/api/v1/sandboxes/" + s.getString("id"))
+                .bearerTokenAuthentication(s.getString("token")).send().await(10, TimeUnit.SECONDS).bodyAsJsonObject();
+        assertEquals(new JsonObject().put("workers", 3).put("controlPlanes", 3).put("runtime", "cri-o")
+                .put("proxyMode", "ipvs"), summary.getJsonObject("cluster"));
+        String etcd = exec(s, "sim etcd status").bodyAsJsonObject().getString("stdout");
+        assertTrue(etcd.contains("controlplane3"), etcd);
+        assertTrue(exec(s, "sim node node03 ipvs").bodyAsJsonObject().getString("stdout").contains("TCP  10.96.0.1:443 rr"));
+        HttpResponse<Buffer> bad = client.post("/api/v1/sandboxes").sendJsonObject(new JsonObject().put("cluster",
+                new JsonObject().put("controlPlanes", 2))).await(10, TimeUnit.SECONDS);
+        assertEquals(400, bad.statusCode());
+        assertEquals(new JsonObject().put("error", "\"controlPlanes\" must be 1 or 3"), bad.bodyAsJsonObject());
+    }
+
+    @Test
     void summaryShowsCreationAndExpiry() throws Exception {
         JsonObject s = create();
         JsonObject summary = client.get("/api/v1/sandboxes/" + s.getString("id"))
