@@ -25,7 +25,7 @@ final class Nodes {
               "daemonEndpoints":{"kubeletEndpoint":{"Port":10250}},
               "nodeInfo":{"architecture":"amd64","bootID":"${bootId}","containerRuntimeVersion":"${runtimeVersion}",
                 "kernelVersion":"6.8.0-51-generic","kubeProxyVersion":"${version}","kubeletVersion":"${version}",
-                "machineID":"${machineId}","operatingSystem":"linux","osImage":"Ubuntu 24.04.1 LTS","systemUUID":"${bootId}"}}}
+                "machineID":"${machineId}","operatingSystem":"linux","osImage":"Ubuntu 22.04.5 LTS","systemUUID":"${bootId}"}}}
             """;
 
     private static final String LEASE = """
