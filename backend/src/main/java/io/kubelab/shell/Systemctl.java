@@ -44,11 +44,20 @@ final class Systemctl implements Builtin {
         }
         String unit = words.get(1).endsWith(".service") ? words.get(1).substring(0, words.get(1).length() - 8)
                 : words.get(1);
+        // The node's runtime service: containerd by default, crio on a CRI-O sandbox.
+        String runtimeUnit = crio(host) ? "crio" : "containerd";
+        if (unit.equals(runtimeUnit)) {
+            unit = "containerd";
+        } else if (unit.equals("containerd") || unit.equals("crio")) {
+            unit = "absent-" + unit;
+        }
         boolean known = unit.equals("kubelet") || unit.equals("containerd");
+        unit = unit.startsWith("absent-") ? unit.substring("absent-".length()) : unit;
         Instant now = shell.cluster().orElseThrow().clock().now();
         return switch (verb) {
             case "status" -> !known ? CommandResult.failure("Unit " + unit + ".service could not be found.\n", 4)
-                    : unit.equals("kubelet") ? kubeletStatus(shell, host, now) : containerdStatus(host, now);
+                    : unit.equals("kubelet") ? kubeletStatus(shell, host, now)
+                    : crio(host) ? crioStatus(host, now) : containerdStatus(host, now);
             case "is-active" -> !known ? new CommandResult("inactive\n", "", INACTIVE)
                     : unit.equals("containerd") || host.kubeletRunning() ? CommandResult.ok("active\n")
                     : new CommandResult("inactive\n", "", INACTIVE);
@@ -67,7 +76,8 @@ final class Systemctl implements Builtin {
                     + ".service " + (verb.equals("stop") ? "not loaded" : "not found") + ".\n", 5);
         }
         if (unit.equals("containerd")) {
-            return CommandResult.failure("systemctl: " + verb + "ping containerd is not simulated; the kubelet "
+            String name = crio(host) ? "crio" : "containerd";
+            return CommandResult.failure("systemctl: " + verb + "ping " + name + " is not simulated; the kubelet "
                     + "is: systemctl " + verb + " kubelet\n", 1);
         }
         if (!verb.equals("start") && host.kubeletRunning()) {
@@ -97,7 +107,9 @@ final class Systemctl implements Builtin {
                     .append("     Memory: 48.6M\n")
                     .append("        CPU: ").append(cpu(up, 0.02)).append('\n')
                     .append("     CGroup: /system.slice/kubelet.service\n")
-                    .append("             \u2514\u2500").append(pid).append(' ').append(KUBELET_ARGS).append('\n');
+                    .append("             \u2514\u2500").append(pid).append(' ').append(crio(host)
+                            ? KUBELET_ARGS.replace("unix:///var/run/containerd/containerd.sock", "unix:///var/run/crio/crio.sock")
+                            : KUBELET_ARGS).append('\n');
         } else {
             out.append("     Active: inactive (dead) since ").append(SINCE.format(host.kubeletSince())).append("; ")
                     .append(relative(Duration.between(host.kubeletSince(), now))).append('\n')
@@ -110,6 +122,24 @@ final class Systemctl implements Builtin {
         out.append('\n');
         journal.subList(Math.max(0, journal.size() - 10), journal.size()).forEach(l -> out.append(l).append('\n'));
         return new CommandResult(out.toString(), "", running ? 0 : INACTIVE);
+    }
+
+    private static boolean crio(NodeHost host) {
+        return host.runtime().map(r -> r.flavor() == io.kubelab.runtime.RuntimeFlavor.CRIO).orElse(false);
+    }
+
+    private static CommandResult crioStatus(NodeHost host, Instant now) {
+        Duration up = Duration.between(host.bootedAt(), now);
+        return CommandResult.ok("\u25cf crio.service - Container Runtime Interface for OCI (CRI-O)\n"
+                + "     Loaded: loaded (/lib/systemd/system/crio.service; enabled; vendor preset: enabled)\n"
+                + "     Active: active (running) since " + SINCE.format(host.bootedAt()) + "; " + relative(up) + "\n"
+                + "       Docs: https://github.com/cri-o/cri-o\n"
+                + "   Main PID: 598 (crio)\n"
+                + "      Tasks: 14\n"
+                + "     Memory: 52.8M\n"
+                + "        CPU: " + cpu(up, 0.01) + "\n"
+                + "     CGroup: /system.slice/crio.service\n"
+                + "             \u2514\u2500598 /usr/bin/crio\n");
     }
 
     private static CommandResult containerdStatus(NodeHost host, Instant now) {

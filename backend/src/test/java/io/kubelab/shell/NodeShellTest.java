@@ -32,6 +32,21 @@ class NodeShellTest {
     }
 
     @Test
+    void aCriONodeRunsTheCrioUnit() {
+        SimCluster crio = SimCluster.create(ClusterSpec.standard().withRuntime(ClusterSpec.Runtime.CRIO),
+                SimClock.manual(Instant.parse("2026-11-25T10:00:00Z")), 1);
+        Shell onCrio = new Shell(crio);
+        onCrio.execute("ssh node01");
+        CommandResult status = onCrio.execute("systemctl status crio");
+        assertEquals(0, status.exitCode(), status.stderr());
+        assertTrue(status.stdout().startsWith("\u25cf crio.service - Container Runtime Interface for OCI (CRI-O)\n"));
+        assertEquals("Unit containerd.service could not be found.\n", onCrio.execute("systemctl status containerd").stderr());
+        assertTrue(onCrio.execute("systemctl status kubelet").stdout().contains("unix:///var/run/crio/crio.sock"));
+        assertTrue(crio.api().peek(io.kubelab.model.ResourceTypes.of("v1", "Node"), "", "node01").orElseThrow()
+                .path("status").path("nodeInfo").path("containerRuntimeVersion").asText().startsWith("cri-o://"));
+    }
+
+    @Test
     void sshMovesBetweenMachines() {
         cluster.stop("node/node02");
         List<Case> cases = List.of(
