@@ -60,21 +60,26 @@ final class ClusterNetwork {
         };
     }
 
-    /** A request from outside the cluster to a node IP (NodePort) or a load-balancer IP. */
+    /**
+     * A request from outside the cluster: to a node IP (a NodePort), or to a service's external or
+     * load-balancer IP, which the simulated load balancer hands to a node whose rules forward it (for
+     * {@code externalTrafficPolicy: Local}, one with a local endpoint, as its health check finds). Pod and
+     * cluster IPs are not routed outside the cluster: those connections time out.
+     */
     Network.HttpExchange fromOutside(String address, int port, Network.HttpRequest request) {
-        String entry = entryNode(address);
-        return send(entry, OUTSIDE_CLIENT, "a client outside the cluster", address, port, request, false);
-    }
-
-    private String entryNode(String address) {
-        for (ClusterSpec.NodeSpec node : spec.nodes()) {
-            if (node.internalIp().equals(address)) {
-                return node.name();
+        Optional<String> node = nodeOf(address);
+        if (node.isEmpty()) {
+            boolean external = proxies.values().stream().anyMatch(p -> p.isExternalAddress(address));
+            if (!external) {
+                return new Network.Failure("Connection timed out");
+            }
+            node = spec.nodes().stream().map(ClusterSpec.NodeSpec::name).filter(this::nodeUp)
+                    .filter(n -> proxies.get(n).forwardsFromOutside(address, port, "tcp")).findFirst();
+            if (node.isEmpty()) {
+                return new Network.Failure("Connection timed out");
             }
         }
-        // The simulated load balancer hands a connection to the first node that is up.
-        return spec.nodes().stream().map(ClusterSpec.NodeSpec::name).filter(this::nodeUp).findFirst()
-                .orElse(spec.nodes().get(spec.nodes().size() - 1).name());
+        return send(node.get(), OUTSIDE_CLIENT, "a client outside the cluster", address, port, request, false);
     }
 
     private boolean nodeUp(String node) {

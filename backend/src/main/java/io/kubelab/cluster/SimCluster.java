@@ -144,6 +144,16 @@ public final class SimCluster {
     }
 
     private void startComponents() {
+        // The components' informers list and watch as they start: plumbing, not news for the student.
+        events.mute(true);
+        try {
+            wireComponents();
+        } finally {
+            events.mute(false);
+        }
+    }
+
+    private void wireComponents() {
         etcdMembers = EtcdMembers.of(spec, clock, store, events, seed).orElse(null);
         Informers informers = new Informers(api, clock, new SplittableRandom(seed ^ store.revision() ^ 0x5eed), events);
         controllers.add(new PersistentVolumeController(informers, clock));
@@ -185,6 +195,8 @@ public final class SimCluster {
         controllers.add(new NodeLifecycleController(informers, clock));
         controllers.add(new TaintEvictionController(informers, clock));
         scheduler = new Scheduler(api, clock, events, new SplittableRandom(seed ^ store.revision() ^ 0x5c4ed));
+        // What was stopped before parking is stopped again, silently (the caller mutes): the student did
+        // nothing now.
         for (String component : stopped) {
             apply(component, false);
         }
@@ -199,6 +211,8 @@ public final class SimCluster {
         if (!(store instanceof MemoryStore memory)) {
             throw new IllegalStateException("only an in-memory store parks this way");
         }
+        // Parking is ours, not the cluster's: its components stop without narrating a stop.
+        events.mute(true);
         controllers.forEach(c -> c.setRunning(false));
         proxies.values().forEach(p -> p.setRunning(false));
         scheduler.stop();
@@ -297,8 +311,37 @@ public final class SimCluster {
      * pending work to this as they arrive.
      */
     public boolean stable() {
-        return clock.pending() == 0;
+        return clock.pending() == 0 && !awaitingNodeVerdict();
     }
+
+    /**
+     * Whether a node that stopped heartbeating (failed, or its kubelet stopped) still shows Ready while the
+     * node lifecycle controller runs: its grace period is then still to play out, which settling waits for.
+     */
+    private boolean awaitingNodeVerdict() {
+        if (stopped.contains("controller-manager") || stopped.contains("controller-manager/node-lifecycle")
+                || stopped.contains("etcd") || stopped.contains("apiserver")) {
+            return false;
+        }
+        for (ClusterSpec.NodeSpec node : spec.nodes()) {
+            if (stopped.contains("node/" + node.name()) || stopped.contains("kubelet/" + node.name())) {
+                boolean ready = api.peek(NODES, "", node.name()).map(n -> {
+                    for (com.fasterxml.jackson.databind.JsonNode c : n.path("status").path("conditions")) {
+                        if (c.path("type").asText().equals("Ready")) {
+                            return c.path("status").asText().equals("True");
+                        }
+                    }
+                    return false;
+                }).orElse(false);
+                if (ready) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static final io.kubelab.model.ResourceType NODES = io.kubelab.model.ResourceTypes.of("v1", "Node");
 
     /** Stops a component; {@code etcd} and {@code apiserver} make requests fail as they would for real. */
     public void stop(String component) {
@@ -312,6 +355,12 @@ public final class SimCluster {
     }
 
     private void apply(String component, boolean running) {
+        String nodeOf = component.startsWith("kubelet/") || component.startsWith("kube-proxy/")
+                ? component.substring(component.indexOf('/') + 1) : null;
+        if (running && nodeOf != null && stopped.contains("node/" + nodeOf)) {
+            // A failed node's services start with the node: its recovery reads what is still stopped.
+            return;
+        }
         etcdMembers().ifPresent(e -> e.apply(component, running, stopped::contains));
         if (component.equals("etcd")) {
             store.setAvailable(running);

@@ -25,6 +25,12 @@ public abstract class Controller {
     private final SimClock clock;
     private final LinkedHashSet<String> queue = new LinkedHashSet<>();
     private final Map<String, Integer> failures = new HashMap<>();
+    private final Map<String, SimClock.Timer> retries = new HashMap<>();
+    /**
+     * Retries past this many in a row wait in the background: a refusal that persists (etcd down, the API
+     * server stopped) is not work time alone will finish, so {@code sim settle} does not wait for it.
+     */
+    private static final int FOREGROUND_RETRIES = 5;
     private boolean scheduled;
     private boolean running = true;
 
@@ -77,6 +83,10 @@ public abstract class Controller {
             try {
                 sync(key);
                 failures.remove(key);
+                SimClock.Timer retry = retries.remove(key);
+                if (retry != null) {
+                    retry.cancel();
+                }
             } catch (RuntimeException e) {
                 // A refused request is routine (retry later); anything else is our bug, but the student's
                 // command must not die of it and the rest of the queue must still run.
@@ -87,7 +97,18 @@ public abstract class Controller {
                 }
                 int count = failures.merge(key, 1, Integer::sum);
                 Duration delay = BASE_DELAY.multipliedBy(1L << Math.min(count - 1, 30));
-                clock.schedule(delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay, () -> enqueue(key));
+                delay = delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
+                // One pending retry per key, as client-go's rate-limited queue keeps one entry per item.
+                SimClock.Timer previous = retries.remove(key);
+                if (previous != null) {
+                    previous.cancel();
+                }
+                Runnable again = () -> {
+                    retries.remove(key);
+                    enqueue(key);
+                };
+                retries.put(key, count <= FOREGROUND_RETRIES ? clock.schedule(delay, again)
+                        : clock.scheduleBackground(delay, again));
             }
         }
     }

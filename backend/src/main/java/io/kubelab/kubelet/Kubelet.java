@@ -97,7 +97,8 @@ public final class Kubelet {
 
     /** A pod's spec or metadata changed, or it came or went; its status alone changing is not news. */
     private void podChanged(String key, ObjectNode old, ObjectNode now) {
-        if (old == null || now == null || !withoutStatus(old).equals(withoutStatus(now))) {
+        if (old == null || now == null || !withoutStatus(old).equals(withoutStatus(now))
+                || worker.statusDrifted(key, now)) {
             queue.enqueue(key);
         }
     }

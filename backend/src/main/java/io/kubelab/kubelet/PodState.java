@@ -23,6 +23,8 @@ final class PodState {
     String waitsFor;
     boolean killing;
     boolean finished;
+    /** The status this kubelet last computed for the pod: another writer's change shows against it. */
+    com.fasterxml.jackson.databind.JsonNode reported;
     /** Containers a liveness or startup probe condemned, by instance id, already being killed. */
     final Map<String, Boolean> condemned = new HashMap<>();
     /** Containers stopped because their spec changed: restarted at once, whatever the restart policy. */

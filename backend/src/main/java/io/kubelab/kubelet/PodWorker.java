@@ -72,6 +72,15 @@ final class PodWorker {
         return Optional.ofNullable(states.get(key));
     }
 
+    /**
+     * Whether someone else changed a pod's status (the node lifecycle controller marking it not Ready):
+     * the status manager then writes its own view back, as 1.32's does when the API and its cache differ.
+     */
+    boolean statusDrifted(String key, ObjectNode pod) {
+        PodState state = states.get(key);
+        return state != null && state.reported != null && !state.reported.equals(pod.path("status"));
+    }
+
     Map<String, PodState> states() {
         return states;
     }
@@ -245,6 +254,7 @@ final class PodWorker {
         Optional<Sandbox> sandbox = runtime.sandbox(state.uid);
         ObjectNode status = PodStatuses.build(pod, sandbox, state, kubelet.probes(), runtime.flavor(), kubelet.hostIp(),
                 clock.now(), terminal);
+        state.reported = status;
         if (status.equals(pod.path("status"))) {
             return status;
         }

@@ -142,6 +142,22 @@ public final class KubeProxy {
                 clock.now().getEpochSecond(), random);
     }
 
+    /**
+     * Whether a connection arriving from outside the cluster at {@code address:port} (a NodePort on this
+     * node, a service's external or load-balancer IP) would be forwarded to an endpoint by this node's rules:
+     * what a cloud load balancer's health check learns before sending traffic here.
+     */
+    public boolean forwardsFromOutside(String address, int port, String protocol) {
+        return new ServiceRouter().route(table, nodeIp, address, port, protocol.toLowerCase(Locale.ROOT), "",
+                ServiceRouter.Source.OUTSIDE, clock.now().getEpochSecond(), random) instanceof Route.Forwarded;
+    }
+
+    /** Whether {@code address} is an external or load-balancer IP of a service this node knows. */
+    public boolean isExternalAddress(String address) {
+        return table.ports().stream().anyMatch(p -> p.externalIps().contains(address)
+                || p.loadBalancerIps().contains(address));
+    }
+
     public Mode mode() {
         return mode;
     }

@@ -202,6 +202,10 @@ final class SimCommand implements Builtin {
         }
         if (args.size() == 2 && PER_NODE.contains(args.get(0))) {
             String component = args.get(0) + "/" + knownNode(cluster, args.get(1));
+            if (verb.equals("start") && cluster.isStopped("node/" + args.get(1))) {
+                throw new IllegalArgumentException("start: node " + args.get(1) + " is down; bring it back with sim node "
+                        + args.get(1) + " recover");
+            }
             if (verb.equals("stop")) {
                 cluster.stop(component);
             } else {

@@ -97,6 +97,12 @@ public final class NodeLifecycleController extends Controller {
         clock.scheduleBackground(MONITOR_PERIOD, this::monitorPass);
     }
 
+    /** When a node's heartbeat was last seen to change. */
+    private record Probe(Instant heartbeat, Instant at) {
+    }
+
+    private final Map<String, Probe> probes = new HashMap<>();
+
     private void monitorPass() {
         nodes.list().forEach(n -> enqueue(ObjectMeta.name(n)));
         clock.scheduleBackground(MONITOR_PERIOD, this::monitorPass);
@@ -119,7 +125,15 @@ public final class NodeLifecycleController extends Controller {
     private ObjectNode checkHealth(ObjectNode node) {
         String name = ObjectMeta.name(node);
         Instant now = clock.now();
-        Instant probe = NodeHealth.lastHeartbeat(node, leases.get(LEASE_NAMESPACE + "/" + name));
+        Instant heartbeat = NodeHealth.lastHeartbeat(node, leases.get(LEASE_NAMESPACE + "/" + name));
+        // As 1.32's nodeHealthMap: the grace period runs from when this controller saw the heartbeat change,
+        // not from the stored time, so a controller that starts late (a woken sandbox) gives every node its grace.
+        Probe seen = probes.get(name);
+        if (seen == null || !seen.heartbeat().equals(heartbeat)) {
+            seen = new Probe(heartbeat, now);
+            probes.put(name, seen);
+        }
+        Instant probe = seen.at();
         Duration grace = NodeHealth.gracePeriod(node, MONITOR_GRACE, STARTUP_GRACE);
         Instant deadline = probe.plus(grace);
         if (!lastPass(now).isAfter(deadline)) {
@@ -233,6 +247,7 @@ public final class NodeLifecycleController extends Controller {
 
     private void forget(String name) {
         cancelDeadline(name);
+        probes.remove(name);
         String uid = known.remove(name);
         if (uid != null) {
             recorder.eventf(ObjectReferences.build("Node", "", name, uid, "v1", "", ""), EventRecorder.NORMAL,
