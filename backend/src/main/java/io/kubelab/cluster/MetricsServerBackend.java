@@ -12,6 +12,7 @@ import io.kubelab.model.ResourceTypes;
 import io.kubelab.runtime.ContainerRuntime;
 import io.kubelab.runtime.Sandbox;
 import io.kubelab.runtime.image.Process;
+import io.kubelab.store.StoreException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -109,13 +110,17 @@ final class MetricsServerBackend implements MetricsSource {
         if (!running) {
             return;
         }
-        if (available()) {
-            scrape();
-        } else {
-            lastScrape = null;
-            nodes = Map.of();
-            pods = Map.of();
-            seenBefore = Map.of();
+        try {
+            if (available()) {
+                scrape();
+            } else {
+                lastScrape = null;
+                nodes = Map.of();
+                pods = Map.of();
+                seenBefore = Map.of();
+            }
+        } catch (StoreException e) {
+            // etcd does not answer: metrics-server's informers cannot list either; it tries at the next resolution.
         }
         clock.scheduleBackground(RESOLUTION, this::tick);
     }
