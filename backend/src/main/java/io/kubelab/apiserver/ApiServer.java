@@ -42,6 +42,7 @@ public final class ApiServer {
     private final PodLogs logs;
     private final Supplier<Instant> clock;
     private final Subresources subresources;
+    private final MetricsApi metrics;
     private final Map<String, CreateOnly> createOnly = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean running = true;
 
@@ -65,6 +66,12 @@ public final class ApiServer {
         this.registry = new Registry(store, pipeline, clock, random);
         this.events = new RequestEvents(events);
         this.subresources = new Subresources(registry, store, patcher, clock);
+        this.metrics = new MetricsApi(registry, clock);
+    }
+
+    /** The backend of the aggregated metrics.k8s.io API (metrics-server), as the cluster's wiring reaches it. */
+    public void setMetricsSource(MetricsSource source) {
+        metrics.setSource(source);
     }
 
     /** {@code sim stop apiserver}: every request fails until it is started again. */
@@ -152,6 +159,10 @@ public final class ApiServer {
             }
             if (r.type().createOnly()) {
                 return computed(r);
+            }
+            if (MetricsApi.serves(r.type())) {
+                events.read(r, object);
+                return metrics.handle(r);
             }
             return switch (r.verb()) {
                 case GET -> {

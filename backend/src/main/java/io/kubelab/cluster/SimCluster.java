@@ -15,6 +15,7 @@ import io.kubelab.controller.endpoint.EndpointsController;
 import io.kubelab.controller.endpointslice.EndpointSliceController;
 import io.kubelab.controller.garbagecollector.GarbageCollector;
 import io.kubelab.controller.podgc.PodGcController;
+import io.kubelab.controller.podautoscaler.HorizontalController;
 import io.kubelab.controller.disruption.DisruptionController;
 import io.kubelab.controller.resourcequota.ResourceQuotaController;
 import io.kubelab.cloud.ServiceController;
@@ -81,6 +82,7 @@ public final class SimCluster {
     private EtcdMembers etcdMembers;
     private final Map<String, NodeHost> hosts = new LinkedHashMap<>();
     private StaticPods staticPods;
+    private MetricsServerBackend metricsServer;
 
     private SimCluster(SimClock clock, Store store, ComponentEvents events, ApiServer api, ClusterSpec spec) {
         this.clock = clock;
@@ -194,6 +196,10 @@ public final class SimCluster {
         }
         controllers.add(new NodeLifecycleController(informers, clock));
         controllers.add(new TaintEvictionController(informers, clock));
+        controllers.add(new HorizontalController(informers, clock));
+        metricsServer = new MetricsServerBackend(clock, api, spec, runtimes,
+                node -> !stopped.contains("kubelet/" + node) && !stopped.contains("node/" + node), seed);
+        api.setMetricsSource(metricsServer);
         scheduler = new Scheduler(api, clock, events, new SplittableRandom(seed ^ store.revision() ^ 0x5c4ed));
         // What was stopped before parking is stopped again, silently (the caller mutes): the student did
         // nothing now.
@@ -217,6 +223,7 @@ public final class SimCluster {
         proxies.values().forEach(p -> p.setRunning(false));
         scheduler.stop();
         kubelets.values().forEach(k -> k.setRunning(false));
+        metricsServer.stop();
         etcdMembers().ifPresent(EtcdMembers::close);
         return new ParkedCluster(spec, seed, store.revision(), clock.now(), clock.mode().name(), clock.speed(),
                 events.lastSeq(), List.copyOf(stopped), ParkedCluster.pack(memory.snapshot()),

@@ -16,6 +16,7 @@ import java.util.Optional;
 public final class ResourceTypes {
 
     private static final List<String> CREATE = List.of("create");
+    private static final List<String> GET_LIST = List.of("get", "list");
     private static final List<String> NO_DELETE_COLLECTION =
             List.of("create", "delete", "get", "list", "patch", "update", "watch");
 
@@ -62,7 +63,13 @@ public final class ResourceTypes {
             t("storage.k8s.io", "v1", "StorageClass", "storageclasses", false, "sc", "", ""),
             t("scheduling.k8s.io", "v1", "PriorityClass", "priorityclasses", false, "pc", "", ""),
             t("coordination.k8s.io", "v1", "Lease", "leases", true, "", "", ""),
-            t("discovery.k8s.io", "v1", "EndpointSlice", "endpointslices", true, "", "", ""));
+            t("discovery.k8s.io", "v1", "EndpointSlice", "endpointslices", true, "", "", ""),
+            t("apiregistration.k8s.io", "v1", "APIService", "apiservices", false, "", "api-extensions", "status"),
+            // Served by metrics-server through the aggregation layer: read-only.
+            new ResourceType("metrics.k8s.io", "v1beta1", "NodeMetrics", "nodes", "", false, List.of(), List.of(),
+                    GET_LIST, List.of()),
+            new ResourceType("metrics.k8s.io", "v1beta1", "PodMetrics", "pods", "", true, List.of(), List.of(),
+                    GET_LIST, List.of()));
 
     private static final Map<String, ResourceType> BY_GROUP_RESOURCE = new HashMap<>();
     private static final Map<String, ResourceType> BY_API_VERSION_KIND = new HashMap<>();

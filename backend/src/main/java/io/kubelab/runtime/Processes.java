@@ -49,7 +49,7 @@ final class Processes {
                 return;
             }
             at = at.plus(step.get().after());
-            if (at.compareTo(elapsed) > 0 || !(step.get() instanceof Process.Output)) {
+            if (at.compareTo(elapsed) > 0 || !(step.get() instanceof Process.Output || step.get() instanceof Process.Idle)) {
                 Duration wait = at.compareTo(elapsed) > 0 ? at.minus(elapsed) : Duration.ZERO;
                 Process.Step pending = step.get();
                 c.stepTimer = clock.scheduleBackground(wait, () -> apply(sandbox, c, pending, Instant.MIN));
@@ -76,6 +76,8 @@ final class Processes {
         }
         if (step instanceof Process.Output output) {
             logs.append(sandbox.namespace(), sandbox.podName(), c.name(), clock.now(), output.line());
+            scheduleNext(sandbox, c, horizon);
+        } else if (step instanceof Process.Idle) {
             scheduleNext(sandbox, c, horizon);
         } else if (step instanceof Process.Exit exit) {
             exit(sandbox, c, exit.code(), exit.code() == 0 ? "Completed" : "Error");

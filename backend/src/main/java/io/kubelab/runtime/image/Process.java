@@ -18,7 +18,7 @@ public interface Process {
      */
     Optional<Step> next();
 
-    sealed interface Step permits Output, Exit, OutOfMemory {
+    sealed interface Step permits Output, Exit, OutOfMemory, Idle {
         Duration after();
     }
 
@@ -28,6 +28,13 @@ public interface Process {
 
     /** The process exited with {@code code} (the container's exit code). */
     record Exit(Duration after, int code) implements Step {
+    }
+
+    /**
+     * Nothing visible happens, but the process has more to do from then on: a shell loop that talks to the
+     * network waits for the sandbox clock to catch up with it before it sends more.
+     */
+    record Idle(Duration after) implements Step {
     }
 
     /** The process grew past its memory limit: the kernel kills it (exit code 137, reason OOMKilled). */

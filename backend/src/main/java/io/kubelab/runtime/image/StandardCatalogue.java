@@ -36,7 +36,7 @@ public final class StandardCatalogue {
         for (Repository r : List.of(nginx(), httpd(), redis(), postgres(), mysql(), busybox(), alpine(), ubuntu(), debian(),
                 python(), node(), perl(), curl(), pause(), httpEcho(), stress(), agnhost(), etcd(), coredns(),
                 component("kube-apiserver", 28_700_000), component("kube-controller-manager", 26_300_000),
-                component("kube-scheduler", 20_700_000), component("kube-proxy", 30_900_000))) {
+                component("kube-scheduler", 20_700_000), component("kube-proxy", 30_900_000), metricsServer(), hpaExample())) {
             repos.put(r.name(), r);
         }
         return Map.copyOf(repos);
@@ -379,5 +379,32 @@ public final class StandardCatalogue {
         ImageConfig cfg = new ImageConfig("1.11.3", List.of("/coredns"), List.of(), Map.of(), "", List.of(53),
                 Flavour.DISTROLESS, Map.of("coredns", Binary.CLUSTER_COMPONENT), Set.of(), files(Flavour.DISTROLESS, ""), 15_000_000);
         return Repository.named("registry.k8s.io/coredns/coredns").image(18_562_000, cfg, "v1.11.3").build();
+    }
+
+    /** metrics-server as its components.yaml installs it (distroless, the binary at /metrics-server). */
+    private static Repository metricsServer() {
+        ImageConfig cfg = new ImageConfig("v0.7.2", List.of("/metrics-server"), List.of(), Map.of(), "", List.of(),
+                Flavour.DISTROLESS, Map.of("metrics-server", Binary.CLUSTER_COMPONENT), Set.of(), files(Flavour.DISTROLESS, ""),
+                20_000_000);
+        return Repository.named("registry.k8s.io/metrics-server/metrics-server").image(19_494_617, cfg, "v0.7.2").build();
+    }
+
+    /**
+     * The HPA walkthrough's php-apache: {@code php:5-apache} (Debian stretch) with an index.php that burns CPU
+     * and prints OK!.
+     */
+    private static Repository hpaExample() {
+        ImageConfig cfg = new ImageConfig("5.6.40", List.of("docker-php-entrypoint"), List.of("apache2-foreground"),
+                env("PHPIZE_DEPS", "autoconf dpkg-dev file g++ gcc libc-dev make pkg-config re2c", "PHP_INI_DIR",
+                        "/usr/local/etc/php", "APACHE_CONFDIR", "/etc/apache2", "APACHE_ENVVARS", "/etc/apache2/envvars",
+                        "PHP_VERSION", "5.6.40"),
+                "/var/www/html", List.of(80), Flavour.DEBIAN,
+                Map.of("docker-php-entrypoint", Binary.EXEC_ENTRYPOINT, "apache2-foreground", Binary.PHP_APACHE),
+                Set.of("curl", "curl@7.52.1"),
+                files(Flavour.DEBIAN, BaseFiles.debian("9", "stretch"), "/var/www", ContainerFs.DIRECTORY,
+                        "/var/www/html", ContainerFs.DIRECTORY, "/var/www/html/index.php",
+                        "<?php\n  $x = 0.0001;\n  for ($i = 0; $i <= 1000000; $i++) {\n    $x += sqrt($x);\n  }\n  echo \"OK!\";\n?>\n"),
+                9_879_552);
+        return Repository.named("registry.k8s.io/hpa-example").image(180_869_530, cfg, "latest").build();
     }
 }

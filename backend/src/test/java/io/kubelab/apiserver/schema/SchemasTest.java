@@ -17,7 +17,9 @@ class SchemasTest {
     private static final List<String> WITHOUT_SCHEMA = List.of(
             "authentication.k8s.io/v1/SelfSubjectReview", "authentication.k8s.io/v1/TokenReview",
             "authorization.k8s.io/v1/LocalSubjectAccessReview", "authorization.k8s.io/v1/SelfSubjectAccessReview",
-            "authorization.k8s.io/v1/SelfSubjectRulesReview", "authorization.k8s.io/v1/SubjectAccessReview");
+            "authorization.k8s.io/v1/SelfSubjectRulesReview", "authorization.k8s.io/v1/SubjectAccessReview",
+            "apiregistration.k8s.io/v1/APIService", "metrics.k8s.io/v1beta1/NodeMetrics",
+            "metrics.k8s.io/v1beta1/PodMetrics");
 
     @Test
     void everyServedKindHasItsStruct() {

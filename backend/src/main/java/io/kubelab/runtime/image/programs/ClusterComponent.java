@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The cluster's own components as containers (etcd, kube-apiserver, kube-controller-manager,
- * kube-scheduler, kube-proxy, CoreDNS): their work is simulated elsewhere, so as processes they only
+ * kube-scheduler, kube-proxy, CoreDNS, metrics-server): their work is simulated elsewhere, so as processes they only
  * listen on their ports and answer the health endpoints their pods' probes ask for, as the real ones do.
  */
 final class ClusterComponent extends TimedProcess {
@@ -23,7 +23,8 @@ final class ClusterComponent extends TimedProcess {
             "kube-controller-manager", List.of(10257),
             "kube-scheduler", List.of(10259),
             "kube-proxy", List.of(10249, 10256),
-            "coredns", List.of(53, 8080, 8181, 9153));
+            "coredns", List.of(53, 8080, 8181, 9153),
+            "metrics-server", List.of(10250));
 
     private final String binary;
 
@@ -37,6 +38,7 @@ final class ClusterComponent extends TimedProcess {
         return switch (binary) {
             case "etcd" -> "{\"level\":\"info\",\"msg\":\"serving client traffic securely\",\"address\":\"127.0.0.1:2379\"}";
             case "coredns" -> ".:53";
+            case "metrics-server" -> "I0000 Serving securely on [::]:10250";
             default -> "I0000 Version: " + version;
         };
     }

@@ -25,6 +25,6 @@ public record ImageConfig(String version, List<String> entrypoint, List<String> 
     /** The behaviours a binary of an image can have. */
     public enum Binary {
         NGINX_ENTRYPOINT, NGINX, HTTPD, REDIS_ENTRYPOINT, REDIS, POSTGRES_ENTRYPOINT, POSTGRES, MYSQL_ENTRYPOINT, MYSQL,
-        HTTP_ECHO, STRESS, PAUSE, AGNHOST, EXEC_ENTRYPOINT, CLUSTER_COMPONENT
+        HTTP_ECHO, STRESS, PAUSE, AGNHOST, EXEC_ENTRYPOINT, CLUSTER_COMPONENT, PHP_APACHE
     }
 }

@@ -36,6 +36,7 @@ final class Services {
             case PAUSE -> new Pause(c, image);
             case AGNHOST -> new Agnhost(c, image, args);
             case CLUSTER_COMPONENT -> new ClusterComponent(c, image, name);
+            case PHP_APACHE -> new PhpApache(c, image);
             case EXEC_ENTRYPOINT -> {
                 // curl's entrypoint: options (or nothing runnable) mean "curl ..."; otherwise exec the command
                 if (args.isEmpty() || args.get(0).startsWith("-") || !Launcher.runnable(base(args.get(0)), args.get(0), c, image)) {

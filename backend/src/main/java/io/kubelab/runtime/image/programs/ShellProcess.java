@@ -22,6 +22,12 @@ final class ShellProcess extends TimedProcess {
     /** Interpreter steps one {@link #next()} may take before deciding the process will say nothing more. */
     static final int QUIET_BUDGET = 20_000;
     static final long SHELL_MEMORY = 1_200_000;
+    /**
+     * Interpreter steps taken at a time: a loop that sent something over the network in that many steps
+     * stops there until the sandbox clock reaches its own, so its requests arrive when they are due (a load
+     * generator's wget loop loads its server over time, not all at once).
+     */
+    static final int PACING_STEPS = 100;
 
     private final Interpreter main;
     private boolean quiet;
@@ -30,14 +36,24 @@ final class ShellProcess extends TimedProcess {
     private Duration handedOverAt;
     private Duration delegateTime = Duration.ZERO;
 
-    private ShellProcess(Container container, ImageConfig image, Interpreter main) {
+    private final CountingNetwork network;
+
+    private ShellProcess(Container container, ImageConfig image, Interpreter main, CountingNetwork network) {
         super(container, image);
         this.main = main;
+        this.network = network;
+    }
+
+    /** The container as the shell sees it, with its network calls counted. */
+    private static Container counted(Container c, CountingNetwork network) {
+        return new Container(c.env(), c.hostname(), c.podIp(), c.workingDir(), c.startedAt(), c.memoryLimitBytes(),
+                network, c.fs(), c.flavour(), c.tools(), c.binaries(), c.clock());
     }
 
     /** {@code sh -c 'program' [arg0 args...]}. */
     static TimedProcess script(Container c, ImageConfig image, String shell, String program, List<String> positional) {
-        ShellState st = new ShellState(c, shell, Duration.ZERO);
+        CountingNetwork network = new CountingNetwork(c.network());
+        ShellState st = new ShellState(counted(c, network), shell, Duration.ZERO);
         st.setPositional(positional.isEmpty() ? shell : positional.get(0),
                 positional.isEmpty() ? List.of() : positional.subList(1, positional.size()));
         Node node;
@@ -46,13 +62,14 @@ final class ShellProcess extends TimedProcess {
         } catch (ShellSyntaxError e) {
             node = Parser.parse("echo '" + e.render(shell, c.flavour()).replace("'", "'\\''") + "' >&2; exit 2");
         }
-        return new ShellProcess(c, image, Interpreter.streaming(st, node));
+        return new ShellProcess(c, image, Interpreter.streaming(st, node), network);
     }
 
     /** A utility run directly as PID 1, no shell between. */
     static TimedProcess command(Container c, ImageConfig image, List<String> argv) {
-        ShellState st = new ShellState(c, argv.get(0), Duration.ZERO);
-        return new ShellProcess(c, image, Interpreter.streaming(st, Interpreter.literal(argv)));
+        CountingNetwork network = new CountingNetwork(c.network());
+        ShellState st = new ShellState(counted(c, network), argv.get(0), Duration.ZERO);
+        return new ShellProcess(c, image, Interpreter.streaming(st, Interpreter.literal(argv)), network);
     }
 
     @Override
@@ -66,7 +83,8 @@ final class ShellProcess extends TimedProcess {
             Duration at = handedOverAt.plus(delegateTime);
             Step step = s.get();
             return Optional.of(new Planned(at, step instanceof Output o ? new Output(Duration.ZERO, o.stderr(), o.line())
-                    : step instanceof Exit e ? new Exit(Duration.ZERO, e.code()) : new OutOfMemory(Duration.ZERO)));
+                    : step instanceof Exit e ? new Exit(Duration.ZERO, e.code())
+                    : step instanceof Idle ? new Idle(Duration.ZERO) : new OutOfMemory(Duration.ZERO)));
         }
         if (quiet) {
             return Optional.empty();
@@ -74,7 +92,16 @@ final class ShellProcess extends TimedProcess {
         if (outOfMemoryAtStart(Duration.ZERO)) {
             return Optional.empty();
         }
-        Optional<Interpreter.Event> e = main.next(QUIET_BUDGET);
+        long sent = network.calls();
+        Optional<Interpreter.Event> e = Optional.empty();
+        for (int spent = 0; e.isEmpty() && spent < QUIET_BUDGET; spent += PACING_STEPS) {
+            e = main.next(PACING_STEPS);
+            if (e.isEmpty() && network.calls() != sent && !main.finished()) {
+                Duration at = main.state().time();
+                return Optional.of(new Planned(at.compareTo(lastStepAt()) > 0 ? at
+                        : lastStepAt().plus(Duration.ofMillis(1)), new Idle(Duration.ZERO)));
+            }
+        }
         if (e.isEmpty()) {
             quiet = true;
             return Optional.empty();

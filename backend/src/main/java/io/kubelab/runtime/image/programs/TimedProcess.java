@@ -87,6 +87,9 @@ abstract class TimedProcess implements Process {
             ended = true;
             return Optional.of(new OutOfMemory(after));
         }
+        if (s instanceof Idle) {
+            return Optional.of(new Idle(after));
+        }
         Output o = (Output) s;
         return Optional.of(new Output(after, o.stderr(), o.line()));
     }
