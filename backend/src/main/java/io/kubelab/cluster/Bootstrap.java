@@ -101,6 +101,11 @@ public final class Bootstrap {
         create(Services.kubeDnsEndpoints(dnsPods, time));
         create(Services.kubeDnsSlice(dns, dnsPods));
         assert kubernetes != null;
+        if (spec.metricsServer()) {
+            // Applied as a course cluster's setup script applies components.yaml: the controllers, scheduler and
+            // kubelet bring its pod up when the sandbox starts.
+            MetricsServerAddon.install(api, now);
+        }
     }
 
     /**

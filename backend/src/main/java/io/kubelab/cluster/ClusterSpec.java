@@ -7,7 +7,7 @@ import java.util.List;
  * The shape of a new sandbox's cluster: its nodes (the first is the control plane) and their size.
  * Scenarios choose their own; the default is DESIGN §1's {@code controlplane}, {@code node01}, {@code node02}.
  */
-public record ClusterSpec(List<NodeSpec> nodes, Runtime runtime, ProxyMode proxyMode) {
+public record ClusterSpec(List<NodeSpec> nodes, Runtime runtime, ProxyMode proxyMode, boolean metricsServer) {
 
     /** The container runtime every node runs; kubeadm clusters default to containerd. */
     public enum Runtime {
@@ -38,15 +38,23 @@ public record ClusterSpec(List<NodeSpec> nodes, Runtime runtime, ProxyMode proxy
 
     /** A cluster of {@code nodes} with kubeadm's defaults: containerd, kube-proxy in iptables mode. */
     public ClusterSpec(List<NodeSpec> nodes) {
-        this(nodes, Runtime.CONTAINERD, ProxyMode.IPTABLES);
+        this(nodes, Runtime.CONTAINERD, ProxyMode.IPTABLES, false);
     }
 
     public ClusterSpec withRuntime(Runtime value) {
-        return new ClusterSpec(nodes, value, proxyMode);
+        return new ClusterSpec(nodes, value, proxyMode, metricsServer);
     }
 
     public ClusterSpec withProxyMode(ProxyMode value) {
-        return new ClusterSpec(nodes, runtime, value);
+        return new ClusterSpec(nodes, runtime, value, metricsServer);
+    }
+
+    /**
+     * With metrics-server installed as the cluster comes up (course and exam clusters have it; kubeadm alone
+     * does not, so {@code kubectl top} and HPAs need it).
+     */
+    public ClusterSpec withMetricsServer(boolean value) {
+        return new ClusterSpec(nodes, runtime, proxyMode, value);
     }
 
     public record NodeSpec(String name, boolean controlPlane, String internalIp, String podCidr, int cpus,
@@ -114,9 +122,9 @@ public record ClusterSpec(List<NodeSpec> nodes, Runtime runtime, ProxyMode proxy
      */
     public static ClusterSpec fromOptions(java.util.Map<String, Object> options) {
         for (String key : options.keySet()) {
-            if (!java.util.Set.of("workers", "controlPlanes", "runtime", "proxyMode").contains(key)) {
+            if (!java.util.Set.of("workers", "controlPlanes", "runtime", "proxyMode", "metricsServer").contains(key)) {
                 throw new IllegalArgumentException("unknown cluster option \"" + key
-                        + "\"; the options are workers, controlPlanes, runtime, proxyMode");
+                        + "\"; the options are workers, controlPlanes, runtime, proxyMode, metricsServer");
             }
         }
         int workers = intOption(options, "workers", 2);
@@ -135,11 +143,16 @@ public record ClusterSpec(List<NodeSpec> nodes, Runtime runtime, ProxyMode proxy
             default -> throw new IllegalArgumentException("\"runtime\" must be containerd or cri-o");
         };
         Object mode = options.getOrDefault("proxyMode", "iptables");
-        return switch (String.valueOf(mode)) {
+        spec = switch (String.valueOf(mode)) {
             case "iptables" -> spec.withProxyMode(ProxyMode.IPTABLES);
             case "ipvs" -> spec.withProxyMode(ProxyMode.IPVS);
             default -> throw new IllegalArgumentException("\"proxyMode\" must be iptables or ipvs");
         };
+        Object metrics = options.getOrDefault("metricsServer", false);
+        if (!(metrics instanceof Boolean)) {
+            throw new IllegalArgumentException("\"metricsServer\" must be true or false");
+        }
+        return spec.withMetricsServer((Boolean) metrics);
     }
 
     private static int intOption(java.util.Map<String, Object> options, String key, int otherwise) {
@@ -160,6 +173,7 @@ public record ClusterSpec(List<NodeSpec> nodes, Runtime runtime, ProxyMode proxy
         out.put("controlPlanes", controlPlanes().size());
         out.put("runtime", runtime.label());
         out.put("proxyMode", proxyMode == ProxyMode.IPVS ? "ipvs" : "iptables");
+        out.put("metricsServer", metricsServer);
         return out;
     }
 }

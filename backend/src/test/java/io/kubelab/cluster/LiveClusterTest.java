@@ -265,4 +265,16 @@ class LiveClusterTest {
         }
         return "missing";
     }
+
+    @Test
+    void aClusterWithMetricsServerServesPodMetrics() {
+        cluster = SimCluster.create(ClusterSpec.standard().withMetricsServer(true),
+                SimClock.manual(Instant.parse("2026-11-25T10:00:00Z")), 42);
+        assertTrue(settle(Duration.ofMinutes(5)).stable());
+        cluster.clock().advance(Duration.ofMinutes(1));
+        JsonNode metrics = cluster.api().handle(ApiRequest.of(UserInfo.ADMIN, Verb.LIST,
+                ResourceTypes.of("metrics.k8s.io/v1beta1", "PodMetrics"), "kube-system", "")).body().path("items");
+        assertTrue(metrics.size() >= 9, metrics.toString());
+        assertTrue(metrics.get(0).path("containers").get(0).path("usage").path("cpu").asText().endsWith("n"));
+    }
 }

@@ -91,7 +91,7 @@ class SandboxApiTest {
         JsonObject summary = client.get("/api/v1/sandboxes/" + s.getString("id"))
                 .bearerTokenAuthentication(s.getString("token")).send().await(10, TimeUnit.SECONDS).bodyAsJsonObject();
         assertEquals(new JsonObject().put("workers", 3).put("controlPlanes", 3).put("runtime", "cri-o")
-                .put("proxyMode", "ipvs"), summary.getJsonObject("cluster"));
+                .put("proxyMode", "ipvs").put("metricsServer", false), summary.getJsonObject("cluster"));
         String etcd = exec(s, "sim etcd status").bodyAsJsonObject().getString("stdout");
         assertTrue(etcd.contains("controlplane3"), etcd);
         assertTrue(exec(s, "sim node node03 ipvs").bodyAsJsonObject().getString("stdout").contains("TCP  10.96.0.1:443 rr"));
