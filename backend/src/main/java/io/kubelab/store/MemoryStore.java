@@ -131,15 +131,37 @@ public final class MemoryStore implements Store {
         if (log.size() > 2 * retainedChanges) {
             compact(revision - retainedChanges);
         }
+        SharedCopy copy = new SharedCopy(change.object());
         for (WatchImpl watch : watches) {
             if (!watch.stopped && change.key().startsWith(watch.prefix)) {
                 WatchEvent event = watch.filter(change);
                 if (event != null) {
-                    deliveries.add(() -> watch.deliver(event));
+                    deliveries.add(() -> watch.deliver(event, copy));
                 }
             }
         }
         deliver();
+    }
+
+    /** The one copy of a change's object that every shared watch receives, made when the first needs it. */
+    private static final class SharedCopy {
+        private final ObjectNode source;
+        private ObjectNode copy;
+
+        SharedCopy(ObjectNode source) {
+            this.source = source;
+        }
+
+        ObjectNode of(ObjectNode object) {
+            if (object != source) {
+                // Made for this watch alone (the state a selection saw leave): nobody else holds it.
+                return object;
+            }
+            if (copy == null) {
+                copy = source.deepCopy();
+            }
+            return copy;
+        }
     }
 
     /**
@@ -242,8 +264,14 @@ public final class MemoryStore implements Store {
     }
 
     @Override
+    public Watch watch(String prefix, long fromRevision, SelectionPredicate predicate, boolean bookmarks,
+                       Consumer<WatchEvent> sink) {
+        return watch(prefix, fromRevision, predicate, bookmarks, false, sink);
+    }
+
+    @Override
     public synchronized Watch watch(String prefix, long fromRevision, SelectionPredicate predicate, boolean bookmarks,
-                                    Consumer<WatchEvent> sink) {
+                                    boolean shared, Consumer<WatchEvent> sink) {
         checkAvailable();
         if (fromRevision < 0) {
             throw new IllegalArgumentException("a watch starts at revision 0 or later, not " + fromRevision);
@@ -254,7 +282,7 @@ public final class MemoryStore implements Store {
         if (fromRevision > 0 && fromRevision < compacted) {
             throw new StoreException.Compacted(fromRevision, compacted);
         }
-        WatchImpl watch = new WatchImpl(prefix, predicate, bookmarks, sink);
+        WatchImpl watch = new WatchImpl(prefix, predicate, bookmarks, shared, sink);
         if (fromRevision == 0) {
             for (Map.Entry<String, ObjectNode> entry : live.subMap(prefix, prefix + Character.MAX_VALUE).entrySet()) {
                 if (predicate.matches(entry.getValue())) {
@@ -363,13 +391,16 @@ public final class MemoryStore implements Store {
         final String prefix;
         final SelectionPredicate predicate;
         final boolean bookmarks;
+        final boolean shared;
         final Consumer<WatchEvent> sink;
         volatile boolean stopped;
 
-        WatchImpl(String prefix, SelectionPredicate predicate, boolean bookmarks, Consumer<WatchEvent> sink) {
+        WatchImpl(String prefix, SelectionPredicate predicate, boolean bookmarks, boolean shared,
+                  Consumer<WatchEvent> sink) {
             this.prefix = prefix;
             this.predicate = predicate;
             this.bookmarks = bookmarks;
+            this.shared = shared;
             this.sink = sink;
         }
 
@@ -396,11 +427,16 @@ public final class MemoryStore implements Store {
         }
 
         void deliver(WatchEvent event) {
+            deliver(event, null);
+        }
+
+        void deliver(WatchEvent event, SharedCopy copy) {
             if (stopped) {
                 return;
             }
             try {
-                sink.accept(new WatchEvent(event.type(), event.object().deepCopy(), event.revision()));
+                ObjectNode object = shared && copy != null ? copy.of(event.object()) : event.object().deepCopy();
+                sink.accept(new WatchEvent(event.type(), object, event.revision()));
             } catch (RuntimeException e) {
                 LOG.warn("watch on {} stopped: its handler failed on {} at revision {}", prefix, event.type(),
                         event.revision(), e);
