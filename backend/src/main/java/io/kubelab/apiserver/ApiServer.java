@@ -464,8 +464,15 @@ public final class ApiServer {
                 throw new StatusException(Status.badRequest("field label not supported: " + term.field()));
             }
         }
-        return new SelectionPredicate(labels, fields, o -> strategy.fields(o, namespaced));
+        if (fields.isEmpty()) {
+            return new SelectionPredicate(labels, fields, o -> strategy.fields(o, namespaced));
+        }
+        return new SelectionPredicate(labels, fields,
+                fieldsMemos.computeIfAbsent(r.type(), t -> new FieldsMemo(o -> strategy.fields(o, namespaced))));
     }
+
+    /** Per kind, the fields of the objects a write is being checked against every field-selecting watch with. */
+    private final Map<ResourceType, FieldsMemo> fieldsMemos = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static String join(String selector, String term) {
         return selector.isEmpty() ? term : selector + "," + term;
