@@ -13,6 +13,24 @@ final class RunningPods {
     private RunningPods() {
     }
 
+    /**
+     * The container's mounts as the kubelet reports them in 1.32 (as {@code kubelet.PodStatuses} does), so that
+     * the kubelet adopting the pod finds nothing to report.
+     */
+    private static void volumeMounts(JsonNode container, ObjectNode cs) {
+        if (container.path("volumeMounts").isEmpty()) {
+            return;
+        }
+        ArrayNode mounts = cs.putArray("volumeMounts");
+        for (JsonNode m : container.path("volumeMounts")) {
+            ObjectNode out = mounts.addObject();
+            out.put("name", m.path("name").asText()).put("mountPath", m.path("mountPath").asText());
+            if (m.path("readOnly").asBoolean(false)) {
+                out.put("readOnly", true).put("recursiveReadOnly", "Disabled");
+            }
+        }
+    }
+
     static ObjectNode status(ObjectNode pod, String hostIp, String podIp, String time) {
         ObjectNode status = pod.with("status");
         status.put("phase", "Running");
@@ -39,6 +57,12 @@ final class RunningPods {
             cs.putObject("lastState");
             cs.put("name", name).put("ready", true).put("restartCount", 0).put("started", true);
             cs.putObject("state").putObject("running").put("startedAt", time);
+            volumeMounts(container, cs);
+        }
+        // The kubelet's order (Go's PodStatus field order): qosClass after the container statuses.
+        JsonNode qos = status.remove("qosClass");
+        if (qos != null) {
+            status.set("qosClass", qos);
         }
         return status;
     }
