@@ -30,6 +30,8 @@ public final class MemoryStore implements Store {
     private final ArrayList<Change> log = new ArrayList<>();
     private final List<WatchImpl> watches = new ArrayList<>();
     private final ArrayDeque<Runnable> deliveries = new ArrayDeque<>();
+    /** The copy of each live object that shared watches receive, made once however many such watches start. */
+    private final java.util.IdentityHashMap<ObjectNode, ObjectNode> sharedCopies = new java.util.IdentityHashMap<>();
     private boolean delivering;
     private long revision;
     private long compacted;
@@ -122,6 +124,9 @@ public final class MemoryStore implements Store {
 
     private void commit(Change change) {
         revision = change.revision();
+        if (change.previous() != null) {
+            sharedCopies.remove(change.previous());
+        }
         if (change.type() == WatchEvent.Type.DELETED) {
             live.remove(change.key());
         } else {
@@ -131,7 +136,8 @@ public final class MemoryStore implements Store {
         if (log.size() > 2 * retainedChanges) {
             compact(revision - retainedChanges);
         }
-        SharedCopy copy = new SharedCopy(change.object());
+        SharedCopy copy = new SharedCopy(change.object(),
+                change.type() == WatchEvent.Type.DELETED ? null : sharedCopies);
         for (WatchImpl watch : watches) {
             if (!watch.stopped && change.key().startsWith(watch.prefix)) {
                 WatchEvent event = watch.filter(change);
@@ -146,10 +152,13 @@ public final class MemoryStore implements Store {
     /** The one copy of a change's object that every shared watch receives, made when the first needs it. */
     private static final class SharedCopy {
         private final ObjectNode source;
+        private final Map<ObjectNode, ObjectNode> live;
         private ObjectNode copy;
 
-        SharedCopy(ObjectNode source) {
+        /** {@code live}: where to remember the copy of a live object for shared watches starting later (or null). */
+        SharedCopy(ObjectNode source, Map<ObjectNode, ObjectNode> live) {
             this.source = source;
+            this.live = live;
         }
 
         ObjectNode of(ObjectNode object) {
@@ -159,6 +168,9 @@ public final class MemoryStore implements Store {
             }
             if (copy == null) {
                 copy = source.deepCopy();
+                if (live != null) {
+                    live.put(source, copy);
+                }
             }
             return copy;
         }
@@ -286,8 +298,13 @@ public final class MemoryStore implements Store {
         if (fromRevision == 0) {
             for (Map.Entry<String, ObjectNode> entry : live.subMap(prefix, prefix + Character.MAX_VALUE).entrySet()) {
                 if (predicate.matches(entry.getValue())) {
-                    WatchEvent event = new WatchEvent(WatchEvent.Type.ADDED, entry.getValue(), revisionOf(entry.getValue()));
-                    deliveries.add(() -> watch.deliver(event));
+                    ObjectNode object = entry.getValue();
+                    WatchEvent event = new WatchEvent(WatchEvent.Type.ADDED, object, revisionOf(object));
+                    SharedCopy copy = shared ? new SharedCopy(object, sharedCopies) : null;
+                    if (copy != null) {
+                        copy.copy = sharedCopies.get(object);
+                    }
+                    deliveries.add(() -> watch.deliver(event, copy));
                 }
             }
         } else {
