@@ -393,17 +393,29 @@ public final class ApiServer {
      * current objects as ADDED; a number resumes after that revision (410 Gone if compacted).
      */
     public Store.Watch watch(ApiRequest r, Consumer<WatchEvent> sink) {
+        return watch(r, false, sink);
+    }
+
+    /**
+     * A watch whose events' objects are shared with the other shared watches of the same change (an informer's
+     * read-only cache): {@code sink} must not change them. Spares a copy of every change per watcher.
+     */
+    public Store.Watch watchShared(ApiRequest r, Consumer<WatchEvent> sink) {
+        return watch(r, true, sink);
+    }
+
+    private Store.Watch watch(ApiRequest r, boolean shared, Consumer<WatchEvent> sink) {
         checkRunning();
         String object = ObjectMeta.reference(r.type().kind(), r.namespace(), r.name());
         events.authenticated(r, object);
         authorize(r, object);
         if (EventsApi.serves(r.type())) {
-            return watchNow(EventsApi.toCore(r, registry::get, patcher), EventsApi.converting(sink));
+            return watchNow(EventsApi.toCore(r, registry::get, patcher), shared, EventsApi.converting(sink));
         }
-        return watchNow(r, sink);
+        return watchNow(r, shared, sink);
     }
 
-    private Store.Watch watchNow(ApiRequest r, Consumer<WatchEvent> sink) {
+    private Store.Watch watchNow(ApiRequest r, boolean shared, Consumer<WatchEvent> sink) {
         String rv = r.options().resourceVersion();
         long from;
         try {
@@ -433,7 +445,7 @@ public final class ApiServer {
         };
         try {
             return store.watch(Registry.prefix(r.type(), r.namespace()), from, predicate(r),
-                    r.options().allowWatchBookmarks(), notifying);
+                    r.options().allowWatchBookmarks(), shared, notifying);
         } catch (StoreException e) {
             throw StoreErrors.toStatus(e, r.groupResource(), r.name());
         }
@@ -463,8 +475,15 @@ public final class ApiServer {
                 throw new StatusException(Status.badRequest("field label not supported: " + term.field()));
             }
         }
-        return new SelectionPredicate(labels, fields, o -> strategy.fields(o, namespaced));
+        if (fields.isEmpty()) {
+            return new SelectionPredicate(labels, fields, o -> strategy.fields(o, namespaced));
+        }
+        return new SelectionPredicate(labels, fields,
+                fieldsMemos.computeIfAbsent(r.type(), t -> new FieldsMemo(o -> strategy.fields(o, namespaced))));
     }
+
+    /** Per kind, the fields of the objects a write is being checked against every field-selecting watch with. */
+    private final Map<ResourceType, FieldsMemo> fieldsMemos = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static String join(String selector, String term) {
         return selector.isEmpty() ? term : selector + "," + term;

@@ -42,6 +42,11 @@ final class RunningPods {
             cs.putObject("state").putObject("running").put("startedAt", time);
             io.kubelab.kubelet.PodStatuses.volumeMounts(container, cs);
         }
+        // The kubelet's order (Go's PodStatus field order): qosClass after the container statuses.
+        JsonNode qos = status.remove("qosClass");
+        if (qos != null) {
+            status.set("qosClass", qos);
+        }
         return status;
     }
 }

@@ -31,7 +31,7 @@ public final class Informer {
 
     public Informer(ApiServer api, UserInfo user, ResourceType type) {
         this.type = type;
-        this.watch = api.watch(ApiRequest.of(user, ApiRequest.Verb.WATCH, type, "", ""), this::onEvent);
+        this.watch = api.watchShared(ApiRequest.of(user, ApiRequest.Verb.WATCH, type, "", ""), this::onEvent);
     }
 
     /**

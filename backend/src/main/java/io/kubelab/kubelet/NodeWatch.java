@@ -44,7 +44,7 @@ final class NodeWatch {
     void start(PodHandler podChanged, BiConsumer<String, String> referenced) {
         stop();
         RequestOptions mine = RequestOptions.DEFAULT.withSelectors("", "spec.nodeName=" + nodeName);
-        watches.add(api.watch(ApiRequest.of(user, ApiRequest.Verb.WATCH, PODS, "", "").withOptions(mine), event -> {
+        watches.add(api.watchShared(ApiRequest.of(user, ApiRequest.Verb.WATCH, PODS, "", "").withOptions(mine), event -> {
             ObjectNode old = event.type() == WatchEvent.Type.BOOKMARK ? null
                     : pods.get(ObjectCache.key(event.object())).orElse(null);
             Optional<String> key = pods.apply(event);

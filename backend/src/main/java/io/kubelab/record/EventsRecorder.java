@@ -49,6 +49,8 @@ public final class EventsRecorder {
     private final Map<String, ObjectNode> cache = new LinkedHashMap<>();
     private SimClock.Timer finishTimer;
     private SimClock.Timer refreshTimer;
+    /** The cutoff of the last sweep for finished singletons: until the six-minute check moves, none can be due. */
+    private Instant sweptTo = Instant.MIN;
 
     /** {@code NewRecorder(scheme, reportingController)}: the instance is {@code <controller>-<hostname>}. */
     public EventsRecorder(EventSink sink, String reportingController, String hostname) {
@@ -221,6 +223,11 @@ public final class EventsRecorder {
 
     private void forgetFinishedSingletons(Instant now) {
         Instant cutoff = lastFinishCheck(now).minus(FINISH_TIME);
+        // Events cached since the last sweep are newer than its check, so only a later check can forget more.
+        if (!cutoff.isAfter(sweptTo)) {
+            return;
+        }
+        sweptTo = cutoff;
         cache.values().removeIf(e -> !e.hasNonNull("series") && eventTime(e).isBefore(cutoff));
     }
 

@@ -42,9 +42,10 @@ public final class Scheduler {
 
     public Scheduler(ApiServer api, SimClock clock, ComponentEvents events, RandomGenerator random) {
         this.clock = clock;
-        this.queue = new SchedulingQueue(clock, this::scheduleDrain);
         this.nodes = informer(api, "v1", "Node");
         this.pods = informer(api, "v1", "Pod");
+        this.queue = new SchedulingQueue(clock, this::scheduleDrain,
+                key -> pods.get(key).map(DefaultPreemption::priority).orElse(0));
         Informer claims = informer(api, "v1", "PersistentVolumeClaim");
         Informer volumes = informer(api, "v1", "PersistentVolume");
         Informer classes = informer(api, "storage.k8s.io/v1", "StorageClass");
@@ -55,7 +56,10 @@ public final class Scheduler {
         this.informers.addAll(listers.informers());
         String hostname = nodes.list().stream().filter(n -> Labels.of(n).containsKey(CONTROL_PLANE_LABEL))
                 .map(ObjectMeta::name).findFirst().orElse("controlplane");
-        this.cycle = new SchedulingCycle(api, USER, clock, pods, nodes, listers, events,
+        SchedulerCache cache = new SchedulerCache();
+        pods.onObject(cache::podChanged);
+        nodes.onObject(cache::nodeChanged);
+        this.cycle = new SchedulingCycle(api, USER, clock, pods, cache, listers, events,
                 Recorders.scheduler(new EventSink(api, USER, clock, random), Recorders.DEFAULT_SCHEDULER, hostname),
                 random, queue);
         pods.onObject(this::podChanged);
@@ -145,7 +149,7 @@ public final class Scheduler {
     private void drain() {
         scheduled = false;
         while (running) {
-            var next = queue.pop(key -> pods.get(key).map(DefaultPreemption::priority).orElse(0));
+            var next = queue.pop();
             if (next.isEmpty()) {
                 return;
             }

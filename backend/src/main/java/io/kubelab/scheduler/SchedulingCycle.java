@@ -24,8 +24,6 @@ import io.kubelab.scheduler.framework.Snapshot;
 import io.kubelab.scheduler.plugins.VolumeBinding;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -45,7 +43,6 @@ final class SchedulingCycle {
     private final ApiServer api;
     private final UserInfo user;
     private final Informer pods;
-    private final Informer nodes;
     private final Listers listers;
     private final ComponentEvents events;
     private final EventsRecorder recorder;
@@ -54,13 +51,14 @@ final class SchedulingCycle {
     private final Framework framework = DefaultProfile.create();
     private final DefaultPreemption preemption = new DefaultPreemption(framework);
     private final PodStatusUpdate statusUpdate;
+    private final SchedulerCache cache;
 
-    SchedulingCycle(ApiServer api, UserInfo user, SimClock clock, Informer pods, Informer nodes, Listers listers, ComponentEvents events,
-                    EventsRecorder recorder, RandomGenerator random, SchedulingQueue queue) {
+    SchedulingCycle(ApiServer api, UserInfo user, SimClock clock, Informer pods, SchedulerCache cache, Listers listers,
+                    ComponentEvents events, EventsRecorder recorder, RandomGenerator random, SchedulingQueue queue) {
         this.api = api;
         this.user = user;
         this.pods = pods;
-        this.nodes = nodes;
+        this.cache = cache;
         this.listers = listers;
         this.events = events;
         this.recorder = recorder;
@@ -102,26 +100,8 @@ final class SchedulingCycle {
                 podName, host);
     }
 
-    /**
-     * The nodes with their pods: placed pods that have not finished, plus pods nominated to a node after
-     * preempting there, when at least as important as this one (so it does not take the room they freed).
-     */
     private Snapshot snapshot(ObjectNode pod) {
-        Map<String, List<ObjectNode>> byNode = new LinkedHashMap<>();
-        int priority = DefaultPreemption.priority(pod);
-        for (ObjectNode p : pods.list()) {
-            String node = p.path("spec").path("nodeName").asText("");
-            if (!node.isEmpty() && !Scheduler.terminal(p)) {
-                byNode.computeIfAbsent(node, n -> new ArrayList<>()).add(p);
-            } else if (node.isEmpty() && !ObjectMeta.uid(p).equals(ObjectMeta.uid(pod))
-                    && !p.path("status").path("nominatedNodeName").asText("").isEmpty()
-                    && DefaultPreemption.priority(p) >= priority) {
-                byNode.computeIfAbsent(p.path("status").path("nominatedNodeName").asText(), n -> new ArrayList<>()).add(p);
-            }
-        }
-        List<NodeInfo> infos = nodes.list().stream().sorted(Comparator.comparing(ObjectMeta::name))
-                .map(n -> new NodeInfo(n, byNode.getOrDefault(ObjectMeta.name(n), List.of()))).toList();
-        return new Snapshot(infos, listers);
+        return cache.snapshot(pod, listers);
     }
 
     /** Scores when more than one node fits; ties broken at random as {@code selectHost}'s reservoir sampling does. */

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
@@ -32,33 +34,74 @@ final class SchedulingQueue {
     enum State { ACTIVE, IN_FLIGHT, BACKOFF, UNSCHEDULABLE }
 
     private static final class Entry {
+        final String key;
+        final long seq;
         final Instant added;
-        State state = State.ACTIVE;
+        State state;
+        int priority;
         int attempts;
         Instant lastFailure;
         boolean moveRequested;
         SimClock.Timer backoffTimer;
 
-        Entry(Instant added) {
+        Entry(String key, long seq, Instant added) {
+            this.key = key;
+            this.seq = seq;
             this.added = added;
         }
     }
 
+    /** {@code activeQ}'s order: highest priority first, then the earliest added, then the first queued. */
+    private static final Comparator<Entry> ACTIVE_ORDER = Comparator.<Entry>comparingInt(e -> -e.priority)
+            .thenComparing(e -> e.added).thenComparingLong(e -> e.seq);
+
     private final SimClock clock;
     private final Runnable onActive;
+    private final ToIntFunction<String> priority;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    /** The active pods in the order they are popped. */
+    private final TreeSet<Entry> active = new TreeSet<>(ACTIVE_ORDER);
+    /** The pods a cluster change can move (in flight or unschedulable), in queue order. */
+    private final TreeMap<Long, Entry> movable = new TreeMap<>();
+    private long nextSeq;
     private SimClock.Timer flushTimer;
 
-    /** @param onActive called whenever a pod becomes active, to get a cycle scheduled */
-    SchedulingQueue(SimClock clock, Runnable onActive) {
+    /**
+     * @param onActive called whenever a pod becomes active, to get a cycle scheduled
+     * @param priority a queued pod's priority (a pod's priority cannot change, so it is read as it becomes active)
+     */
+    SchedulingQueue(SimClock clock, Runnable onActive, ToIntFunction<String> priority) {
         this.clock = clock;
         this.onActive = onActive;
+        this.priority = priority;
+    }
+
+    /** Moves an entry to {@code state}, keeping the active order and the movable set in step. */
+    private void setState(Entry entry, State state) {
+        unlink(entry);
+        entry.state = state;
+        if (state == State.ACTIVE) {
+            entry.priority = priority.applyAsInt(entry.key);
+            active.add(entry);
+        } else if (state == State.IN_FLIGHT || state == State.UNSCHEDULABLE) {
+            movable.put(entry.seq, entry);
+        }
+    }
+
+    private void unlink(Entry entry) {
+        if (entry.state == State.ACTIVE) {
+            active.remove(entry);
+        } else if (entry.state == State.IN_FLIGHT || entry.state == State.UNSCHEDULABLE) {
+            movable.remove(entry.seq);
+        }
     }
 
     /** A new pending pod, active at once; one already queued keeps its place. */
     void add(String key) {
         if (!entries.containsKey(key)) {
-            entries.put(key, new Entry(clock.now()));
+            Entry entry = new Entry(key, nextSeq++, clock.now());
+            entries.put(key, entry);
+            setState(entry, State.ACTIVE);
             onActive.run();
         }
     }
@@ -69,23 +112,23 @@ final class SchedulingQueue {
 
     void delete(String key) {
         Entry entry = entries.remove(key);
-        if (entry != null && entry.backoffTimer != null) {
-            entry.backoffTimer.cancel();
+        if (entry != null) {
+            unlink(entry);
+            if (entry.backoffTimer != null) {
+                entry.backoffTimer.cancel();
+            }
         }
     }
 
     /** The active pod to schedule next, now in flight. */
-    Optional<String> pop(ToIntFunction<String> priority) {
-        Optional<String> next = entries.entrySet().stream().filter(e -> e.getValue().state == State.ACTIVE)
-                .sorted(Comparator.<Map.Entry<String, Entry>>comparingInt(e -> -priority.applyAsInt(e.getKey()))
-                        .thenComparing(e -> e.getValue().added))
-                .map(Map.Entry::getKey).findFirst();
-        next.ifPresent(key -> {
-            Entry entry = entries.get(key);
-            entry.state = State.IN_FLIGHT;
-            entry.moveRequested = false;
-        });
-        return next;
+    Optional<String> pop() {
+        if (active.isEmpty()) {
+            return Optional.empty();
+        }
+        Entry entry = active.first();
+        setState(entry, State.IN_FLIGHT);
+        entry.moveRequested = false;
+        return Optional.of(entry.key);
     }
 
     /** The pod's cycle ended with it bound (or gone): it leaves the queue. */
@@ -107,22 +150,22 @@ final class SchedulingQueue {
         if (entry.moveRequested) {
             backoffOrActivate(key, entry);
         } else {
-            entry.state = State.UNSCHEDULABLE;
+            setState(entry, State.UNSCHEDULABLE);
             scheduleFlush();
         }
     }
 
     /** {@code MoveAllToActiveOrBackoffQueue}: a cluster change that may help the pods {@code relevant} accepts. */
     void moveAll(Predicate<String> relevant) {
-        for (Map.Entry<String, Entry> e : List.copyOf(entries.entrySet())) {
-            Entry entry = e.getValue();
-            if (!relevant.test(e.getKey())) {
+        // Active and backing-off pods are not waiting for a change: only the movable ones are asked.
+        for (Entry entry : List.copyOf(movable.values())) {
+            if (entries.get(entry.key) != entry || !relevant.test(entry.key)) {
                 continue;
             }
             if (entry.state == State.IN_FLIGHT) {
                 entry.moveRequested = true;
             } else if (entry.state == State.UNSCHEDULABLE) {
-                backoffOrActivate(e.getKey(), entry);
+                backoffOrActivate(entry.key, entry);
             }
         }
     }
@@ -134,7 +177,7 @@ final class SchedulingQueue {
                 entry.backoffTimer.cancel();
                 entry.backoffTimer = null;
             }
-            entry.state = State.ACTIVE;
+            setState(entry, State.ACTIVE);
         });
         if (!entries.isEmpty()) {
             onActive.run();
@@ -144,18 +187,18 @@ final class SchedulingQueue {
     private void backoffOrActivate(String key, Entry entry) {
         Instant until = entry.lastFailure == null ? clock.now() : entry.lastFailure.plus(backoff(entry.attempts));
         if (until.isAfter(clock.now())) {
-            entry.state = State.BACKOFF;
+            setState(entry, State.BACKOFF);
             if (entry.backoffTimer == null) {
                 entry.backoffTimer = clock.scheduleAt(until, () -> {
                     entry.backoffTimer = null;
                     if (entries.get(key) == entry && entry.state == State.BACKOFF) {
-                        entry.state = State.ACTIVE;
+                        setState(entry, State.ACTIVE);
                         onActive.run();
                     }
                 });
             }
         } else {
-            entry.state = State.ACTIVE;
+            setState(entry, State.ACTIVE);
             onActive.run();
         }
     }

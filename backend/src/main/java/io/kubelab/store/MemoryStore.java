@@ -30,6 +30,8 @@ public final class MemoryStore implements Store {
     private final ArrayList<Change> log = new ArrayList<>();
     private final List<WatchImpl> watches = new ArrayList<>();
     private final ArrayDeque<Runnable> deliveries = new ArrayDeque<>();
+    /** The copy of each live object that shared watches receive, made once however many such watches start. */
+    private final java.util.IdentityHashMap<ObjectNode, ObjectNode> sharedCopies = new java.util.IdentityHashMap<>();
     private boolean delivering;
     private long revision;
     private long compacted;
@@ -122,6 +124,9 @@ public final class MemoryStore implements Store {
 
     private void commit(Change change) {
         revision = change.revision();
+        if (change.previous() != null) {
+            sharedCopies.remove(change.previous());
+        }
         if (change.type() == WatchEvent.Type.DELETED) {
             live.remove(change.key());
         } else {
@@ -131,15 +136,44 @@ public final class MemoryStore implements Store {
         if (log.size() > 2 * retainedChanges) {
             compact(revision - retainedChanges);
         }
+        SharedCopy copy = new SharedCopy(change.object(),
+                change.type() == WatchEvent.Type.DELETED ? null : sharedCopies);
         for (WatchImpl watch : watches) {
             if (!watch.stopped && change.key().startsWith(watch.prefix)) {
                 WatchEvent event = watch.filter(change);
                 if (event != null) {
-                    deliveries.add(() -> watch.deliver(event));
+                    deliveries.add(() -> watch.deliver(event, copy));
                 }
             }
         }
         deliver();
+    }
+
+    /** The one copy of a change's object that every shared watch receives, made when the first needs it. */
+    private static final class SharedCopy {
+        private final ObjectNode source;
+        private final Map<ObjectNode, ObjectNode> live;
+        private ObjectNode copy;
+
+        /** {@code live}: where to remember the copy of a live object for shared watches starting later (or null). */
+        SharedCopy(ObjectNode source, Map<ObjectNode, ObjectNode> live) {
+            this.source = source;
+            this.live = live;
+        }
+
+        ObjectNode of(ObjectNode object) {
+            if (object != source) {
+                // Made for this watch alone (the state a selection saw leave): nobody else holds it.
+                return object;
+            }
+            if (copy == null) {
+                copy = source.deepCopy();
+                if (live != null) {
+                    live.put(source, copy);
+                }
+            }
+            return copy;
+        }
     }
 
     /**
@@ -242,8 +276,14 @@ public final class MemoryStore implements Store {
     }
 
     @Override
+    public Watch watch(String prefix, long fromRevision, SelectionPredicate predicate, boolean bookmarks,
+                       Consumer<WatchEvent> sink) {
+        return watch(prefix, fromRevision, predicate, bookmarks, false, sink);
+    }
+
+    @Override
     public synchronized Watch watch(String prefix, long fromRevision, SelectionPredicate predicate, boolean bookmarks,
-                                    Consumer<WatchEvent> sink) {
+                                    boolean shared, Consumer<WatchEvent> sink) {
         checkAvailable();
         if (fromRevision < 0) {
             throw new IllegalArgumentException("a watch starts at revision 0 or later, not " + fromRevision);
@@ -254,12 +294,17 @@ public final class MemoryStore implements Store {
         if (fromRevision > 0 && fromRevision < compacted) {
             throw new StoreException.Compacted(fromRevision, compacted);
         }
-        WatchImpl watch = new WatchImpl(prefix, predicate, bookmarks, sink);
+        WatchImpl watch = new WatchImpl(prefix, predicate, bookmarks, shared, sink);
         if (fromRevision == 0) {
             for (Map.Entry<String, ObjectNode> entry : live.subMap(prefix, prefix + Character.MAX_VALUE).entrySet()) {
                 if (predicate.matches(entry.getValue())) {
-                    WatchEvent event = new WatchEvent(WatchEvent.Type.ADDED, entry.getValue(), revisionOf(entry.getValue()));
-                    deliveries.add(() -> watch.deliver(event));
+                    ObjectNode object = entry.getValue();
+                    WatchEvent event = new WatchEvent(WatchEvent.Type.ADDED, object, revisionOf(object));
+                    SharedCopy copy = shared ? new SharedCopy(object, sharedCopies) : null;
+                    if (copy != null) {
+                        copy.copy = sharedCopies.get(object);
+                    }
+                    deliveries.add(() -> watch.deliver(event, copy));
                 }
             }
         } else {
@@ -363,13 +408,16 @@ public final class MemoryStore implements Store {
         final String prefix;
         final SelectionPredicate predicate;
         final boolean bookmarks;
+        final boolean shared;
         final Consumer<WatchEvent> sink;
         volatile boolean stopped;
 
-        WatchImpl(String prefix, SelectionPredicate predicate, boolean bookmarks, Consumer<WatchEvent> sink) {
+        WatchImpl(String prefix, SelectionPredicate predicate, boolean bookmarks, boolean shared,
+                  Consumer<WatchEvent> sink) {
             this.prefix = prefix;
             this.predicate = predicate;
             this.bookmarks = bookmarks;
+            this.shared = shared;
             this.sink = sink;
         }
 
@@ -396,11 +444,16 @@ public final class MemoryStore implements Store {
         }
 
         void deliver(WatchEvent event) {
+            deliver(event, null);
+        }
+
+        void deliver(WatchEvent event, SharedCopy copy) {
             if (stopped) {
                 return;
             }
             try {
-                sink.accept(new WatchEvent(event.type(), event.object().deepCopy(), event.revision()));
+                ObjectNode object = shared && copy != null ? copy.of(event.object()) : event.object().deepCopy();
+                sink.accept(new WatchEvent(event.type(), object, event.revision()));
             } catch (RuntimeException e) {
                 LOG.warn("watch on {} stopped: its handler failed on {} at revision {}", prefix, event.type(),
                         event.revision(), e);

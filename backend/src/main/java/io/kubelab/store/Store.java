@@ -43,6 +43,16 @@ public interface Store {
     Watch watch(String prefix, long fromRevision, SelectionPredicate predicate, boolean bookmarks,
                 Consumer<WatchEvent> sink);
 
+    /**
+     * As {@link #watch(String, long, SelectionPredicate, boolean, Consumer)}, but with {@code shared} the
+     * objects of a change's events are one copy handed to every shared watch (an informer's read-only cache, as
+     * the watch cache shares one decoded object among watchers): such a sink must not change them.
+     */
+    default Watch watch(String prefix, long fromRevision, SelectionPredicate predicate, boolean bookmarks,
+                        boolean shared, Consumer<WatchEvent> sink) {
+        return watch(prefix, fromRevision, predicate, bookmarks, sink);
+    }
+
     /** Sends a BOOKMARK at the current revision to every watch that asked for bookmarks. */
     void bookmark();
 

@@ -29,7 +29,7 @@ public final class StoreRbacSource implements RbacSource {
     }
 
     private static void watch(Store store, String resource, ObjectCache cache) {
-        store.watch(Keys.prefix(resource), 0, SelectionPredicate.everything(), false, cache::apply);
+        store.watch(Keys.prefix(resource), 0, SelectionPredicate.everything(), false, true, cache::apply);
     }
 
     @Override

@@ -76,7 +76,10 @@ final class DaemonSetStatus {
 
     /** Go's omitempty: zero counts are left out. */
     private static void putIfNotZero(ObjectNode status, String field, long value) {
-        if (value != 0) {
+        if (value != 0 && value == (int) value) {
+            // An int node, as JSON read back from the API gives: a long node of the same value is not equal to it.
+            status.put(field, (int) value);
+        } else if (value != 0) {
             status.put(field, value);
         }
     }

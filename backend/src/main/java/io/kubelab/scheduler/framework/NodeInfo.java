@@ -21,6 +21,10 @@ public final class NodeInfo {
     private final Map<String, Long> requested = new HashMap<>();
     private final Map<String, Long> nonZeroRequested = new HashMap<>();
     private final Map<String, Long> allocatable = new HashMap<>();
+    private final List<ObjectNode> podsWithAffinity = new ArrayList<>();
+    private final List<ObjectNode> podsWithRequiredAntiAffinity = new ArrayList<>();
+    /** Counts worked out over this node's pods, kept while the scheduler's cache keeps this NodeInfo. */
+    private final Map<String, Integer> counts = new HashMap<>();
 
     public NodeInfo(ObjectNode node) {
         this.node = node;
@@ -35,6 +39,14 @@ public final class NodeInfo {
 
     public void addPod(ObjectNode pod) {
         pods.add(pod);
+        counts.clear();
+        JsonNode affinity = pod.path("spec").path("affinity");
+        if (affinity.has("podAffinity") || affinity.has("podAntiAffinity")) {
+            podsWithAffinity.add(pod);
+        }
+        if (!affinity.path("podAntiAffinity").path("requiredDuringSchedulingIgnoredDuringExecution").isEmpty()) {
+            podsWithRequiredAntiAffinity.add(pod);
+        }
         Resources.requests(pod).forEach((r, v) -> requested.merge(r, v, Long::sum));
         Resources.nonZeroRequests(pod).forEach((r, v) -> nonZeroRequested.merge(r, v, Long::sum));
     }
@@ -55,6 +67,29 @@ public final class NodeInfo {
 
     public List<ObjectNode> pods() {
         return pods;
+    }
+
+    /** The pods with pod affinity or anti-affinity of any kind ({@code PodsWithAffinity}). */
+    public List<ObjectNode> podsWithAffinity() {
+        return podsWithAffinity;
+    }
+
+    /** The pods with required anti-affinity terms ({@code PodsWithRequiredAntiAffinity}). */
+    public List<ObjectNode> podsWithRequiredAntiAffinity() {
+        return podsWithRequiredAntiAffinity;
+    }
+
+    /**
+     * A count over this node's pods, worked out once per {@code key} (which must name everything the count
+     * depends on besides the pods): the scheduler reuses a node's NodeInfo across cycles until it changes.
+     */
+    public int count(String key, java.util.function.ToIntFunction<List<ObjectNode>> count) {
+        Integer known = counts.get(key);
+        if (known == null) {
+            known = count.applyAsInt(pods);
+            counts.put(key, known);
+        }
+        return known;
     }
 
     public Map<String, String> labels() {

@@ -47,9 +47,11 @@ public final class InterPodAffinity implements Plugin {
             Map<String, Integer> affinityCounts = new HashMap<>();
             Map<String, Integer> antiCounts = new HashMap<>();
             Map<String, Integer> existingCounts = new HashMap<>();
+            boolean incomingTerms = !affinity.isEmpty() || !anti.isEmpty();
             for (NodeInfo node : state.snapshot().nodes()) {
                 Map<String, String> labels = node.labels();
-                for (ObjectNode existing : node.pods()) {
+                // Without terms of its own only the existing pods' required anti-affinity can count.
+                for (ObjectNode existing : incomingTerms ? node.pods() : node.podsWithRequiredAntiAffinity()) {
                     for (AffinityTerm term : AffinityTerm.required(existing, "podAntiAffinity")) {
                         if (labels.containsKey(term.topologyKey()) && term.matches(pod, listers)) {
                             existingCounts.merge(term.topologyKey() + "=" + labels.get(term.topologyKey()), 1, Integer::sum);
@@ -137,7 +139,8 @@ public final class InterPodAffinity implements Plugin {
         Map<String, Long> scores = new HashMap<>();
         for (NodeInfo node : state.snapshot().nodes()) {
             Map<String, String> labels = node.labels();
-            for (ObjectNode existing : node.pods()) {
+            // Without preferences of its own only the existing pods' preferences can count.
+            for (ObjectNode existing : hasConstraints ? node.pods() : node.podsWithAffinity()) {
                 if (hasConstraints) {
                     add(scores, preferredAffinity, existing, labels, listers, 1);
                     add(scores, preferredAnti, existing, labels, listers, -1);

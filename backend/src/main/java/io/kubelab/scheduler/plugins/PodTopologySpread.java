@@ -54,7 +54,7 @@ public final class PodTopologySpread implements Plugin {
                 for (SpreadConstraint c : constraints) {
                     if (eligible(c, pod, node)) {
                         matchNum.merge(c.topologyKey() + "=" + labels.get(c.topologyKey()),
-                                c.count(node.pods(), ObjectMeta.namespace(pod)), Integer::sum);
+                                c.count(node, ObjectMeta.namespace(pod)), Integer::sum);
                     }
                 }
             }
@@ -154,7 +154,7 @@ public final class PodTopologySpread implements Plugin {
             for (SpreadConstraint c : constraints) {
                 String pair = c.topologyKey() + "=" + labels.get(c.topologyKey());
                 if (!c.topologyKey().equals(SpreadConstraint.HOSTNAME) && pairCounts.containsKey(pair)) {
-                    pairCounts.merge(pair, (long) c.count(node.pods(), ObjectMeta.namespace(pod)), Long::sum);
+                    pairCounts.merge(pair, (long) c.count(node, ObjectMeta.namespace(pod)), Long::sum);
                 }
             }
         }
@@ -181,6 +181,7 @@ public final class PodTopologySpread implements Plugin {
             }
         }
         LabelSelector[] owner = {null};
+        String[] ownerSelector = {"none"};
         OwnerRefs.controllerOf(pod).ifPresent(ref -> {
             String kind = ref.path("kind").asText();
             state.snapshot().listers().controller(namespace, kind, ref.path("name").asText()).ifPresent(c -> {
@@ -189,6 +190,7 @@ public final class PodTopologySpread implements Plugin {
                     selector.properties().forEach(e -> labelSet.put(e.getKey(), e.getValue().asText()));
                 } else {
                     owner[0] = LabelSelector.fromJson(selector);
+                    ownerSelector[0] = selector.toString();
                 }
             });
         });
@@ -198,9 +200,10 @@ public final class PodTopologySpread implements Plugin {
         LabelSelector services = LabelSelector.ofEquals(labelSet);
         java.util.function.Predicate<Map<String, String>> selector =
                 labels -> services.matches(labels) && (owner[0] == null || owner[0].matches(labels));
+        String key = "default:" + new java.util.TreeMap<>(labelSet) + ":" + ownerSelector[0];
         return List.of(
-                new SpreadConstraint(3, SpreadConstraint.ZONE, "ScheduleAnyway", selector, 1, true, false),
-                new SpreadConstraint(5, SpreadConstraint.HOSTNAME, "ScheduleAnyway", selector, 1, true, false));
+                new SpreadConstraint(3, SpreadConstraint.ZONE, "ScheduleAnyway", selector, key, 1, true, false),
+                new SpreadConstraint(5, SpreadConstraint.HOSTNAME, "ScheduleAnyway", selector, key, 1, true, false));
     }
 
     @Override
@@ -218,7 +221,7 @@ public final class PodTopologySpread implements Plugin {
                 continue;
             }
             long count = c.topologyKey().equals(SpreadConstraint.HOSTNAME)
-                    ? c.count(node.pods(), ObjectMeta.namespace(state.pod()))
+                    ? c.count(node, ObjectMeta.namespace(state.pod()))
                     : s.pairCounts().getOrDefault(c.topologyKey() + "=" + value, 0L);
             score += count * s.weights()[i] + (c.maxSkew() - 1);
         }

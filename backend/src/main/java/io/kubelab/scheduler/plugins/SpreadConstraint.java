@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kubelab.apiserver.ObjectMeta;
 import io.kubelab.model.LabelSelector;
 import io.kubelab.model.Labels;
+import io.kubelab.scheduler.framework.NodeInfo;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +17,7 @@ import java.util.function.Predicate;
  * with {@code matchLabelKeys}, and the policies with their defaults (affinity honoured, taints ignored).
  */
 record SpreadConstraint(int maxSkew, String topologyKey, String whenUnsatisfiable, Predicate<Map<String, String>> selector,
-                        int minDomains, boolean honorAffinity, boolean honorTaints) {
+                        String selectorKey, int minDomains, boolean honorAffinity, boolean honorTaints) {
 
     static final String HOSTNAME = "kubernetes.io/hostname";
     static final String ZONE = "topology.kubernetes.io/zone";
@@ -40,12 +41,22 @@ record SpreadConstraint(int maxSkew, String topologyKey, String whenUnsatisfiabl
             // A constraint without a selector selects nothing (a nil selector is labels.Nothing()).
             Predicate<Map<String, String>> selector = labels -> base != null && base.matches(labels)
                     && keys.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
+            String key = "constraint:" + (base == null ? "nil" : c.get("labelSelector").toString()) + ":"
+                    + new java.util.TreeMap<>(keys);
             constraints.add(new SpreadConstraint(c.path("maxSkew").asInt(1), c.path("topologyKey").asText(), action,
-                    selector, c.path("minDomains").asInt(1),
+                    selector, key, c.path("minDomains").asInt(1),
                     !c.path("nodeAffinityPolicy").asText("Honor").equals("Ignore"),
                     c.path("nodeTaintsPolicy").asText("Ignore").equals("Honor")));
         }
         return constraints;
+    }
+
+    /**
+     * {@code countPodsMatchSelector} over a node's pods, counted once per node state: {@code selectorKey} says
+     * what the selector selects, so constraints that select alike share the count.
+     */
+    int count(NodeInfo node, String namespace) {
+        return node.count("spread:" + namespace + ":" + selectorKey, pods -> count(pods, namespace));
     }
 
     /** {@code countPodsMatchSelector}: pods of the namespace, not terminating, that the selector matches. */
