@@ -32,6 +32,8 @@ final class ShellBus {
     private final Vertx vertx;
     private final SandboxHost host;
     private final Map<String, List<MessageConsumer<JsonObject>>> consumers = new ConcurrentHashMap<>();
+    /** Each sandbox's last queued command: the next one runs after it, so a terminal's lines keep their order. */
+    private final Map<String, Future<Void>> tails = new ConcurrentHashMap<>();
 
     ShellBus(Vertx vertx, SandboxHost host) {
         this.vertx = vertx;
@@ -87,22 +89,35 @@ final class ShellBus {
             registered.forEach(MessageConsumer::unregister);
         }
         host.stop(id);
+        tails.remove(id);
     }
 
     private void onShell(String id, Message<JsonObject> msg) {
         JsonObject body = msg.body();
         String type = body == null ? null : body.getString("type");
         if ("exec".equals(type) && body.getValue("line") instanceof String line) {
-            host.execute(id, line).ifPresentOrElse(
+            // A command can move simulated time a long way (sim settle, sim advance 1h): it runs on a worker,
+            // never on the event loop every other sandbox on this member shares.
+            inOrder(id, () -> host.execute(id, line).ifPresentOrElse(
                     r -> msg.reply(new JsonObject().put("stdout", r.stdout()).put("stderr", r.stderr())
                             .put("exitCode", r.exitCode())),
-                    () -> msg.fail(404, "sandbox " + id + " is not running here"));
+                    () -> msg.fail(404, "sandbox " + id + " is not running here")));
         } else if ("history".equals(type)) {
-            host.history(id).ifPresentOrElse(
+            inOrder(id, () -> host.history(id).ifPresentOrElse(
                     lines -> msg.reply(new JsonObject().put("history", new JsonArray(lines))),
-                    () -> msg.fail(404, "sandbox " + id + " is not running here"));
+                    () -> msg.fail(404, "sandbox " + id + " is not running here")));
         } else {
             msg.fail(NO_SUCH_REQUEST, "expected {\"type\":\"exec\",\"line\":\"...\"} or {\"type\":\"history\"}");
         }
+    }
+
+    private void inOrder(String id, Runnable work) {
+        tails.compute(id, (key, tail) -> {
+            Future<Void> previous = tail == null ? Future.succeededFuture() : tail;
+            return previous.eventually(() -> vertx.<Void>executeBlocking(() -> {
+                work.run();
+                return null;
+            }, false)).recover(err -> Future.succeededFuture());
+        });
     }
 }
