@@ -8,38 +8,11 @@ import io.kubelab.apiserver.Pipeline;
 import io.kubelab.apiserver.authorization.AccessReviews;
 import io.kubelab.clock.SimClock;
 import io.kubelab.controller.Controller;
-import io.kubelab.controller.Informers;
-import io.kubelab.controller.cronjob.CronJobController;
-import io.kubelab.controller.daemon.DaemonSetController;
-import io.kubelab.controller.endpoint.EndpointsController;
-import io.kubelab.controller.endpointslice.EndpointSliceController;
-import io.kubelab.controller.garbagecollector.GarbageCollector;
-import io.kubelab.controller.podgc.PodGcController;
-import io.kubelab.controller.podautoscaler.HorizontalController;
-import io.kubelab.controller.disruption.DisruptionController;
-import io.kubelab.controller.resourcequota.ResourceQuotaController;
-import io.kubelab.cloud.ServiceController;
-import io.kubelab.controller.deployment.DeploymentController;
-import io.kubelab.controller.replicaset.ReplicaSetController;
-import io.kubelab.controller.job.JobController;
-import io.kubelab.controller.ttlafterfinished.TtlAfterFinishedController;
-import io.kubelab.controller.statefulset.StatefulSetController;
-import io.kubelab.controller.namespace.NamespaceController;
-import io.kubelab.controller.rootca.RootCaPublisher;
-import io.kubelab.controller.serviceaccount.ServiceAccountsController;
-import io.kubelab.controller.volume.PersistentVolumeController;
-import io.kubelab.controller.volume.ProtectionController;
 import io.kubelab.dns.CoreDns;
 import io.kubelab.events.ComponentEvents;
 import io.kubelab.proxy.KubeProxy;
-import io.kubelab.scheduler.Scheduler;
-import io.kubelab.kubelet.Kubelet;
 import io.kubelab.runtime.ContainerRuntime;
-import io.kubelab.runtime.RuntimeFlavor;
 import io.kubelab.runtime.image.Network;
-import io.kubelab.runtime.image.SimulatedImages;
-import io.kubelab.controller.nodelifecycle.NodeLifecycleController;
-import io.kubelab.controller.tainteviction.TaintEvictionController;
 import io.kubelab.runtime.ContainerLogs;
 import io.kubelab.store.MemoryStore;
 import io.kubelab.store.Store;
@@ -72,17 +45,9 @@ public final class SimCluster {
     private ContainerLogs logs;
     private List<ObjectNode> policy = List.of();
     private SimClock.Mode resumeMode = SimClock.Mode.REALTIME;
-    private final List<Controller> controllers = new java.util.ArrayList<>();
-    private final Map<String, KubeProxy> proxies = new LinkedHashMap<>();
-    private CoreDns dns;
-    private Scheduler scheduler;
-    private final Map<String, ContainerRuntime> runtimes = new LinkedHashMap<>();
-    private final Map<String, Kubelet> kubelets = new LinkedHashMap<>();
-    private ClusterNetwork network;
-    private EtcdMembers etcdMembers;
+    private Components parts;
     private final Map<String, NodeHost> hosts = new LinkedHashMap<>();
     private StaticPods staticPods;
-    private MetricsServerBackend metricsServer;
 
     private SimCluster(SimClock clock, Store store, ComponentEvents events, ApiServer api, ClusterSpec spec) {
         this.clock = clock;
@@ -156,51 +121,7 @@ public final class SimCluster {
     }
 
     private void wireComponents() {
-        etcdMembers = EtcdMembers.of(spec, clock, store, events, seed).orElse(null);
-        Informers informers = new Informers(api, clock, new SplittableRandom(seed ^ store.revision() ^ 0x5eed), events);
-        controllers.add(new PersistentVolumeController(informers, clock));
-        controllers.add(new ProtectionController(informers, clock));
-        controllers.add(new NamespaceController(informers, clock));
-        controllers.add(new ServiceAccountsController(informers, clock));
-        controllers.add(new RootCaPublisher(informers, clock, SystemObjects.CA_PEM));
-        controllers.add(new ReplicaSetController(informers, clock));
-        controllers.add(new DeploymentController(informers, clock));
-        controllers.add(new DaemonSetController(informers, clock));
-        controllers.add(new StatefulSetController(informers, clock));
-        controllers.add(new JobController(informers, clock));
-        controllers.add(new CronJobController(informers, clock));
-        controllers.add(new TtlAfterFinishedController(informers, clock));
-        controllers.add(new ResourceQuotaController(informers, clock));
-        controllers.add(new DisruptionController(informers, clock));
-        controllers.add(new ServiceController(informers, clock));
-        controllers.add(new EndpointsController(informers, clock));
-        controllers.add(new EndpointSliceController(informers, clock));
-        controllers.add(new GarbageCollector(informers, clock));
-        controllers.add(new PodGcController(informers, clock));
-        for (ClusterSpec.NodeSpec node : spec.nodes()) {
-            proxies.put(node.name(), new KubeProxy(node.name(), node.internalIp(), CLUSTER_CIDR,
-                    spec.proxyMode() == ClusterSpec.ProxyMode.IPVS ? KubeProxy.Mode.IPVS : KubeProxy.Mode.IPTABLES,
-                    informers));
-        }
-        dns = new CoreDns(informers);
-        network = new ClusterNetwork(spec, runtimes, proxies, dns, events);
-        // The catalogue is shared; each sandbox reads it on its own clock.
-        SimulatedImages images = SimulatedImages.standard(clock::now);
-        for (ClusterSpec.NodeSpec node : spec.nodes()) {
-            ContainerRuntime runtime = new ContainerRuntime(node.name(), node.internalIp(), node.podCidr(),
-                    RuntimeFlavors.of(spec.runtime()), images, clock, events,
-                    new SplittableRandom(seed ^ store.revision() ^ node.name().hashCode()), logs);
-            runtimes.put(node.name(), runtime);
-            kubelets.put(node.name(), new Kubelet(node.name(), api, clock, events,
-                    new SplittableRandom(seed ^ node.name().hashCode() ^ 0x6b), runtime, network::forPod));
-        }
-        controllers.add(new NodeLifecycleController(informers, clock));
-        controllers.add(new TaintEvictionController(informers, clock));
-        controllers.add(new HorizontalController(informers, clock));
-        metricsServer = new MetricsServerBackend(clock, api, spec, runtimes,
-                node -> !stopped.contains("kubelet/" + node) && !stopped.contains("node/" + node), seed);
-        api.setMetricsSource(metricsServer);
-        scheduler = new Scheduler(api, clock, events, new SplittableRandom(seed ^ store.revision() ^ 0x5c4ed));
+        parts = Components.wire(spec, clock, store, api, events, logs, seed, stopped::contains);
         // What was stopped before parking is stopped again, silently (the caller mutes): the student did
         // nothing now.
         for (String component : stopped) {
@@ -219,12 +140,7 @@ public final class SimCluster {
         }
         // Parking is ours, not the cluster's: its components stop without narrating a stop.
         events.mute(true);
-        controllers.forEach(c -> c.setRunning(false));
-        proxies.values().forEach(p -> p.setRunning(false));
-        scheduler.stop();
-        kubelets.values().forEach(k -> k.setRunning(false));
-        metricsServer.stop();
-        etcdMembers().ifPresent(EtcdMembers::close);
+        parts.stopAll();
         return new ParkedCluster(spec, seed, store.revision(), clock.now(), clock.mode().name(), clock.speed(),
                 events.lastSeq(), List.copyOf(stopped), ParkedCluster.pack(memory.snapshot()),
                 ParkedCluster.packLogs(logs), ParkedCluster.packFiles(hosts));
@@ -318,37 +234,9 @@ public final class SimCluster {
      * pending work to this as they arrive.
      */
     public boolean stable() {
-        return clock.pending() == 0 && !awaitingNodeVerdict();
+        return clock.pending() == 0 && !parts.awaitingNodeVerdict();
     }
 
-    /**
-     * Whether a node that stopped heartbeating (failed, or its kubelet stopped) still shows Ready while the
-     * node lifecycle controller runs: its grace period is then still to play out, which settling waits for.
-     */
-    private boolean awaitingNodeVerdict() {
-        if (stopped.contains("controller-manager") || stopped.contains("controller-manager/node-lifecycle")
-                || stopped.contains("etcd") || stopped.contains("apiserver")) {
-            return false;
-        }
-        for (ClusterSpec.NodeSpec node : spec.nodes()) {
-            if (stopped.contains("node/" + node.name()) || stopped.contains("kubelet/" + node.name())) {
-                boolean ready = api.peek(NODES, "", node.name()).map(n -> {
-                    for (com.fasterxml.jackson.databind.JsonNode c : n.path("status").path("conditions")) {
-                        if (c.path("type").asText().equals("Ready")) {
-                            return c.path("status").asText().equals("True");
-                        }
-                    }
-                    return false;
-                }).orElse(false);
-                if (ready) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static final io.kubelab.model.ResourceType NODES = io.kubelab.model.ResourceTypes.of("v1", "Node");
 
     /** Stops a component; {@code etcd} and {@code apiserver} make requests fail as they would for real. */
     public void stop(String component) {
@@ -368,40 +256,7 @@ public final class SimCluster {
             // A failed node's services start with the node: its recovery reads what is still stopped.
             return;
         }
-        etcdMembers().ifPresent(e -> e.apply(component, running, stopped::contains));
-        if (component.equals("etcd")) {
-            store.setAvailable(running);
-        } else if (component.equals("apiserver")) {
-            api.setRunning(running);
-        } else if (component.equals("controller-manager")) {
-            controllers.forEach(c -> c.setRunning(running && !stopped.contains("controller-manager/" + c.name())));
-        } else if (component.startsWith("controller-manager/")) {
-            String name = component.substring("controller-manager/".length());
-            controllers.stream().filter(c -> c.name().equals(name))
-                    .forEach(c -> c.setRunning(running && !stopped.contains("controller-manager")));
-        } else if (component.equals("scheduler")) {
-            scheduler.setRunning(running);
-        } else if (component.startsWith("kubelet/")) {
-            Kubelet kubelet = kubelets.get(component.substring("kubelet/".length()));
-            if (kubelet != null) {
-                kubelet.setRunning(running);
-            }
-        } else if (component.startsWith("node/")) {
-            String node = component.substring("node/".length());
-            if (runtimes.containsKey(node)) {
-                // A node that fails loses everything on it; its kubelet, runtime and kube-proxy go with it.
-                if (!running) {
-                    kubelets.get(node).setNodeRunning(false);
-                    proxies.get(node).setRunning(false);
-                } else {
-                    runtimes.get(node).setRunning(true);
-                    proxies.get(node).setRunning(!stopped.contains("kube-proxy/" + node));
-                    kubelets.get(node).setRunning(!stopped.contains("kubelet/" + node));
-                }
-            }
-        } else if (component.startsWith("kube-proxy/")) {
-            proxy(component.substring("kube-proxy/".length())).ifPresent(p -> p.setRunning(running));
-        }
+        parts.apply(component, running);
         String name = componentName(component);
         String node = component.contains("/") && !component.startsWith("controller-manager/")
                 ? component.substring(component.indexOf('/') + 1) : null;
@@ -415,31 +270,31 @@ public final class SimCluster {
      * IP: through the receiving node's kube-proxy rules to a pod that answers, or why nothing does.
      */
     public Network.HttpExchange requestFromOutside(String address, int port, Network.HttpRequest request) {
-        return network.fromOutside(address, port, request);
+        return parts.network().fromOutside(address, port, request);
     }
 
     /** An HA control plane's etcd members; empty with one control-plane node. */
     public Optional<EtcdMembers> etcdMembers() {
-        return Optional.ofNullable(etcdMembers);
+        return Optional.ofNullable(parts.etcdMembers());
     }
 
     /** The container runtime of node {@code node}. */
     public Optional<ContainerRuntime> runtime(String node) {
-        return Optional.ofNullable(runtimes.get(node));
+        return Optional.ofNullable(parts.runtimes().get(node));
     }
 
     /** The names of kube-controller-manager's controllers, as {@code controller-manager/NAME} stops one. */
     public List<String> controllerNames() {
-        return controllers.stream().map(Controller::name).toList();
+        return parts.controllers().stream().map(Controller::name).toList();
     }
 
     /** The kube-proxy of node {@code node}, if the cluster has that node. */
     public Optional<KubeProxy> proxy(String node) {
-        return Optional.ofNullable(proxies.get(node));
+        return Optional.ofNullable(parts.proxies().get(node));
     }
 
     public CoreDns dns() {
-        return dns;
+        return parts.dns();
     }
 
     private static String componentName(String component) {
