@@ -116,4 +116,21 @@ class ResilienceTest {
         Network.HttpExchange clusterIp = cluster().requestFromOutside(service.path("spec").path("clusterIP").asText(), 80, get);
         assertEquals(new Network.Failure("Connection timed out"), clusterIp);
     }
+
+    @Test
+    void anHaClusterWakesWithALeaderAndItsStoppedMember() {
+        SimCluster ha = SimCluster.create(ClusterSpec.ha(), SimClock.manual(T0), 9);
+        ha.stop("etcd/controlplane2");
+        ha.clock().advance(Duration.ofSeconds(10));
+        ParkedCluster parked = ha.park();
+        SimCluster woken = SimCluster.wake(parked, SimClock.manual(parked.time().plus(Duration.ofMinutes(30))));
+        woken.clock().advance(Duration.ofSeconds(10));
+        assertTrue(woken.etcdMembers().orElseThrow().raft().hasQuorum());
+        assertTrue(woken.etcdMembers().orElseThrow().raft().leader().isPresent());
+        assertTrue(woken.isStopped("etcd/controlplane2"));
+        live.cluster = woken;
+        live.create(LiveClusterTest.DEPLOYMENTS, LiveClusterTest.deployment("web", "nginx", 2));
+        assertTrue(live.settle(Duration.ofMinutes(5)).stable());
+        assertEquals(List.of("True", "True"), readiness());
+    }
 }
