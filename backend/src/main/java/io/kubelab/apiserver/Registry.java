@@ -107,7 +107,9 @@ final class Registry implements Strategy.Context {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return store.create(key(r.type(), r.namespace(), ObjectMeta.name(object)), object);
+                // The object is this request's own copy of the body (requireObject), built up in place: the store
+                // may keep it rather than copy it once more.
+                return store.createHandingOver(key(r.type(), r.namespace(), ObjectMeta.name(object)), object);
             } catch (StoreException.AlreadyExists e) {
                 if (!generated || attempt == GENERATE_NAME_ATTEMPTS) {
                     throw alreadyExists(r, store.get(key(r.type(), r.namespace(), ObjectMeta.name(object)))

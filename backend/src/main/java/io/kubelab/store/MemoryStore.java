@@ -80,7 +80,16 @@ public final class MemoryStore implements Store {
         if (live.containsKey(key)) {
             throw new StoreException.AlreadyExists(key);
         }
-        ObjectNode stored = stamp(object.deepCopy(), revision + 1);
+        return createHandingOver(key, object.deepCopy());
+    }
+
+    @Override
+    public synchronized ObjectNode createHandingOver(String key, ObjectNode object) {
+        checkAvailable();
+        if (live.containsKey(key)) {
+            throw new StoreException.AlreadyExists(key);
+        }
+        ObjectNode stored = stamp(object, revision + 1);
         commit(new Change(revision + 1, key, WatchEvent.Type.ADDED, stored, null));
         return stored.deepCopy();
     }

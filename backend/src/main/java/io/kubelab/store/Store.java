@@ -21,6 +21,14 @@ public interface Store {
     /** Stores a new object; fails with {@link StoreException.AlreadyExists} when the key is taken. */
     ObjectNode create(String key, ObjectNode object);
 
+    /**
+     * As {@link #create}, but stores {@code object} itself instead of a copy: the caller hands over an object
+     * that nothing else references and must not touch it afterwards (unless the create failed).
+     */
+    default ObjectNode createHandingOver(String key, ObjectNode object) {
+        return create(key, object);
+    }
+
     Optional<ObjectNode> get(String key);
 
     /**
