@@ -23,8 +23,19 @@ public final class NodeInfo {
     private final Map<String, Long> allocatable = new HashMap<>();
     private final List<ObjectNode> podsWithAffinity;
     private final List<ObjectNode> podsWithRequiredAntiAffinity;
-    /** Counts worked out over this node's pods, kept while the scheduler's cache keeps this NodeInfo. */
-    private final Map<String, Integer> counts = new HashMap<>();
+    /**
+     * Counts worked out over this node's pods, kept while the scheduler's cache keeps this NodeInfo and carried
+     * (adjusted by the one pod) into the NodeInfo that a pod placed, changed or gone derives from it.
+     */
+    private final Map<String, Count> counts = new HashMap<>();
+
+    /** How many of the pods {@code matches} selects. */
+    private record Count(int value, java.util.function.Predicate<ObjectNode> matches) {
+
+        Count plus(ObjectNode pod, int sign) {
+            return matches.test(pod) ? new Count(value + sign, matches) : this;
+        }
+    }
 
     public NodeInfo(ObjectNode node) {
         this.node = node;
@@ -83,6 +94,7 @@ public final class NodeInfo {
     public NodeInfo withPod(ObjectNode added, List<ObjectNode> pods) {
         NodeInfo next = new NodeInfo(this, pods, filtered(pods, podsWithAffinity, added, hasAffinity(added)),
                 filtered(pods, podsWithRequiredAntiAffinity, added, hasRequiredAntiAffinity(added)));
+        counts.forEach((key, count) -> next.counts.put(key, count.plus(added, 1)));
         Resources.requests(added).forEach((r, v) -> next.requested.merge(r, v, Long::sum));
         Resources.nonZeroRequests(added).forEach((r, v) -> next.nonZeroRequested.merge(r, v, Long::sum));
         return next;
@@ -95,6 +107,7 @@ public final class NodeInfo {
     public NodeInfo withoutPod(ObjectNode removed, List<ObjectNode> pods) {
         NodeInfo next = new NodeInfo(this, pods, filtered(pods, podsWithAffinity, null, false),
                 filtered(pods, podsWithRequiredAntiAffinity, null, false));
+        counts.forEach((key, count) -> next.counts.put(key, count.plus(removed, -1)));
         Resources.requests(removed).forEach((r, v) -> next.requested.merge(r, -v, Long::sum));
         Resources.nonZeroRequests(removed).forEach((r, v) -> next.nonZeroRequested.merge(r, -v, Long::sum));
         return next;
@@ -149,16 +162,23 @@ public final class NodeInfo {
     }
 
     /**
-     * A count over this node's pods, worked out once per {@code key} (which must name everything the count
-     * depends on besides the pods): the scheduler reuses a node's NodeInfo across cycles until it changes.
+     * How many of this node's pods {@code matches} selects, worked out once per {@code key} (which must name
+     * everything {@code matches} depends on besides the pod; it must depend on nothing else): the scheduler
+     * reuses a node's NodeInfo across cycles, and a pod placed, changed or gone only adjusts the count.
      */
-    public int count(String key, java.util.function.ToIntFunction<List<ObjectNode>> count) {
-        Integer known = counts.get(key);
+    public int count(String key, java.util.function.Predicate<ObjectNode> matches) {
+        Count known = counts.get(key);
         if (known == null) {
-            known = count.applyAsInt(pods);
+            int n = 0;
+            for (ObjectNode pod : pods) {
+                if (matches.test(pod)) {
+                    n++;
+                }
+            }
+            known = new Count(n, matches);
             counts.put(key, known);
         }
-        return known;
+        return known.value();
     }
 
     public Map<String, String> labels() {
