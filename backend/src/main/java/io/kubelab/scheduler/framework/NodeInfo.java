@@ -21,6 +21,7 @@ public final class NodeInfo {
     private final Map<String, Long> requested = new HashMap<>();
     private final Map<String, Long> nonZeroRequested = new HashMap<>();
     private final Map<String, Long> allocatable = new HashMap<>();
+    private Map<String, String> labels;
     private final List<ObjectNode> podsWithAffinity;
     private final List<ObjectNode> podsWithRequiredAntiAffinity;
     /**
@@ -59,6 +60,7 @@ public final class NodeInfo {
         this.podsWithAffinity = podsWithAffinity;
         this.podsWithRequiredAntiAffinity = podsWithRequiredAntiAffinity;
         this.allocatable.putAll(from.allocatable);
+        this.labels = from.labels;
         this.requested.putAll(from.requested);
         this.nonZeroRequested.putAll(from.nonZeroRequested);
     }
@@ -181,8 +183,12 @@ public final class NodeInfo {
         return known.value();
     }
 
+    /** The node's labels, read once: every plugin asks for every node in every cycle. Not to be changed. */
     public Map<String, String> labels() {
-        return Labels.of(node);
+        if (labels == null) {
+            labels = java.util.Collections.unmodifiableMap(Labels.of(node));
+        }
+        return labels;
     }
 
     public long requested(String resource) {
