@@ -22,6 +22,8 @@ public final class NodeInfo {
     private final Map<String, Long> nonZeroRequested = new HashMap<>();
     private final Map<String, Long> allocatable = new HashMap<>();
     private Map<String, String> labels;
+    /** The node's name, read once: scoring asks for it per node and plugin. */
+    private String name;
     private final List<ObjectNode> podsWithAffinity;
     private final List<ObjectNode> podsWithRequiredAntiAffinity;
     /**
@@ -146,7 +148,10 @@ public final class NodeInfo {
     }
 
     public String name() {
-        return ObjectMeta.name(node);
+        if (name == null) {
+            name = ObjectMeta.name(node);
+        }
+        return name;
     }
 
     public List<ObjectNode> pods() {
