@@ -176,7 +176,7 @@ public final class ApiServer {
                 case CREATE -> create(r);
                 case UPDATE -> {
                     ObjectNode body = requireObject(r);
-                    List<String> warnings = StrictDecoding.check(body, r.type(), r.options().fieldValidation());
+                    List<String> warnings = decode(r, body);
                     ApiResponse response = write(r, body, "updated");
                     yield new ApiResponse(response.code(), response.body(), warnings);
                 }
@@ -254,7 +254,7 @@ public final class ApiServer {
                 || !(r.body().get() instanceof ObjectNode body)) {
             return List.of();
         }
-        List<String> warnings = StrictDecoding.check(body, r.type(), r.options().fieldValidation());
+        List<String> warnings = decode(r, body);
         ObjectNode event = body.deepCopy();
         GoNulls.strip(event);
         if (ObjectMeta.namespace(event).isEmpty()) {
@@ -269,6 +269,18 @@ public final class ApiServer {
             throw new StatusException(Status.invalid("events.k8s.io", "Event", ObjectMeta.name(event), causes));
         }
         return warnings;
+    }
+
+    /**
+     * Strict decoding of a create or update body (type errors, unknown fields, depth). The simulation's own
+     * components build their objects from the same schemas' fields, as Kubernetes' components build typed
+     * Go structs, so their bodies cannot fail it and skip it: it was a tenth of a request's cost.
+     */
+    private static List<String> decode(ApiRequest r, ObjectNode body) {
+        if (r.user().isComponent()) {
+            return List.of();
+        }
+        return StrictDecoding.check(body, r.type(), r.options().fieldValidation());
     }
 
     private StatusException reject(ApiRequest r, String object, StatusException e) {
@@ -301,7 +313,7 @@ public final class ApiServer {
 
     private ApiResponse create(ApiRequest r) {
         ObjectNode body = requireObject(r);
-        List<String> warnings = StrictDecoding.check(body, r.type(), r.options().fieldValidation());
+        List<String> warnings = decode(r, body);
         ObjectNode stored = registry.create(r, body);
         String object = ObjectMeta.reference(r.type().kind(), r.namespace(), ObjectMeta.name(stored));
         finishWrite(r, object, stored, "stored");

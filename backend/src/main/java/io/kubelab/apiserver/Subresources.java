@@ -146,7 +146,8 @@ final class Subresources {
                 return new ApiResponse(201, success(201), List.of());
             }
             try {
-                store.update(Registry.key(r.type(), r.namespace(), name), pod,
+                // The pod is this request's own copy, read above: the store may keep it.
+                store.updateHandingOver(Registry.key(r.type(), r.namespace(), name), pod,
                         Long.parseLong(ObjectMeta.resourceVersion(pod)));
                 return new ApiResponse(201, success(201), List.of());
             } catch (StoreException.Conflict e) {

@@ -12,9 +12,15 @@ public record UserInfo(String name, List<String> groups) {
     /** The student: kubeadm's {@code admin.conf} user, cluster-admin through the kubeadm:cluster-admins binding. */
     public static final UserInfo ADMIN = new UserInfo("kubernetes-admin", List.of("kubeadm:cluster-admins", AUTHENTICATED));
 
+    /**
+     * The groups of every component user, one instance: {@link #isComponent()} recognises the simulation's
+     * own components by it, so no user a request names (even {@code --as-group system:masters}) passes for one.
+     */
+    private static final List<String> COMPONENT_GROUPS = List.of(MASTERS, AUTHENTICATED);
+
     /** The simulation's own components; trusted like the API server's loopback client. */
     public static UserInfo component(String name) {
-        return new UserInfo(name, List.of(MASTERS, AUTHENTICATED));
+        return new UserInfo(name, COMPONENT_GROUPS);
     }
 
     public static UserInfo serviceAccount(String namespace, String name) {
@@ -39,6 +45,14 @@ public record UserInfo(String name, List<String> groups) {
             all.add(AUTHENTICATED);
         }
         return new UserInfo(name, List.copyOf(all));
+    }
+
+    /**
+     * One of the simulation's own components (built by {@link #component}), whose objects are well-formed by
+     * construction, as Kubernetes' own components' are: the API server spares them checks that can only pass.
+     */
+    public boolean isComponent() {
+        return groups == COMPONENT_GROUPS;
     }
 
     public boolean isSuperuser() {

@@ -97,19 +97,49 @@ public final class Kubelet {
 
     /** A pod's spec or metadata changed, or it came or went; its status alone changing is not news. */
     private void podChanged(String key, ObjectNode old, ObjectNode now) {
-        if (old == null || now == null || !withoutStatus(old).equals(withoutStatus(now))
-                || worker.statusDrifted(key, now)) {
+        if (old == null || now == null || !sameButStatus(old, now) || worker.statusDrifted(key, now)) {
             queue.enqueue(key);
         }
     }
 
-    private static ObjectNode withoutStatus(ObjectNode pod) {
-        ObjectNode copy = pod.deepCopy();
-        copy.remove("status");
-        ObjectNode meta = copy.with("metadata");
-        meta.remove("resourceVersion");
-        meta.remove("managedFields");
-        return copy;
+    /**
+     * Whether two states of a pod are equal leaving out the status, the resourceVersion and managedFields;
+     * compared field by field rather than on copies, since every status write of every pod asks.
+     */
+    static boolean sameButStatus(ObjectNode a, ObjectNode b) {
+        return sameExcept(a, b, TOP_SKIPPED) && sameExcept(metadata(a), metadata(b), META_SKIPPED);
+    }
+
+    private static final java.util.Set<String> TOP_SKIPPED = java.util.Set.of("status", "metadata");
+    private static final java.util.Set<String> META_SKIPPED = java.util.Set.of("resourceVersion", "managedFields");
+    private static final ObjectNode NO_METADATA = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+
+    private static ObjectNode metadata(ObjectNode pod) {
+        JsonNode metadata = pod.get("metadata");
+        return metadata instanceof ObjectNode o ? o : NO_METADATA;
+    }
+
+    /** Equal field by field, leaving out the fields named. */
+    private static boolean sameExcept(ObjectNode a, ObjectNode b, java.util.Set<String> skipped) {
+        int compared = 0;
+        var fields = a.fields();
+        while (fields.hasNext()) {
+            var field = fields.next();
+            if (skipped.contains(field.getKey())) {
+                continue;
+            }
+            compared++;
+            if (!field.getValue().equals(b.get(field.getKey()))) {
+                return false;
+            }
+        }
+        var names = b.fieldNames();
+        while (names.hasNext()) {
+            if (!skipped.contains(names.next())) {
+                compared--;
+            }
+        }
+        return compared == 0;
     }
 
     /**

@@ -258,7 +258,9 @@ final class PodWorker {
         if (status.equals(pod.path("status"))) {
             return status;
         }
-        ObjectNode body = pod.deepCopy();
+        // The pod's own fields shared, not copied: the API server copies a body before it reads or changes it.
+        ObjectNode body = pod.objectNode();
+        pod.properties().forEach(field -> body.set(field.getKey(), field.getValue()));
         body.set("status", status);
         try {
             api.handle(ApiRequest.of(user, ApiRequest.Verb.UPDATE, NodeWatch.PODS, ObjectMeta.namespace(pod),

@@ -7,7 +7,6 @@ import io.kubelab.scheduler.framework.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The plain sentences of the scheduler's component events (DESIGN §3.5): what filtering found per node,
@@ -42,12 +41,32 @@ final class Narration {
 
     /** "Scored node01 181 (TaintToleration 300, ...), node02 176 (...); node01 wins." */
     static String scored(Map<String, Map<String, Long>> scores, String winner, int ties) {
-        String perNode = scores.entrySet().stream().map(e -> e.getKey() + " " + total(e.getValue()) + " ("
-                + e.getValue().entrySet().stream().map(p -> p.getKey() + " " + p.getValue()).collect(Collectors.joining(", "))
-                + ")").collect(Collectors.joining(", "));
-        String verdict = ties > 1 ? String.format("%d nodes tie for the top score, and %s was picked at random.", ties, winner)
-                : winner + " wins.";
-        return "Scored " + perNode + "; " + verdict;
+        // One builder rather than streams: a cycle over a hundred nodes writes this sentence for every pod.
+        StringBuilder out = new StringBuilder("Scored ");
+        boolean firstNode = true;
+        for (Map.Entry<String, Map<String, Long>> node : scores.entrySet()) {
+            if (!firstNode) {
+                out.append(", ");
+            }
+            firstNode = false;
+            out.append(node.getKey()).append(' ').append(total(node.getValue())).append(" (");
+            boolean firstPlugin = true;
+            for (Map.Entry<String, Long> plugin : node.getValue().entrySet()) {
+                if (!firstPlugin) {
+                    out.append(", ");
+                }
+                firstPlugin = false;
+                out.append(plugin.getKey()).append(' ').append(plugin.getValue());
+            }
+            out.append(')');
+        }
+        out.append("; ");
+        if (ties > 1) {
+            out.append(String.format("%d nodes tie for the top score, and %s was picked at random.", ties, winner));
+        } else {
+            out.append(winner).append(" wins.");
+        }
+        return out.toString();
     }
 
     static String onlyOne(String node) {
@@ -67,7 +86,11 @@ final class Narration {
     }
 
     static long total(Map<String, Long> byPlugin) {
-        return byPlugin.values().stream().mapToLong(Long::longValue).sum();
+        long sum = 0;
+        for (long value : byPlugin.values()) {
+            sum += value;
+        }
+        return sum;
     }
 
     static String and(List<String> names) {

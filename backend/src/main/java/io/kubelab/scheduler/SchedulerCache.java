@@ -16,8 +16,9 @@ import java.util.TreeMap;
 /**
  * kube-scheduler's {@code internalcache}: the nodes and the pods placed on each, kept up to date from the
  * informers' events rather than rebuilt from every pod for every cycle, and each node's {@link NodeInfo}
- * built once and reused until that node or one of its pods changes (the snapshot's generation check). A
- * cached NodeInfo is never changed: a cycle keeps seeing the cluster as it was when it began.
+ * built once and, as its pods come, change and go, replaced by a new one worked out from it (the cache's
+ * {@code AddPod}/{@code RemovePod}); a node changing rebuilds it. A cached NodeInfo is never changed: a
+ * cycle keeps seeing the cluster as it was when it began.
  */
 final class SchedulerCache {
 
@@ -60,8 +61,18 @@ final class SchedulerCache {
         String node = placedOn(pod);
         if (!node.isEmpty()) {
             if (!Scheduler.terminal(pod)) {
-                placed.computeIfAbsent(node, n -> new TreeMap<>()).put(Informer.key(pod), pod);
-                infos.remove(node);
+                TreeMap<String, ObjectNode> on = placed.computeIfAbsent(node, n -> new TreeMap<>());
+                ObjectNode replaced = on.put(Informer.key(pod), pod);
+                NodeInfo info = infos.get(node);
+                if (info != null) {
+                    // A new NodeInfo from the cached one, as the cache's AddPod updates it: a pod's status
+                    // changing is not worth summing the node's other pods again.
+                    if (replaced != null) {
+                        infos.remove(node);
+                    } else {
+                        infos.put(node, info.withPod(pod, new ArrayList<>(on.values())));
+                    }
+                }
             }
         } else if (!nominatedTo(pod).isEmpty()) {
             nominated.put(Informer.key(pod), pod);
@@ -73,8 +84,12 @@ final class SchedulerCache {
         if (!node.isEmpty()) {
             if (!Scheduler.terminal(pod)) {
                 TreeMap<String, ObjectNode> on = placed.get(node);
-                if (on != null && on.remove(Informer.key(pod)) != null) {
-                    infos.remove(node);
+                ObjectNode removed = on == null ? null : on.remove(Informer.key(pod));
+                if (removed != null) {
+                    NodeInfo info = infos.get(node);
+                    if (info != null) {
+                        infos.put(node, info.withoutPod(removed, new ArrayList<>(on.values())));
+                    }
                     if (on.isEmpty()) {
                         placed.remove(node);
                     }

@@ -80,7 +80,16 @@ public final class MemoryStore implements Store {
         if (live.containsKey(key)) {
             throw new StoreException.AlreadyExists(key);
         }
-        ObjectNode stored = stamp(object.deepCopy(), revision + 1);
+        return createHandingOver(key, object.deepCopy());
+    }
+
+    @Override
+    public synchronized ObjectNode createHandingOver(String key, ObjectNode object) {
+        checkAvailable();
+        if (live.containsKey(key)) {
+            throw new StoreException.AlreadyExists(key);
+        }
+        ObjectNode stored = stamp(object, revision + 1);
         commit(new Change(revision + 1, key, WatchEvent.Type.ADDED, stored, null));
         return stored.deepCopy();
     }
@@ -93,10 +102,21 @@ public final class MemoryStore implements Store {
     }
 
     @Override
+    public synchronized Optional<ObjectNode> read(String key) {
+        checkAvailable();
+        return Optional.ofNullable(live.get(key));
+    }
+
+    @Override
     public synchronized ObjectNode update(String key, ObjectNode object, long expectedRevision) {
+        return updateHandingOver(key, object.deepCopy(), expectedRevision);
+    }
+
+    @Override
+    public synchronized ObjectNode updateHandingOver(String key, ObjectNode object, long expectedRevision) {
         checkAvailable();
         ObjectNode current = existing(key, expectedRevision);
-        ObjectNode stored = stamp(object.deepCopy(), revision + 1);
+        ObjectNode stored = stamp(object, revision + 1);
         commit(new Change(revision + 1, key, WatchEvent.Type.MODIFIED, stored, current));
         return stored.deepCopy();
     }

@@ -21,13 +21,38 @@ public interface Store {
     /** Stores a new object; fails with {@link StoreException.AlreadyExists} when the key is taken. */
     ObjectNode create(String key, ObjectNode object);
 
+    /**
+     * As {@link #create}, but stores {@code object} itself instead of a copy: the caller hands over an object
+     * that nothing else references and must not touch it afterwards (unless the create failed).
+     */
+    default ObjectNode createHandingOver(String key, ObjectNode object) {
+        return create(key, object);
+    }
+
     Optional<ObjectNode> get(String key);
+
+    /**
+     * The stored object itself rather than a copy, for a caller that only reads it while handling one
+     * request: it must neither change it nor keep it. Stored objects are replaced, never changed, so it stays
+     * as read.
+     */
+    default Optional<ObjectNode> read(String key) {
+        return get(key);
+    }
 
     /**
      * Replaces the object at {@code key}. With {@code expectedRevision} above 0 the stored object must
      * have that resourceVersion, or the update fails with {@link StoreException.Conflict}.
      */
     ObjectNode update(String key, ObjectNode object, long expectedRevision);
+
+    /**
+     * As {@link #update}, but stores {@code object} itself instead of a copy: the caller hands over an object
+     * that nothing else references and must not touch it afterwards.
+     */
+    default ObjectNode updateHandingOver(String key, ObjectNode object, long expectedRevision) {
+        return update(key, object, expectedRevision);
+    }
 
     /** Removes the object and returns its last state, with the revision of the deletion. */
     ObjectNode delete(String key, long expectedRevision);

@@ -56,18 +56,22 @@ record SpreadConstraint(int maxSkew, String topologyKey, String whenUnsatisfiabl
      * what the selector selects, so constraints that select alike share the count.
      */
     int count(NodeInfo node, String namespace) {
-        return node.count("spread:" + namespace + ":" + selectorKey, pods -> count(pods, namespace));
+        return node.count("spread:" + namespace + ":" + selectorKey, pod -> counts(pod, namespace));
     }
 
     /** {@code countPodsMatchSelector}: pods of the namespace, not terminating, that the selector matches. */
     int count(List<? extends JsonNode> pods, String namespace) {
         int n = 0;
         for (JsonNode pod : pods) {
-            if (!ObjectMeta.deleting(pod) && ObjectMeta.namespace(pod).equals(namespace) && selector.test(Labels.of(pod))) {
+            if (counts(pod, namespace)) {
                 n++;
             }
         }
         return n;
+    }
+
+    private boolean counts(JsonNode pod, String namespace) {
+        return !ObjectMeta.deleting(pod) && ObjectMeta.namespace(pod).equals(namespace) && selector.test(Labels.of(pod));
     }
 
     static boolean nodeHasKeys(Map<String, String> nodeLabels, List<SpreadConstraint> constraints) {
