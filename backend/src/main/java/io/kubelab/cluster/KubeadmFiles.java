@@ -115,7 +115,16 @@ final class KubeadmFiles {
         return List.of(MANIFESTS, "/root", "/tmp", "/var/lib/kubelet/pki", "/var/log/pods", "/etc/cni/net.d");
     }
 
+    /** A node's files depend on the cluster's shape alone: built once per shape and node, then shared. */
+    private static final java.util.Map<java.util.List<Object>, SortedMap<String, String>> SEEDS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     static SortedMap<String, String> seed(ClusterSpec spec, ClusterSpec.NodeSpec node) {
+        return SEEDS.computeIfAbsent(java.util.List.of(spec, node.name()),
+                key -> java.util.Collections.unmodifiableSortedMap(build(spec, node)));
+    }
+
+    private static SortedMap<String, String> build(ClusterSpec spec, ClusterSpec.NodeSpec node) {
         SortedMap<String, String> out = new TreeMap<>();
         String server = "https://" + spec.controlPlane().internalIp() + ":6443";
         out.put("/etc/hostname", node.name() + "\n");
