@@ -20,12 +20,29 @@ public final class PortHash {
     }
 
     /** A core/v1 {@code EndpointPort}: Name, Port, Protocol, AppProtocol. */
+    /** Ports repeat (the same few per service, in every sandbox): each printed form is hashed once. */
+    private static final int MEMO_LIMIT = 10_000;
+    private static final java.util.Map<String, String> MEMO = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String memo(String text, java.util.function.Function<String, String> hash) {
+        String known = MEMO.get(text);
+        if (known != null) {
+            return known;
+        }
+        if (MEMO.size() >= MEMO_LIMIT) {
+            MEMO.clear();
+        }
+        String computed = hash.apply(text);
+        MEMO.put(text, computed);
+        return computed;
+    }
+
     public static String endpointsPort(JsonNode port) {
         String text = "(v1.EndpointPort){Name:(string)" + port.path("name").asText("")
                 + " Port:(int32)" + port.path("port").asInt()
                 + " Protocol:(v1.Protocol)" + port.path("protocol").asText("")
                 + " AppProtocol:(*string)" + optional(port.path("appProtocol")) + "}";
-        return md5(text);
+        return memo(text, PortHash::md5);
     }
 
     /** A discovery/v1 {@code EndpointPort}: pointers throughout, Name, Protocol, Port, AppProtocol. */
@@ -34,7 +51,7 @@ public final class PortHash {
                 + " Protocol:(*v1.Protocol)" + optional(port.path("protocol"))
                 + " Port:(*int32)" + (port.has("port") ? port.path("port").asText() : "<nil>")
                 + " AppProtocol:(*string)" + optional(port.path("appProtocol")) + "}";
-        return fnv128a(text);
+        return memo(text, PortHash::fnv128a);
     }
 
     private static String optional(JsonNode value) {
