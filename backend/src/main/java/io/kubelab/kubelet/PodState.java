@@ -25,6 +25,8 @@ final class PodState {
     boolean finished;
     /** The status this kubelet last computed for the pod: another writer's change shows against it. */
     com.fasterxml.jackson.databind.JsonNode reported;
+    /** The status as the API server stored our last write of it (its normal form). */
+    com.fasterxml.jackson.databind.JsonNode stored;
     /** Containers a liveness or startup probe condemned, by instance id, already being killed. */
     final Map<String, Boolean> condemned = new HashMap<>();
     /** Containers stopped because their spec changed: restarted at once, whatever the restart policy. */

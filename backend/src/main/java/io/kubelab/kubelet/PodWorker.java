@@ -78,7 +78,8 @@ final class PodWorker {
      */
     boolean statusDrifted(String key, ObjectNode pod) {
         PodState state = states.get(key);
-        return state != null && state.reported != null && !state.reported.equals(pod.path("status"));
+        return state != null && state.reported != null && !state.reported.equals(pod.path("status"))
+                && !pod.path("status").equals(state.stored);
     }
 
     Map<String, PodState> states() {
@@ -254,8 +255,11 @@ final class PodWorker {
         Optional<Sandbox> sandbox = runtime.sandbox(state.uid);
         ObjectNode status = PodStatuses.build(pod, sandbox, state, kubelet.probes(), runtime.flavor(), kubelet.hostIp(),
                 clock.now(), terminal);
+        boolean unchangedSinceOurWrite = status.equals(state.reported) && state.stored != null
+                && state.stored.equals(pod.path("status"));
         state.reported = status;
-        if (status.equals(pod.path("status"))) {
+        if (status.equals(pod.path("status")) || unchangedSinceOurWrite) {
+            // Nothing new to say, including when the API server stored our last status in its own normal form.
             return status;
         }
         // The pod's own fields shared, not copied: the API server copies a body before it reads or changes it.
@@ -263,8 +267,9 @@ final class PodWorker {
         pod.properties().forEach(field -> body.set(field.getKey(), field.getValue()));
         body.set("status", status);
         try {
-            api.handle(ApiRequest.of(user, ApiRequest.Verb.UPDATE, NodeWatch.PODS, ObjectMeta.namespace(pod),
-                    ObjectMeta.name(pod)).withSubresource("status").withBody(body));
+            state.stored = api.handle(ApiRequest.of(user, ApiRequest.Verb.UPDATE, NodeWatch.PODS,
+                    ObjectMeta.namespace(pod), ObjectMeta.name(pod)).withSubresource("status").withBody(body)).body()
+                    .path("status");
             String before = pod.path("status").path("phase").asText("");
             if (!before.equals(status.path("phase").asText())) {
                 kubelet.narrate("status", pod, API_SERVER, "Reported pod " + ObjectMeta.name(pod) + " as "
