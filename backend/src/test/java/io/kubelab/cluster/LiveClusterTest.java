@@ -1,15 +1,12 @@
 package io.kubelab.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ApiRequest;
 import io.kubelab.apiserver.ApiRequest.Verb;
 import io.kubelab.apiserver.UserInfo;
 import io.kubelab.clock.SimClock;
-import io.kubelab.model.ResourceType;
 import io.kubelab.model.ResourceTypes;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -24,58 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The issue's end-to-end cases on a whole simulated cluster: every component wired as a sandbox runs it,
  * time moved by settling, results read back through the API server.
  */
-class LiveClusterTest {
-
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final ResourceType PODS = ResourceTypes.of("v1", "Pod");
-    static final ResourceType DEPLOYMENTS = ResourceTypes.of("apps/v1", "Deployment");
-    static final ResourceType REPLICASETS = ResourceTypes.of("apps/v1", "ReplicaSet");
-    static final ResourceType JOBS = ResourceTypes.of("batch/v1", "Job");
-    static final ResourceType EVENTS = ResourceTypes.of("v1", "Event");
-
-    SimCluster cluster;
-
-    @BeforeEach
-    void setUp() {
-        cluster = SimCluster.create(ClusterSpec.standard(), SimClock.manual(Instant.parse("2026-11-25T10:00:00Z")), 42);
-    }
-
-    ObjectNode create(ResourceType type, String json) {
-        try {
-            return cluster.api().handle(ApiRequest.of(UserInfo.ADMIN, Verb.CREATE, type, "default", "")
-                    .withBody(JSON.readTree(json))).body();
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    List<ObjectNode> list(ResourceType type) {
-        return cluster.api().peekAll(type, "default");
-    }
-
-    ObjectNode get(ResourceType type, String name) {
-        return cluster.api().peek(type, "default", name).orElseThrow();
-    }
-
-    SimClock.Settled settle(Duration max) {
-        return cluster.clock().settle(cluster::stable, max);
-    }
-
-    static String deployment(String name, String image, int replicas) {
-        return "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"" + name + "\"},\"spec\":"
-                + "{\"replicas\":" + replicas + ",\"selector\":{\"matchLabels\":{\"app\":\"" + name + "\"}},"
-                + "\"template\":{\"metadata\":{\"labels\":{\"app\":\"" + name + "\"}},\"spec\":{\"containers\":"
-                + "[{\"name\":\"" + name + "\",\"image\":\"" + image + "\"}]}}}}";
-    }
-
-    List<String> reasons() {
-        List<String> out = new ArrayList<>();
-        for (ObjectNode event : list(EVENTS)) {
-            out.add(event.path("reason").asText() + " " + event.path("message").asText());
-        }
-        return out;
-    }
-
+class LiveClusterTest extends LiveCluster {
     @Test
     void aFreshClusterStaysHealthyAndQuiet() {
         cluster.clock().advance(Duration.ofMinutes(10));
@@ -119,33 +65,6 @@ class LiveClusterTest {
         assertTrue(settle(Duration.ofMinutes(5)).stable());
         assertEquals("Running", get(PODS, "p").path("status").path("phase").asText());
     }
-
-    ObjectNode patch(ResourceType type, String name, String mergePatch) {
-        try {
-            return cluster.api().handle(ApiRequest.of(UserInfo.ADMIN, Verb.PATCH, type, "default", name)
-                    .withPatch(ApiRequest.PatchType.MERGE, JSON.readTree(mergePatch))).body();
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    static String image(ObjectNode podOrSet) {
-        JsonNode spec = podOrSet.has("template") || podOrSet.path("spec").has("template")
-                ? podOrSet.path("spec").path("template").path("spec") : podOrSet.path("spec");
-        return spec.path("containers").get(0).path("image").asText();
-    }
-
-    /** Records the deployment's available replicas after every change, to check the rollout's floor. */
-    List<Integer> watchAvailable(String name) {
-        List<Integer> seen = new ArrayList<>();
-        cluster.api().watch(ApiRequest.of(UserInfo.ADMIN, Verb.WATCH, DEPLOYMENTS, "default", ""), e -> {
-            if (e.object().path("metadata").path("name").asText().equals(name)) {
-                seen.add(e.object().path("status").path("availableReplicas").asInt());
-            }
-        });
-        return seen;
-    }
-
     @Test
     void aRollingUpdateKeepsMaxUnavailableAndRecordsRevisions() {
         create(DEPLOYMENTS, deployment("web", "nginx:1.25", 4));
@@ -256,16 +175,6 @@ class LiveClusterTest {
                         .filter(l -> l.text().contains("\"GET / HTTP/1.1\" 200")).count()).sum();
         assertEquals(20, served);
     }
-
-    static String readyStatus(ObjectNode pod) {
-        for (JsonNode c : pod.path("status").path("conditions")) {
-            if (c.path("type").asText().equals("Ready")) {
-                return c.path("status").asText();
-            }
-        }
-        return "missing";
-    }
-
     @Test
     void aClusterWithMetricsServerServesPodMetrics() {
         cluster = SimCluster.create(ClusterSpec.standard().withMetricsServer(true),

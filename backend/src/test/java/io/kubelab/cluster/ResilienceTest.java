@@ -23,11 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ResilienceTest {
 
     static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
-    LiveClusterTest live;
+    LiveCluster live;
 
     @BeforeEach
     void setUp() {
-        live = new LiveClusterTest();
+        live = new LiveCluster();
         live.setUp();
     }
 
@@ -37,15 +37,15 @@ class ResilienceTest {
 
     List<String> readiness() {
         List<String> out = new ArrayList<>();
-        for (ObjectNode pod : live.list(LiveClusterTest.PODS)) {
-            out.add(LiveClusterTest.readyStatus(pod));
+        for (ObjectNode pod : live.list(LiveCluster.PODS)) {
+            out.add(LiveCluster.readyStatus(pod));
         }
         return out;
     }
 
     @Test
     void podsAreReadyAgainAfterAnEtcdOutage() {
-        live.create(LiveClusterTest.DEPLOYMENTS, LiveClusterTest.deployment("web", "nginx", 2));
+        live.create(LiveCluster.DEPLOYMENTS, LiveCluster.deployment("web", "nginx", 2));
         assertTrue(live.settle(Duration.ofMinutes(5)).stable());
         cluster().stop("etcd");
         cluster().clock().advance(Duration.ofSeconds(90));
@@ -57,7 +57,7 @@ class ResilienceTest {
 
     @Test
     void aClusterWokenHoursLaterIsHealthy() {
-        live.create(LiveClusterTest.DEPLOYMENTS, LiveClusterTest.deployment("web", "nginx", 2));
+        live.create(LiveCluster.DEPLOYMENTS, LiveCluster.deployment("web", "nginx", 2));
         assertTrue(live.settle(Duration.ofMinutes(5)).stable());
         ParkedCluster parked = cluster().park();
         List<ComponentEvent> seen = new ArrayList<>();
@@ -101,7 +101,7 @@ class ResilienceTest {
 
     @Test
     void fromOutsideOnlyNodePortsAndLoadBalancersAnswer() {
-        live.create(LiveClusterTest.DEPLOYMENTS, LiveClusterTest.deployment("web", "nginx", 1));
+        live.create(LiveCluster.DEPLOYMENTS, LiveCluster.deployment("web", "nginx", 1));
         live.create(io.kubelab.model.ResourceTypes.of("v1", "Service"), "{\"apiVersion\":\"v1\",\"kind\":\"Service\","
                 + "\"metadata\":{\"name\":\"web\"},\"spec\":{\"type\":\"LoadBalancer\",\"externalTrafficPolicy\":\"Local\","
                 + "\"selector\":{\"app\":\"web\"},\"ports\":[{\"port\":80}]}}");
@@ -129,7 +129,7 @@ class ResilienceTest {
         assertTrue(woken.etcdMembers().orElseThrow().raft().leader().isPresent());
         assertTrue(woken.isStopped("etcd/controlplane2"));
         live.cluster = woken;
-        live.create(LiveClusterTest.DEPLOYMENTS, LiveClusterTest.deployment("web", "nginx", 2));
+        live.create(LiveCluster.DEPLOYMENTS, LiveCluster.deployment("web", "nginx", 2));
         assertTrue(live.settle(Duration.ofMinutes(5)).stable());
         assertEquals(List.of("True", "True"), readiness());
     }

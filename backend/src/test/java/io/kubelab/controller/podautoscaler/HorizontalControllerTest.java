@@ -1,24 +1,18 @@
 package io.kubelab.controller.podautoscaler;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ApiRequest;
 import io.kubelab.apiserver.ApiRequest.Verb;
 import io.kubelab.apiserver.RequestOptions;
 import io.kubelab.apiserver.StatusException;
 import io.kubelab.apiserver.UserInfo;
-import io.kubelab.clock.SimClock;
-import io.kubelab.cluster.ClusterSpec;
 import io.kubelab.cluster.MetricsServerAddon;
-import io.kubelab.cluster.SimCluster;
 import io.kubelab.model.ResourceType;
 import io.kubelab.model.ResourceTypes;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,32 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** The HPA walkthrough on a live cluster: metrics-server, php-apache, a load generator, scale up and down. */
-class HorizontalControllerTest {
+class HorizontalControllerTest extends io.kubelab.cluster.LiveCluster {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final ResourceType PODS = ResourceTypes.of("v1", "Pod");
-    static final ResourceType DEPLOYMENTS = ResourceTypes.of("apps/v1", "Deployment");
     static final ResourceType SERVICES = ResourceTypes.of("v1", "Service");
     static final ResourceType HPAS = ResourceTypes.of("autoscaling/v2", "HorizontalPodAutoscaler");
     static final ResourceType POD_METRICS = ResourceTypes.of("metrics.k8s.io/v1beta1", "PodMetrics");
     static final ResourceType NODE_METRICS = ResourceTypes.of("metrics.k8s.io/v1beta1", "NodeMetrics");
-    static final ResourceType EVENTS = ResourceTypes.of("v1", "Event");
-
-    SimCluster cluster;
-
-    @BeforeEach
-    void setUp() {
-        cluster = SimCluster.create(ClusterSpec.standard(), SimClock.manual(Instant.parse("2026-11-25T10:00:00Z")), 42);
-    }
-
-    ObjectNode create(ResourceType type, String json) {
-        try {
-            return cluster.api().handle(ApiRequest.of(UserInfo.ADMIN, Verb.CREATE, type, "default", "")
-                    .withBody(JSON.readTree(json))).body();
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 
     JsonNode list(ResourceType type, String namespace, String labels) {
         return cluster.api().handle(ApiRequest.of(UserInfo.ADMIN, Verb.LIST, type, namespace, "")
