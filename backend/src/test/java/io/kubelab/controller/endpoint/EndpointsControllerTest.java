@@ -1,53 +1,18 @@
 package io.kubelab.controller.endpoint;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ApiRequest;
 import io.kubelab.apiserver.ApiRequest.Verb;
 import io.kubelab.apiserver.StatusException;
 import io.kubelab.apiserver.UserInfo;
-import io.kubelab.clock.SimClock;
-import io.kubelab.cluster.ClusterSpec;
-import io.kubelab.cluster.SimCluster;
-import io.kubelab.controller.Informers;
 import io.kubelab.model.ResourceTypes;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class EndpointsControllerTest {
-
-    static final ObjectMapper JSON = new ObjectMapper();
-    SimCluster cluster;
-
-    @BeforeEach
-    void setUp() {
-        cluster = SimCluster.create(ClusterSpec.standard(), SimClock.manual(Instant.parse("2026-11-25T10:00:00Z")), 5);
-        // The test writes pod status itself, as the kubelets would.
-        io.kubelab.cluster.PlayedComponents.kubeletsPlayedByTest(cluster);
-        cluster.stop("scheduler");
-        settle();
-    }
-
-    void settle() {
-        assertTrue(cluster.clock().settle(cluster::stable, Duration.ofMinutes(1)).stable());
-    }
-
-    ObjectNode call(ApiRequest request) {
-        return cluster.api().handle(request).body();
-    }
-
-    ObjectNode create(String kind, String json) throws Exception {
-        return call(ApiRequest.of(UserInfo.ADMIN, Verb.CREATE, ResourceTypes.of("v1", kind), "default", "")
-                .withBody(JSON.readTree(json)));
-    }
+class EndpointsControllerTest extends io.kubelab.controller.endpoint.PlayedPodsCluster {
 
     /** A pod on node01 with a named port, made Running with {@code ip} and the given readiness. */
     void pod(String name, String labels, String ip, boolean ready, String extraSpec) throws Exception {
