@@ -15,16 +15,21 @@ final class Httpd extends TimedProcess {
     static final int PORT = 80;
     private static final String TID = "140274418317192";
 
+    /** Apache's start-up warning without a ServerName, printed twice (config test, then start) as it is. */
+    static void serverNameWarning(TimedProcess process, String binary, String podIp) {
+        String line = "AH00558: " + binary + ": Could not reliably determine the server's fully qualified domain name, "
+                + "using " + podIp + ". Set the 'ServerName' directive globally to suppress this message";
+        process.err(Duration.ZERO, line);
+        process.err(Duration.ZERO, line);
+    }
+
     Httpd(Container c, ImageConfig image) {
         super(c, image);
         if (outOfMemoryAtStart(Duration.ZERO)) {
             return;
         }
-        String fqdn = "AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using "
-                + c.podIp() + ". Set the 'ServerName' directive globally to suppress this message";
         Duration t = Duration.ofMillis(20);
-        err(Duration.ZERO, fqdn);
-        err(Duration.ZERO, fqdn);
+        serverNameWarning(this, "httpd", c.podIp());
         String s = "[" + HttpDates.format(HttpDates.APACHE_ERROR, c.at(t)) + "] ";
         err(t, s + "[mpm_event:notice] [pid 1:tid " + TID + "] AH00489: Apache/" + image.version() + " (Unix) configured -- resuming normal operations");
         err(t, s + "[core:notice] [pid 1:tid " + TID + "] AH00094: Command line: 'httpd -D FOREGROUND'");

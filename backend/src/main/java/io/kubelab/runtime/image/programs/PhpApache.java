@@ -33,11 +33,8 @@ final class PhpApache extends TimedProcess {
         if (outOfMemoryAtStart(Duration.ZERO)) {
             return;
         }
-        String fqdn = "AH00558: apache2: Could not reliably determine the server's fully qualified domain name, using "
-                + c.podIp() + ". Set the 'ServerName' directive globally to suppress this message";
         Duration t = Duration.ofMillis(30);
-        err(Duration.ZERO, fqdn);
-        err(Duration.ZERO, fqdn);
+        Httpd.serverNameWarning(this, "apache2", c.podIp());
         String s = "[" + HttpDates.format(HttpDates.APACHE_ERROR, c.at(t)) + "] ";
         err(t, s + "[mpm_prefork:notice] [pid 1] AH00163: " + SERVER + " PHP/" + image.version()
                 + " configured -- resuming normal operations");
