@@ -52,9 +52,12 @@ final class ReplicaCalculator {
         this.clock = clock;
     }
 
-    /** {@code GetResourceReplicas}: a target utilization in percent of the pods' requests. */
-    Proposal resourceReplicas(int currentReplicas, int targetUtilization, String resource, String namespace,
-                              LabelSelector selector) throws CalculationException {
+    /** The metrics of the targeted pods, with the pods grouped and the ignored ones' metrics dropped. */
+    private record Sampled(ResourceMetricsClient.Result result, List<ObjectNode> pods, Map<String, PodMetric> metrics,
+                           Groups groups) {
+    }
+
+    private Sampled sample(String resource, String namespace, LabelSelector selector) throws CalculationException {
         ResourceMetricsClient.Result result;
         try {
             result = metrics.resourceMetric(resource, namespace, selector);
@@ -65,6 +68,17 @@ final class ReplicaCalculator {
         Map<String, PodMetric> podMetrics = new LinkedHashMap<>(result.metrics());
         Groups groups = groupPods(podList, podMetrics, resource);
         groups.ignored.forEach(podMetrics::remove);
+        return new Sampled(result, podList, podMetrics, groups);
+    }
+
+    /** {@code GetResourceReplicas}: a target utilization in percent of the pods' requests. */
+    Proposal resourceReplicas(int currentReplicas, int targetUtilization, String resource, String namespace,
+                              LabelSelector selector) throws CalculationException {
+        Sampled sampled = sample(resource, namespace, selector);
+        ResourceMetricsClient.Result result = sampled.result();
+        List<ObjectNode> podList = sampled.pods();
+        Map<String, PodMetric> podMetrics = sampled.metrics();
+        Groups groups = sampled.groups();
         Map<String, Long> requests = requests(podList, resource);
         if (podMetrics.isEmpty()) {
             throw new CalculationException("did not receive metrics for targeted pods (pods might be unready)");
@@ -103,16 +117,11 @@ final class ReplicaCalculator {
     /** {@code GetRawResourceReplicas}: a target average value per pod, in milli-units. */
     Proposal rawResourceReplicas(int currentReplicas, long targetMilli, String resource, String namespace,
                                  LabelSelector selector) throws CalculationException {
-        ResourceMetricsClient.Result result;
-        try {
-            result = metrics.resourceMetric(resource, namespace, selector);
-        } catch (ResourceMetricsClient.MetricsException e) {
-            throw new CalculationException("unable to get metrics for resource " + resource + ": " + e.getMessage());
-        }
-        List<ObjectNode> podList = pods(namespace, selector);
-        Map<String, PodMetric> podMetrics = new LinkedHashMap<>(result.metrics());
-        Groups groups = groupPods(podList, podMetrics, resource);
-        groups.ignored.forEach(podMetrics::remove);
+        Sampled sampled = sample(resource, namespace, selector);
+        ResourceMetricsClient.Result result = sampled.result();
+        List<ObjectNode> podList = sampled.pods();
+        Map<String, PodMetric> podMetrics = sampled.metrics();
+        Groups groups = sampled.groups();
         if (podMetrics.isEmpty()) {
             throw new CalculationException("did not receive metrics for targeted pods (pods might be unready)");
         }
