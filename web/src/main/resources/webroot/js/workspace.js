@@ -8,7 +8,14 @@
   var sandbox = document.body.getAttribute('data-sandbox');
   var address = 'sandbox.' + sandbox + '.shell';
   var status = document.getElementById('connection');
-  var PROMPT = '\x1b[1;32mcontrolplane\x1b[0m:\x1b[1;34m~\x1b[0m$ ';
+  var PROMPT = '\x1b[1;32mstudent@workstation\x1b[0m:\x1b[1;34m~\x1b[0m$ ';
+
+  /** The shell's prompt (user@host:dir$ ), coloured as bash colours it; it changes with ssh and cd. */
+  function colour(prompt) {
+    var m = /^([^:]*):(.*?)([$#] )$/.exec(prompt || '');
+    if (!m) { return PROMPT; }
+    return '\x1b[1;32m' + m[1] + '\x1b[0m:\x1b[1;34m' + m[2] + '\x1b[0m' + m[3];
+  }
 
   var term = new Terminal({
     cursorBlink: true,
@@ -43,6 +50,7 @@
     started = true;
     eb.send(address, { type: 'history' }, {}, function (err, reply) {
       if (!err && reply && reply.body && reply.body.history) { editor.setHistory(reply.body.history); }
+      if (!err && reply && reply.body && reply.body.prompt) { editor.prompt = colour(reply.body.prompt); }
       term.write('Welcome to your Kubelab sandbox \x1b[1m' + sandbox + '\x1b[0m. Type \x1b[1mhelp\x1b[0m to begin.\r\n\r\n');
       editor.start();
       term.focus();
@@ -59,6 +67,7 @@
       } else {
         term.write(reply.body.stdout);
         term.write(reply.body.stderr);
+        if (reply.body.prompt) { editor.prompt = colour(reply.body.prompt); }
       }
       editor.start();
     });

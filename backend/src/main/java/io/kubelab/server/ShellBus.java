@@ -100,11 +100,12 @@ final class ShellBus {
             // never on the event loop every other sandbox on this member shares.
             inOrder(id, () -> host.execute(id, line).ifPresentOrElse(
                     r -> msg.reply(new JsonObject().put("stdout", r.stdout()).put("stderr", r.stderr())
-                            .put("exitCode", r.exitCode())),
+                            .put("exitCode", r.exitCode()).put("prompt", host.prompt(id).orElse(null))),
                     () -> msg.fail(404, "sandbox " + id + " is not running here")));
         } else if ("history".equals(type)) {
             inOrder(id, () -> host.history(id).ifPresentOrElse(
-                    lines -> msg.reply(new JsonObject().put("history", new JsonArray(lines))),
+                    lines -> msg.reply(new JsonObject().put("history", new JsonArray(lines))
+                            .put("prompt", host.prompt(id).orElse(null))),
                     () -> msg.fail(404, "sandbox " + id + " is not running here")));
         } else {
             msg.fail(NO_SUCH_REQUEST, "expected {\"type\":\"exec\",\"line\":\"...\"} or {\"type\":\"history\"}");

@@ -57,6 +57,17 @@ public final class SandboxHost {
         }
     }
 
+    /** The prompt the sandbox's terminal shows now ({@code student@workstation:~$ }, or a node's after ssh). */
+    public Optional<String> prompt(String id) {
+        Shell shell = shells.get(id);
+        if (shell == null) {
+            return Optional.empty();
+        }
+        synchronized (shell) {
+            return Optional.of(shell.prompt());
+        }
+    }
+
     public Optional<java.util.List<String>> history(String id) {
         Shell shell = shells.get(id);
         if (shell == null) {

@@ -74,6 +74,8 @@ class TerminalBridgeTest {
         assertEquals("rec", reply.getString("type"));
         assertEquals("r1", reply.getString("address"));
         assertEquals("bash: foo: command not found\n", reply.getJsonObject("body").getString("stderr"));
+        assertEquals("student@workstation:~$ ", reply.getJsonObject("body").getString("prompt"),
+                "the terminal shows the shell's own prompt, which ssh changes");
 
         socket[0].writeTextMessage(send("sandbox." + owned.id() + ".shell", new JsonObject().put("type", "history")).encode());
         assertEquals("[\"foo\"]", frames.poll(10, TimeUnit.SECONDS).getJsonObject("body").getJsonArray("history").encode());
