@@ -2,10 +2,12 @@ package io.kubelab.server;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,12 +26,23 @@ class TerminalBridgeTest {
     private Vertx vertx;
     private KubelabServer server;
     private WebClient client;
+    /**
+     * Held for the test's life: Vert.x closes a client, and its sockets with it, once the client becomes
+     * unreachable, so a client dropped after connecting loses its WebSocket at the next GC.
+     */
+    private WebSocketClient sockets;
 
     @BeforeEach
     void setUp(Vertx vertx) {
         this.vertx = vertx;
         server = TestServers.shared();
         client = HealthAndMetricsTest.client(vertx, server);
+        sockets = vertx.createWebSocketClient();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        sockets.close().await(10, TimeUnit.SECONDS);
     }
 
     /** A sandbox and the session cookie of a browser that owns it. */
@@ -52,7 +65,7 @@ class TerminalBridgeTest {
         if (cookie != null) {
             options.addHeader("Cookie", cookie);
         }
-        socket[0] = vertx.createWebSocketClient().connect(options).await(10, TimeUnit.SECONDS);
+        socket[0] = sockets.connect(options).await(10, TimeUnit.SECONDS);
         // The raw WebSocket endpoint answers in binary frames, each one JSON message.
         socket[0].handler(frame -> frames.add(new JsonObject(frame)));
         return frames;
