@@ -24,6 +24,8 @@ final class Builtins {
         add("sim", "control the simulated cluster: settle, advance, time, speed, pause, resume, stop, start",
                 new SimCommand());
         FileCommands.register(this);
+        add("kubectl", "kubectl 1.32 against this sandbox's cluster (kubectl --help lists its commands)",
+                new KubectlCommand());
         add("ssh", "log in to a node of the cluster by name or IP, e.g. ssh node01", new SshCommand());
         add("exit", "log out of the node, back to the machine you came from", SshCommand::exit);
         add("logout", "log out of the node, back to the machine you came from", SshCommand::exit);

@@ -32,6 +32,7 @@ public final class Shell {
 
     public Shell(SimCluster cluster) {
         this.cluster = cluster;
+        KubectlCommand.seedKubeconfig(this);
     }
 
     public Optional<SimCluster> cluster() {

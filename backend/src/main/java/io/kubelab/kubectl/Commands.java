@@ -1,0 +1,36 @@
+package io.kubelab.kubectl;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every kubectl command we have, in kubectl's groups and order: {@code kubectl --help} lists them so,
+ * and cobra's "Did you mean this?" suggestions follow this order too.
+ */
+final class Commands {
+
+    record Group(String title, List<Command> commands) {
+    }
+
+    private Commands() {
+    }
+
+    static List<Group> groups() {
+        return List.of(
+                new Group("Basic Commands (Beginner)", List.of()),
+                new Group("Basic Commands (Intermediate)", List.of()),
+                new Group("Deploy Commands", List.of()),
+                new Group("Cluster Management Commands", List.of()),
+                new Group("Troubleshooting and Debugging Commands", List.of()),
+                new Group("Advanced Commands", List.of()),
+                new Group("Settings Commands", List.of()),
+                new Group("Other Commands", List.of(new ApiResourcesCommand(), new ApiVersionsCommand(),
+                        new VersionCommand())));
+    }
+
+    static List<Command> all(List<Group> groups) {
+        List<Command> out = new ArrayList<>();
+        groups.forEach(g -> out.addAll(g.commands()));
+        return out;
+    }
+}

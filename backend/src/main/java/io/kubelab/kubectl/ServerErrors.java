@@ -1,0 +1,61 @@
+package io.kubelab.kubectl;
+
+import io.kubelab.apiserver.Status;
+import io.kubelab.apiserver.StatusException;
+
+import java.util.List;
+
+/**
+ * How kubectl's {@code CheckErr} prints an error the API server returned: {@code Error from server
+ * (Reason): message}, or for an invalid object {@code The Kind "name" is invalid: field: message} (one
+ * cause) or the causes as a {@code * } list (several).
+ */
+public final class ServerErrors {
+
+    private ServerErrors() {
+    }
+
+    public static KubectlException of(StatusException e) {
+        return new KubectlException(text(e.status()), 1);
+    }
+
+    /** The text CheckErr prints, ending in a newline. */
+    public static String text(Status status) {
+        if (status.reason().equals("Invalid")) {
+            return invalid(status);
+        }
+        return line(status) + "\n";
+    }
+
+    /** {@code Error from server (NotFound): pods "x" not found}, without a newline. */
+    public static String line(Status status) {
+        return status.reason().isEmpty() ? "Error from server: " + status.message()
+                : "Error from server (" + status.reason() + "): " + status.message();
+    }
+
+    private static String invalid(Status status) {
+        if (status.details().isEmpty()) {
+            return "The request is invalid" + (status.message().isEmpty() ? "" : ": " + status.message()) + "\n";
+        }
+        Status.Details details = status.details().get();
+        String prefix = !details.kind().isEmpty() || !details.name().isEmpty()
+                ? "The " + details.kind() + " \"" + details.name() + "\" is invalid"
+                : "The request is invalid";
+        List<Status.Cause> causes = details.causes();
+        if (causes.isEmpty()) {
+            return prefix + "\n";
+        }
+        if (causes.size() == 1) {
+            return prefix + ": " + cause(causes.get(0)) + "\n";
+        }
+        StringBuilder out = new StringBuilder(prefix).append(": \n");
+        for (Status.Cause cause : causes) {
+            out.append("* ").append(cause(cause)).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String cause(Status.Cause cause) {
+        return cause.field() + ": " + cause.message();
+    }
+}
