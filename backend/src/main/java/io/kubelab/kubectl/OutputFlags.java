@@ -1,0 +1,56 @@
+package io.kubelab.kubectl;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubelab.kubectl.cli.Flag;
+import io.kubelab.kubectl.cli.FlagSet;
+import io.kubelab.kubectl.cli.ParsedFlags;
+import io.kubelab.kubectl.resource.ResourceArgs;
+import io.kubelab.model.ResourceTypes;
+
+import java.util.List;
+
+/**
+ * cli-runtime's PrintFlags for the verbs that change objects (create, apply, run, expose, scale, label...):
+ * {@code -o} empty prints {@code kind.group/name <operation>}, {@code -o name} the name alone, and the
+ * object formats print the objects.
+ */
+public final class OutputFlags {
+
+    public static final String OUTPUT = "output";
+
+    private OutputFlags() {
+    }
+
+    /** The flags these verbs share: {@code -o}, {@code --template}, {@code --show-managed-fields}... */
+    public static FlagSet add(FlagSet flags) {
+        return flags
+                .add(Flag.string(OUTPUT, "o", "", "Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)."))
+                .add(Flag.bool("allow-missing-template-keys", "", true, "If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats."))
+                .add(Flag.bool("show-managed-fields", "", false, "If true, keep the managedFields when printing objects in JSON or YAML format."))
+                .add(Flag.string("template", "", "", "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview]."));
+    }
+
+    /**
+     * Prints {@code objects} as {@code -o} asks, or one {@code kind.group/name operation} line each
+     * ({@code operation} like {@code created}, already with kubectl's {@code (dry run)} suffix if any).
+     */
+    public static void print(KubectlContext ctx, ParsedFlags flags, List<ObjectNode> objects, String operation)
+            throws KubectlException {
+        String output = flags.string(OUTPUT);
+        switch (output) {
+            case "" -> objects.forEach(o -> ctx.out().append(name(o)).append(' ').append(operation).append('\n'));
+            case "name" -> objects.forEach(o -> ctx.out().append(name(o)).append('\n'));
+            default -> ctx.out().append(ObjectFormats.print(output, flags, objects));
+        }
+    }
+
+    /** {@code deployment.apps/web}: the NamePrinter's name of an object. */
+    public static String name(ObjectNode object) {
+        String kind = object.path("kind").asText();
+        String apiVersion = object.path("apiVersion").asText();
+        String prefix = ResourceTypes.byKind(apiVersion, kind).map(ResourceArgs::kindPrefix)
+                .orElseGet(() -> kind.toLowerCase(java.util.Locale.ROOT) + (apiVersion.contains("/")
+                        ? "." + apiVersion.substring(0, apiVersion.indexOf('/')) : ""));
+        return prefix + "/" + object.path("metadata").path("name").asText();
+    }
+}
