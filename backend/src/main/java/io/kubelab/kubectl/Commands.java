@@ -21,7 +21,7 @@ final class Commands {
                 new Group("Basic Commands (Intermediate)", List.of()),
                 new Group("Deploy Commands", List.of()),
                 new Group("Cluster Management Commands", List.of()),
-                new Group("Troubleshooting and Debugging Commands", List.of()),
+                new Group("Troubleshooting and Debugging Commands", List.of(new io.kubelab.kubectl.logs.LogsCommand())),
                 new Group("Advanced Commands", List.of()),
                 new Group("Settings Commands", List.of()),
                 new Group("Other Commands", List.of(new ApiResourcesCommand(), new ApiVersionsCommand(),
