@@ -19,7 +19,7 @@ final class Commands {
         return List.of(
                 new Group("Basic Commands (Beginner)", List.of()),
                 new Group("Basic Commands (Intermediate)", List.of()),
-                new Group("Deploy Commands", List.of()),
+                new Group("Deploy Commands", List.of(new io.kubelab.kubectl.rollout.RolloutCommand())),
                 new Group("Cluster Management Commands", List.of()),
                 new Group("Troubleshooting and Debugging Commands", List.of(new io.kubelab.kubectl.logs.LogsCommand())),
                 new Group("Advanced Commands", List.of()),
