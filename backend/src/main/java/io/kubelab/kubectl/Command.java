@@ -38,6 +38,14 @@ public abstract class Command {
         return new FlagSet();
     }
 
+    /**
+     * Whether the command works on the cluster. Those that only read or edit the kubeconfig (config) skip
+     * kubectl's checks of the current context, as kubectl does.
+     */
+    public boolean needsCluster() {
+        return true;
+    }
+
     public List<Command> subcommands() {
         return List.of();
     }

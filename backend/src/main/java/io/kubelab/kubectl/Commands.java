@@ -25,6 +25,7 @@ final class Commands {
                 new Group("Advanced Commands", List.of()),
                 new Group("Settings Commands", List.of()),
                 new Group("Other Commands", List.of(new ApiResourcesCommand(), new ApiVersionsCommand(),
+                        new io.kubelab.kubectl.config.ConfigCommand(),
                         new VersionCommand())));
     }
 

@@ -82,8 +82,13 @@ public final class Kubectl {
             ctx.out().append(RootHelp.text(GROUPS));
             return;
         }
-        configure(ctx, flags);
-        last(path).run(ctx, flags);
+        Command command = last(path);
+        if (command.needsCluster()) {
+            configure(ctx, flags);
+        } else {
+            ctx.setKubeconfig(KubeconfigLoader.load(ctx.workstation(), flags.string(GlobalFlags.KUBECONFIG)));
+        }
+        command.run(ctx, flags);
     }
 
     private static Command last(List<Command> path) {

@@ -12,13 +12,14 @@ import java.util.List;
  * The object formats of {@code -o}: yaml and json of one object, or a {@code List} of several, as
  * kubectl prints them.
  */
-final class ObjectFormats {
+public final class ObjectFormats {
 
     private ObjectFormats() {
     }
 
-    static String print(String output, ParsedFlags flags, List<ObjectNode> objects) throws KubectlException {
-        ObjectNode document = objects.size() == 1 ? objects.get(0) : list(objects);
+    public static String print(String output, ParsedFlags flags, List<ObjectNode> objects, boolean singleItem)
+            throws KubectlException {
+        ObjectNode document = singleItem && objects.size() == 1 ? objects.get(0) : list(objects);
         return switch (output) {
             case "yaml" -> ManifestYaml.write(document);
             case "json" -> GoJson.indent(document) + "\n";
