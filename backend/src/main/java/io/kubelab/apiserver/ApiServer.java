@@ -70,8 +70,55 @@ public final class ApiServer {
     }
 
     /** The backend of the aggregated metrics.k8s.io API (metrics-server), as the cluster's wiring reaches it. */
+    private PodExec podExec = PodExec.NONE;
+
     public void setMetricsSource(MetricsSource source) {
         metrics.setSource(source);
+    }
+
+    /** How {@code pods/exec} reaches the kubelets, as the cluster's wiring provides it. */
+    public void setPodExec(PodExec value) {
+        podExec = value;
+    }
+
+    /**
+     * {@code POST pods/<name>/exec}: authorized as {@code create pods/exec}, then run by the pod's kubelet in
+     * the container. Kubernetes' refusals for a pod that cannot take it, in its words.
+     */
+    public PodExec.Result exec(ApiRequest r, String container, java.util.List<String> command) {
+        checkRunning();
+        ApiRequest create = new ApiRequest(r.user(), ApiRequest.Verb.CREATE, r.type(), r.namespace(), r.name(), "exec",
+                Optional.empty(), ApiRequest.PatchType.NONE, r.options());
+        String object = ObjectMeta.reference("Pod", r.namespace(), r.name());
+        events.authenticated(create, object);
+        authorize(create, object);
+        ApiRequest read = new ApiRequest(r.user(), ApiRequest.Verb.GET, r.type(), r.namespace(), r.name(), "",
+                Optional.empty(), ApiRequest.PatchType.NONE, r.options());
+        ObjectNode pod = registry.get(read);
+        String phase = pod.path("status").path("phase").asText("");
+        if (phase.equals("Succeeded") || phase.equals("Failed")) {
+            throw new StatusException(Status.badRequest("cannot exec into a container in a completed pod; current phase is "
+                    + phase));
+        }
+        String node = pod.path("spec").path("nodeName").asText("");
+        boolean running = false;
+        for (com.fasterxml.jackson.databind.JsonNode status : pod.path("status").path("containerStatuses")) {
+            if (status.path("name").asText().equals(container) && status.path("state").has("running")) {
+                running = true;
+            }
+        }
+        if (node.isEmpty() || !running) {
+            throw new StatusException(Status.badRequest("unable to upgrade connection: container not found (\""
+                    + container + "\")"));
+        }
+        PodExec.Result result = podExec.exec(node, ObjectMeta.uid(pod), container, command).orElseThrow(() ->
+                new StatusException(Status.internalError("error dialing backend: dial tcp " + node
+                        + ":10250: connect: no route to host")));
+        if (result == PodExec.NOT_RUNNING) {
+            throw new StatusException(Status.badRequest("unable to upgrade connection: container not found (\""
+                    + container + "\")"));
+        }
+        return result;
     }
 
     /** {@code sim stop apiserver}: every request fails until it is started again. */

@@ -129,6 +129,15 @@ final class Components {
         metricsServer = new MetricsServerBackend(clock, api, spec, runtimes,
                 node -> !stopped.test("kubelet/" + node) && !stopped.test("node/" + node), seed);
         api.setMetricsSource(metricsServer);
+        api.setPodExec((node, uid, container, argv) -> {
+            ContainerRuntime runtime = runtimes.get(node);
+            if (runtime == null || stopped.test("kubelet/" + node) || stopped.test("node/" + node)) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(runtime.exec(uid, container, argv)
+                    .map(r -> new io.kubelab.apiserver.PodExec.Result(r.stdout(), r.stderr(), r.exitCode()))
+                    .orElse(io.kubelab.apiserver.PodExec.NOT_RUNNING));
+        });
         scheduler = new Scheduler(api, clock, events, new SplittableRandom(seed ^ store.revision() ^ 0x5c4ed));
     }
 

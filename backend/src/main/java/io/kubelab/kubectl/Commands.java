@@ -22,6 +22,7 @@ final class Commands {
                 new Group("Deploy Commands", List.of(new io.kubelab.kubectl.rollout.RolloutCommand())),
                 new Group("Cluster Management Commands", List.of()),
                 new Group("Troubleshooting and Debugging Commands", List.of(new io.kubelab.kubectl.logs.LogsCommand(),
+                        new io.kubelab.kubectl.exec.ExecCommand(),
                         new io.kubelab.kubectl.auth.AuthCommand())),
                 new Group("Advanced Commands", List.of()),
                 new Group("Settings Commands", List.of()),

@@ -1,6 +1,5 @@
 package io.kubelab.kubectl.logs;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ApiRequest;
 import io.kubelab.apiserver.LogOptions;
@@ -12,6 +11,7 @@ import io.kubelab.kubectl.ServerErrors;
 import io.kubelab.kubectl.cli.Flag;
 import io.kubelab.kubectl.cli.FlagSet;
 import io.kubelab.kubectl.cli.ParsedFlags;
+import io.kubelab.kubectl.resource.PodPicker;
 import io.kubelab.model.ResourceTypes;
 
 import java.time.Duration;
@@ -152,39 +152,16 @@ public final class LogsCommand extends Command {
 
     /** The containers to print: the one asked for, all of them, or kubectl's default with its notice. */
     private static List<String> containers(KubectlContext ctx, ObjectNode pod, String container, boolean all) {
-        List<String> names = new ArrayList<>();
         if (!container.isEmpty()) {
-            names.add(container);
-            return names;
+            return List.of(container);
         }
-        List<String> init = names(pod.path("spec").path("initContainers"));
-        List<String> regular = names(pod.path("spec").path("containers"));
         if (all) {
-            names.addAll(init);
-            names.addAll(regular);
+            List<String> names = new ArrayList<>(PodPicker.names(pod.path("spec").path("initContainers")));
+            names.addAll(PodPicker.names(pod.path("spec").path("containers")));
             return names;
         }
-        String annotated = pod.path("metadata").path("annotations").path("kubectl.kubernetes.io/default-container").asText("");
-        if (!annotated.isEmpty() && regular.contains(annotated)) {
-            names.add(annotated);
-            return names;
-        }
-        if (regular.size() + init.size() > 1 && !regular.isEmpty()) {
-            List<String> shown = new ArrayList<>(regular);
-            init.forEach(i -> shown.add(i + " (init)"));
-            ctx.err().append("Defaulted container \"").append(regular.get(0)).append("\" out of: ")
-                    .append(String.join(", ", shown)).append('\n');
-        }
-        if (!regular.isEmpty()) {
-            names.add(regular.get(0));
-        }
-        return names;
-    }
-
-    private static List<String> names(JsonNode containers) {
-        List<String> out = new ArrayList<>();
-        containers.forEach(c -> out.add(c.path("name").asText()));
-        return out;
+        String chosen = PodPicker.defaultContainer(ctx, pod);
+        return chosen == null ? List.of() : List.of(chosen);
     }
 
     private static void print(KubectlContext ctx, ObjectNode pod, String container, LogOptions options,

@@ -64,7 +64,14 @@ public final class Interpreter {
     /** Runs {@code program} to completion (bounded) with {@code io}; returns its status. */
     public static int run(ShellState st, Node program, Io io) {
         Interpreter in = new Interpreter(st, io);
-        return in.sync(program, io, false);
+        try {
+            return in.sync(program, io, false);
+        } catch (Signals.Exit e) {
+            // `exit N` ends the whole program (sh -c 'exit 3' in an exec): its status is the program's.
+            io.out().flush();
+            io.err().flush();
+            return e.code;
+        }
     }
 
     /** A command line given as words (a container command or an exec), run without any shell parsing. */

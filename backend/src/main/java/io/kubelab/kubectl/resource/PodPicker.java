@@ -1,4 +1,4 @@
-package io.kubelab.kubectl.logs;
+package io.kubelab.kubectl.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,7 +8,6 @@ import io.kubelab.apiserver.StatusException;
 import io.kubelab.kubectl.KubectlContext;
 import io.kubelab.kubectl.KubectlException;
 import io.kubelab.kubectl.ServerErrors;
-import io.kubelab.kubectl.resource.ResourceArgs;
 import io.kubelab.model.LabelSelector;
 import io.kubelab.model.ResourceType;
 import io.kubelab.model.ResourceTypes;
@@ -62,6 +61,36 @@ public final class PodPicker {
         } catch (StatusException e) {
             throw ServerErrors.of(e);
         }
+    }
+
+    /**
+     * The container kubectl picks when none is named: the {@code kubectl.kubernetes.io/default-container}
+     * annotation's, else the first, with kubectl's notice on stderr when there was a choice.
+     */
+    public static String defaultContainer(KubectlContext ctx, ObjectNode pod) {
+        List<String> init = names(pod.path("spec").path("initContainers"));
+        List<String> regular = names(pod.path("spec").path("containers"));
+        String annotated = pod.path("metadata").path("annotations").path("kubectl.kubernetes.io/default-container")
+                .asText("");
+        if (!annotated.isEmpty() && regular.contains(annotated)) {
+            return annotated;
+        }
+        if (regular.isEmpty()) {
+            return null;
+        }
+        if (regular.size() + init.size() > 1) {
+            List<String> shown = new ArrayList<>(regular);
+            init.forEach(i -> shown.add(i + " (init)"));
+            ctx.err().append("Defaulted container \"").append(regular.get(0)).append("\" out of: ")
+                    .append(String.join(", ", shown)).append('\n');
+        }
+        return regular.get(0);
+    }
+
+    public static List<String> names(JsonNode containers) {
+        List<String> out = new ArrayList<>();
+        containers.forEach(c -> out.add(c.path("name").asText()));
+        return out;
     }
 
     private static ObjectNode get(KubectlContext ctx, ResourceType type, String name) {
