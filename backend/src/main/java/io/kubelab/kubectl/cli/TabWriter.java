@@ -21,6 +21,17 @@ public final class TabWriter {
         return this;
     }
 
+    /** Aligns text whose cells are separated by tabs, as writing it through the tab writer does. */
+    public static String align(String text) {
+        TabWriter writer = new TabWriter();
+        for (String line : text.split("\n", -1)) {
+            writer.row(line.split("\t", -1));
+        }
+        String out = writer.flush();
+        // split() gave one empty line after the text's last newline; flush() ended it with one too many.
+        return out.substring(0, out.length() - 1);
+    }
+
     public String flush() {
         StringBuilder out = new StringBuilder();
         int start = 0;
