@@ -20,7 +20,8 @@ final class Commands {
                 new Group("Basic Commands (Beginner)", List.of()),
                 new Group("Basic Commands (Intermediate)", List.of()),
                 new Group("Deploy Commands", List.of(new io.kubelab.kubectl.rollout.RolloutCommand())),
-                new Group("Cluster Management Commands", List.of(new io.kubelab.kubectl.top.TopCommand())),
+                new Group("Cluster Management Commands", List.of(
+                        new io.kubelab.kubectl.clusterinfo.ClusterInfoCommand(), new io.kubelab.kubectl.top.TopCommand())),
                 new Group("Troubleshooting and Debugging Commands", List.of(new io.kubelab.kubectl.logs.LogsCommand(),
                         new io.kubelab.kubectl.exec.ExecCommand(),
                         new io.kubelab.kubectl.auth.AuthCommand())),

@@ -78,4 +78,13 @@ class ConfigCommandTest {
         assertEquals("Error in configuration: context was not found for specified context: kubernetes-admin@kubernetes\n",
                 shell.execute("kubectl api-versions").stderr());
     }
+
+    @Test
+    void clusterInfoInKubectlsColours() {
+        assertEquals("\u001b[0;32mKubernetes control plane\u001b[0m is running at \u001b[0;33mhttps://172.30.1.2:6443\u001b[0m\n"
+                + "\u001b[0;32mCoreDNS\u001b[0m is running at \u001b[0;33mhttps://172.30.1.2:6443/api/v1/namespaces/"
+                + "kube-system/services/kube-dns:dns/proxy\u001b[0m\n\n"
+                + "To further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n",
+                out("kubectl cluster-info"));
+    }
 }
