@@ -1,0 +1,135 @@
+package io.kubelab.kubectl.explain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubelab.apiserver.openapi.OpenApiV3;
+import io.kubelab.model.ResourceType;
+import io.kubelab.model.ResourceTypes;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code kubectl explain TYPE[.FIELD...] [--api-version=G/V] [--recursive]} as kubectl 1.32 runs it with an
+ * OpenAPI v3 server: the first word resolves like kubectl's RESTMapper (plural, singular, kind, short name,
+ * {@code resource.group} prefix), the group-version document is the one {@link OpenApiV3} serves, and the
+ * text is the {@code plaintext} template's ({@link PlaintextTemplate}). As there, the header is printed before
+ * a field path turns out not to exist.
+ */
+public final class Explain {
+
+    static final String NO_RESOURCE = "the server doesn't have a resource type \"%s\"";
+    static final String NO_FIELD = "field \"%s\" does not exist";
+
+    private Explain() {
+    }
+
+    /**
+     * @param resourcePath e.g. {@code pods.spec.containers} or {@code deployments.apps.spec}
+     * @param apiVersion   {@code --api-version} ({@code apps/v1}), or null
+     */
+    public static ExplainResult explain(String resourcePath, String apiVersion, boolean recursive) {
+        String input = resourcePath.endsWith(".") ? resourcePath.substring(0, resourcePath.length() - 1)
+                : resourcePath;
+        List<String> parts = Arrays.asList(input.split("\\.", -1));
+        List<ResourceType> types = ResourceTypes.lookup(parts.get(0));
+        if (types.isEmpty()) {
+            // kubectl prints the RESTMapper's error as it is, without its usual "error: " prefix.
+            return new ExplainResult("", String.format(NO_RESOURCE, parts.get(0)) + "\n", 1);
+        }
+        ResourceType type = types.get(0);
+        List<String> fields = parts.subList(1, parts.size());
+        if (apiVersion == null || apiVersion.isEmpty()) {
+            for (ResourceType candidate : types) {
+                String groupResource = candidate.groupResource();
+                if (input.startsWith(groupResource)) {
+                    type = candidate;
+                    String suffix = input.substring(groupResource.length());
+                    List<String> rest = Arrays.asList(suffix.split("\\.", -1));
+                    fields = suffix.isEmpty() ? List.of() : rest.subList(1, rest.size());
+                    break;
+                }
+            }
+        }
+        String group = type.group();
+        String version = type.version();
+        if (apiVersion != null && !apiVersion.isEmpty()) {
+            int slash = apiVersion.indexOf('/');
+            group = slash < 0 ? "" : apiVersion.substring(0, slash);
+            version = apiVersion.substring(slash + 1);
+        }
+        String gvr = group + "/" + version + ", Resource=" + type.resource();
+        String path = group.isEmpty() ? "api/" + version : "apis/" + group + "/" + version;
+        Optional<ObjectNode> document = OpenApiV3.document(path);
+        if (document.isEmpty()) {
+            return failure("", "couldn't find resource for \"" + gvr + "\"");
+        }
+        return render(document.get(), group, version, type.resource(), fields, recursive, gvr);
+    }
+
+    private static ExplainResult render(JsonNode doc, String group, String version, String resource,
+                                        List<String> fields, boolean recursive, String gvr) {
+        JsonNode gvk = findGvk(doc, group, version, resource);
+        if (gvk == null) {
+            return failure("", "GVR (" + gvr + ") not found in OpenAPI schema");
+        }
+        StringBuilder out = new StringBuilder();
+        if (!gvk.path("group").asText("").isEmpty()) {
+            out.append("GROUP:      ").append(gvk.path("group").asText()).append('\n');
+        }
+        out.append("KIND:       ").append(gvk.path("kind").asText()).append('\n');
+        out.append("VERSION:    ").append(gvk.path("version").asText()).append('\n');
+        out.append('\n');
+        JsonNode schemas = doc.path("components").path("schemas");
+        for (String name : PlaintextTemplate.sortedKeys(schemas)) {
+            JsonNode schema = schemas.get(name);
+            if (!contains(schema.path("x-kubernetes-group-version-kind"), gvk)) {
+                continue;
+            }
+            String body = new PlaintextTemplate(doc, recursive).output(schema, new HashSet<>(), fields);
+            if (body.isEmpty()) {
+                return failure(out.toString(), String.format(NO_FIELD, fields.get(fields.size() - 1)));
+            }
+            return new ExplainResult(out.append(body).append('\n').toString(), "", 0);
+        }
+        return failure(out.toString(), "GVK map[group:" + gvk.path("group").asText() + " kind:"
+                + gvk.path("kind").asText() + " version:" + gvk.path("version").asText()
+                + "] not found in OpenAPI schema");
+    }
+
+    /** The template's search for the kind behind a resource: its list or object paths' operations. */
+    private static JsonNode findGvk(JsonNode doc, String group, String version, String resource) {
+        String prefix = (group.isEmpty() ? "/api" : "/apis/" + group) + "/" + version + "/";
+        JsonNode found = null;
+        for (String path : List.of(prefix + resource, prefix + resource + "/{name}",
+                prefix + "namespaces/{namespace}/" + resource, prefix + "namespaces/{namespace}/" + resource + "/{name}")) {
+            JsonNode item = doc.path("paths").get(path);
+            if (item == null) {
+                continue;
+            }
+            for (String method : List.of("get", "post", "put", "patch", "delete")) {
+                JsonNode gvk = item.path(method).get("x-kubernetes-group-version-kind");
+                if (gvk != null) {
+                    found = gvk;
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean contains(JsonNode list, JsonNode gvk) {
+        for (JsonNode element : list) {
+            if (element.equals(gvk)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ExplainResult failure(String stdout, String message) {
+        return new ExplainResult(stdout, "error: " + message + "\n", 1);
+    }
+}

@@ -1,0 +1,79 @@
+package io.kubelab.kubectl.explain;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubelab.apiserver.openapi.OpenApiV3;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * {@code kubectl explain} against the real kubectl 1.32: each golden file is what the real binary printed
+ * (stdout, stderr, exit code) when pointed at a stub server serving our {@link OpenApiV3} documents, so it
+ * checks both that kubectl accepts the documents and that our rendering matches its template byte for byte.
+ * To regenerate: run with {@code -Dkubelab.openapi.dump=DIR} to write the documents, serve DIR with
+ * {@code kube-stub.py}, run the real kubectl (see {@code golden/kubectl/explain/README.md}), or pass
+ * {@code -Dkubelab.golden.update=true} to rewrite them from our output after checking a difference.
+ */
+class ExplainGoldenTest {
+
+    static final Path DIR = Path.of("src/test/resources/golden/kubectl/explain");
+
+    @BeforeAll
+    static void dumpDocuments() throws Exception {
+        String dump = System.getProperty("kubelab.openapi.dump");
+        if (dump == null) {
+            return;
+        }
+        ObjectMapper json = new ObjectMapper();
+        Path root = Path.of(dump, "openapi");
+        Files.createDirectories(root);
+        Files.writeString(root.resolve("v3.json"), json.writeValueAsString(OpenApiV3.index()));
+        for (var it = OpenApiV3.index().path("paths").fieldNames(); it.hasNext(); ) {
+            String path = it.next();
+            Path file = root.resolve("v3/" + path + ".json");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, json.writeValueAsString(OpenApiV3.document(path).orElseThrow()));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "pods|pods|-|false",
+            "pods.spec|pods.spec|-|false",
+            "pods.spec.containers.resources|pods.spec.containers.resources|-|false",
+            "po.metadata.labels|po.metadata.labels|-|false",
+            "deploy.spec.strategy|deploy.spec.strategy|-|false",
+            "deployments.apps.spec.replicas|deployments.apps.spec.replicas|-|false",
+            "deployment-api-version|deployment|apps/v1|false",
+            "svc|svc|-|false",
+            "svc.spec.ports.targetPort|svc.spec.ports.targetPort|-|false",
+            "cronjob.spec.jobTemplate|cronjob.spec.jobTemplate|-|false",
+            "recursive-strategy|deploy.spec.strategy|-|true",
+            "recursive-probe|pod.spec.containers.livenessProbe|-|true",
+            "configmap|configmap|-|false",
+            "hpa.spec.metrics|hpa.spec.metrics|-|false",
+            "events|events|-|false",
+            "ev.events.k8s.io|events.events.k8s.io|-|false",
+            "limits-resources|pods.spec.containers.resources.limits|-|false",
+            "no-such-field|pods.spec.foo|-|false",
+            "no-such-nested-field|pods.foo.bar|-|false",
+            "no-such-resource|foo|-|false",
+            "no-such-api-version|deployment|apps/v2|false",
+    })
+    void explainsAsKubectl(String name, String path, String apiVersion, boolean recursive) throws Exception {
+        ExplainResult result = Explain.explain(path, apiVersion, recursive);
+        String actual = "exit: " + result.exitCode() + "\n--- stdout\n" + result.stdout() + "--- stderr\n"
+                + result.stderr();
+        Path file = DIR.resolve(name + ".txt");
+        if (Boolean.getBoolean("kubelab.golden.update")) {
+            Files.createDirectories(DIR);
+            Files.writeString(file, actual);
+        }
+        assertEquals(Files.readString(file), actual);
+    }
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Regenerates the explain goldens from the REAL kubectl 1.32, reading our OpenAPI v3 documents from the stub
+# server. Run from backend/:
+#   mvn -o -q -B test -Dtest=ExplainGoldenTest -Dkubelab.openapi.dump=/tmp/explain/objs   (writes the documents)
+#   python3 /work/wt/oracle/kube-stub.py /tmp/explain/objs 18600 &
+#   bash src/test/resources/golden/kubectl/explain/regenerate.sh
+set -u
+K=${K:-$(dirname "$(readlink -f /usr/bin/kubectl)")/kubectl.1.32}
+SERVER=${SERVER:-http://127.0.0.1:18600}
+DIR=$(dirname "$0")
+CACHE=$(mktemp -d)
+run() { # name, then kubectl explain arguments
+  local name=$1; shift
+  local out err code
+  out=$(mktemp); err=$(mktemp)
+  "$K" --server="$SERVER" --cache-dir "$CACHE" explain "$@" >"$out" 2>"$err"; code=$?
+  { printf 'exit: %s\n--- stdout\n' "$code"; cat "$out"; printf -- '--- stderr\n'; cat "$err"; } >"$DIR/$name.txt"
+  rm -f "$out" "$err"
+}
+run pods pods
+run pods.spec pods.spec
+run pods.spec.containers.resources pods.spec.containers.resources
+run po.metadata.labels po.metadata.labels
+run deploy.spec.strategy deploy.spec.strategy
+run deployments.apps.spec.replicas deployments.apps.spec.replicas
+run deployment-api-version deployment --api-version=apps/v1
+run svc svc
+run svc.spec.ports.targetPort svc.spec.ports.targetPort
+run cronjob.spec.jobTemplate cronjob.spec.jobTemplate
+run recursive-strategy deploy.spec.strategy --recursive
+run recursive-probe pod.spec.containers.livenessProbe --recursive
+run configmap configmap
+run hpa.spec.metrics hpa.spec.metrics
+run events events
+run ev.events.k8s.io events.events.k8s.io
+run limits-resources pods.spec.containers.resources.limits
+run no-such-field pods.spec.foo
+run no-such-nested-field pods.foo.bar
+run no-such-resource foo
+run no-such-api-version deployment --api-version=apps/v2
+rm -rf "$CACHE"
