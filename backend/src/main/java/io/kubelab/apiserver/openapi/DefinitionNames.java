@@ -89,9 +89,13 @@ final class DefinitionNames {
         return groupPackage(owningGroup(type, group), version) + "." + type;
     }
 
+    /**
+     * A group without a fabric8 package (the review kinds, APIService) reaches no core type: fabric8's core
+     * package holds some of their namesakes ({@code APIService}), so it is not asked.
+     */
     private static String owningGroup(String type, String group) {
         String own = FABRIC8_PACKAGES.get(group);
-        if (own != null && exists(own + type) || group.isEmpty()) {
+        if (own == null || group.isEmpty() || exists(own + type)) {
             return group;
         }
         return exists(FABRIC8 + type) ? "" : group;
