@@ -38,4 +38,23 @@ run no-such-field pods.spec.foo
 run no-such-nested-field pods.foo.bar
 run no-such-resource foo
 run no-such-api-version deployment --api-version=apps/v2
+run containers.ports pods.spec.containers.ports
+run creationTimestamp pods.metadata.creationTimestamp
+run field-under-scalar svc.spec.ports.port.foo
+run deployments.apps deployments.apps
+run trailing-dot deployment.
+run api-version-v1-deploy deploy --api-version=v1
+run kind-word Pod.spec.os
+run case-sensitive-field pod.Spec
+run recursive-nodes nodes --recursive
+run tokenreviews tokenreviews
+run ev ev
+run rolebinding.subjects rolebinding.subjects
+run ingress-backend ingress.spec.rules.http.paths.backend
+run deep-limits cj.spec.jobTemplate.spec.template.spec.containers.resources.limits
+run apiservices apiservices
+run lease.renewTime leases.spec.renewTime
+run probe-port pods.spec.containers.livenessProbe.httpGet.port
+run recursive-hpa hpa --recursive
+run labels-value pods.metadata.labels.foo
 rm -rf "$CACHE"

@@ -22,6 +22,7 @@ public final class Explain {
 
     static final String NO_RESOURCE = "the server doesn't have a resource type \"%s\"";
     static final String NO_FIELD = "field \"%s\" does not exist";
+    static final String AMBIGUOUS_SHORT_NAME = "Warning: short name \"%s\" could also match lower priority resource %s";
 
     private Explain() {
     }
@@ -40,6 +41,7 @@ public final class Explain {
             return new ExplainResult("", String.format(NO_RESOURCE, parts.get(0)) + "\n", 1);
         }
         ResourceType type = types.get(0);
+        String warnings = ambiguousShortName(parts.get(0), types);
         List<String> fields = parts.subList(1, parts.size());
         if (apiVersion == null || apiVersion.isEmpty()) {
             for (ResourceType candidate : types) {
@@ -66,7 +68,28 @@ public final class Explain {
         if (document.isEmpty()) {
             return failure("", "couldn't find resource for \"" + gvr + "\"");
         }
-        return render(document.get(), group, version, type.resource(), fields, recursive, gvr);
+        ExplainResult result = render(document.get(), group, version, type.resource(), fields, recursive, gvr);
+        return warnings.isEmpty() ? result
+                : new ExplainResult(result.stdout(), warnings + result.stderr(), result.exitCode());
+    }
+
+    /**
+     * The RESTMapper's shortcut expander warns when a short name (not a plural or singular) also names a
+     * lower-priority resource: {@code ev} is core events, and could be events.events.k8s.io.
+     */
+    private static String ambiguousShortName(String word, List<ResourceType> types) {
+        String lower = word.toLowerCase(java.util.Locale.ROOT);
+        ResourceType first = types.get(0);
+        if (!first.shortNames().contains(lower)) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (ResourceType other : types.subList(1, types.size())) {
+            if (other.shortNames().contains(lower) && !other.groupResource().equals(first.groupResource())) {
+                out.append(String.format(AMBIGUOUS_SHORT_NAME, lower, other.groupResource())).append('\n');
+            }
+        }
+        return out.toString();
     }
 
     private static ExplainResult render(JsonNode doc, String group, String version, String resource,
