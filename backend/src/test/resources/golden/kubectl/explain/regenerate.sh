@@ -57,4 +57,15 @@ run lease.renewTime leases.spec.renewTime
 run probe-port pods.spec.containers.livenessProbe.httpGet.port
 run recursive-hpa hpa --recursive
 run labels-value pods.metadata.labels.foo
+run index-in-path 'pods.spec.containers[0]'
+run index-on-resource 'pods[0]'
+run double-dot 'pods..spec'
+run dict-key 'pods['\''spec'\''].os'
+run uppercase-resource 'PODS.spec.os'
+run api-version-group-only 'deploy' --api-version=apps
+run api-version-three-parts 'deploy' --api-version=a/b/c
+run api-version-index 'deploy.spec[0]' --api-version=apps/v1
+run ambiguous-short-name-error 'ev.foo'
+run unclosed-array 'pods.spec['
+run bad-character 'pods.spec!x'
 rm -rf "$CACHE"

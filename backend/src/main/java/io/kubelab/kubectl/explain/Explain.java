@@ -6,7 +6,7 @@ import io.kubelab.apiserver.openapi.OpenApiV3;
 import io.kubelab.model.ResourceType;
 import io.kubelab.model.ResourceTypes;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +22,8 @@ public final class Explain {
 
     static final String NO_RESOURCE = "the server doesn't have a resource type \"%s\"";
     static final String NO_FIELD = "field \"%s\" does not exist";
+    static final String FIRST_NODE = "invalid jsonpath syntax, first node must be field node";
+    static final String ALL_NODES = "invalid jsonpath syntax, all nodes must be field nodes";
     static final String AMBIGUOUS_SHORT_NAME = "Warning: short name \"%s\" could also match lower priority resource %s";
 
     private Explain() {
@@ -32,35 +34,64 @@ public final class Explain {
      * @param apiVersion   {@code --api-version} ({@code apps/v1}), or null
      */
     public static ExplainResult explain(String resourcePath, String apiVersion, boolean recursive) {
-        String input = resourcePath.endsWith(".") ? resourcePath.substring(0, resourcePath.length() - 1)
-                : resourcePath;
-        List<String> parts = Arrays.asList(input.split("\\.", -1));
-        List<ResourceType> types = ResourceTypes.lookup(parts.get(0));
+        FieldPath.Parsed parsed = FieldPath.parse(resourcePath);
+        if (parsed.error() != null) {
+            return failure("", parsed.error());
+        }
+        if (parsed.nodes().isEmpty() || parsed.nodes().get(0).kind() != FieldPath.Kind.FIELD) {
+            return failure("", FIRST_NODE);
+        }
+        String word = parsed.nodes().get(0).value();
+        List<ResourceType> types = ResourceTypes.lookup(word);
         if (types.isEmpty()) {
             // kubectl prints the RESTMapper's error as it is, without its usual "error: " prefix.
-            return new ExplainResult("", String.format(NO_RESOURCE, parts.get(0)) + "\n", 1);
+            return new ExplainResult("", String.format(NO_RESOURCE, word) + "\n", 1);
         }
+        ExplainResult result = explainType(resourcePath, parsed.nodes(), types, apiVersion, recursive);
+        String warnings = ambiguousShortName(word, types);
+        return warnings.isEmpty() ? result
+                : new ExplainResult(result.stdout(), warnings + result.stderr(), result.exitCode());
+    }
+
+    private static ExplainResult explainType(String resourcePath, List<FieldPath.Node> nodes,
+                                             List<ResourceType> types, String apiVersion, boolean recursive) {
+        boolean withVersion = apiVersion != null && !apiVersion.isEmpty();
         ResourceType type = types.get(0);
-        String warnings = ambiguousShortName(parts.get(0), types);
-        List<String> fields = parts.subList(1, parts.size());
-        if (apiVersion == null || apiVersion.isEmpty()) {
+        List<FieldPath.Node> rest = nodes.subList(1, nodes.size());
+        if (!withVersion) {
+            // The first kind whose resource.group prefixes the argument, the rest parsed again as a path.
             for (ResourceType candidate : types) {
-                String groupResource = candidate.groupResource();
-                if (input.startsWith(groupResource)) {
+                if (resourcePath.startsWith(candidate.groupResource())) {
                     type = candidate;
-                    String suffix = input.substring(groupResource.length());
-                    List<String> rest = Arrays.asList(suffix.split("\\.", -1));
-                    fields = suffix.isEmpty() ? List.of() : rest.subList(1, rest.size());
+                    String suffix = resourcePath.substring(candidate.groupResource().length());
+                    rest = List.of();
+                    if (!suffix.isEmpty()) {
+                        FieldPath.Parsed tail = FieldPath.parse(suffix);
+                        if (tail.error() != null) {
+                            return failure("", tail.error());
+                        }
+                        rest = tail.nodes().isEmpty() ? List.of() : tail.nodes().subList(1, tail.nodes().size());
+                    }
                     break;
                 }
             }
         }
+        List<String> fields = new ArrayList<>(rest.size());
+        for (FieldPath.Node node : rest) {
+            if (node.kind() != FieldPath.Kind.FIELD) {
+                return failure("", withVersion ? ALL_NODES : FIRST_NODE);
+            }
+            fields.add(node.value());
+        }
         String group = type.group();
         String version = type.version();
-        if (apiVersion != null && !apiVersion.isEmpty()) {
-            int slash = apiVersion.indexOf('/');
-            group = slash < 0 ? "" : apiVersion.substring(0, slash);
-            version = apiVersion.substring(slash + 1);
+        if (withVersion) {
+            String[] gv = apiVersion.split("/", -1);
+            if (gv.length > 2) {
+                return failure("", "unexpected GroupVersion string: " + apiVersion);
+            }
+            group = gv.length == 1 ? "" : gv[0];
+            version = gv[gv.length - 1];
         }
         String gvr = group + "/" + version + ", Resource=" + type.resource();
         String path = group.isEmpty() ? "api/" + version : "apis/" + group + "/" + version;
@@ -68,9 +99,7 @@ public final class Explain {
         if (document.isEmpty()) {
             return failure("", "couldn't find resource for \"" + gvr + "\"");
         }
-        ExplainResult result = render(document.get(), group, version, type.resource(), fields, recursive, gvr);
-        return warnings.isEmpty() ? result
-                : new ExplainResult(result.stdout(), warnings + result.stderr(), result.exitCode());
+        return render(document.get(), group, version, type.resource(), fields, recursive, gvr);
     }
 
     /**

@@ -42,7 +42,7 @@ class ExplainGoldenTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', nullValues = "-", value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '"', nullValues = "-", value = {
             "pods|pods|-|false",
             "pods.spec|pods.spec|-|false",
             "pods.spec.containers.resources|pods.spec.containers.resources|-|false",
@@ -83,6 +83,17 @@ class ExplainGoldenTest {
             "probe-port|pods.spec.containers.livenessProbe.httpGet.port|-|false",
             "recursive-hpa|hpa|-|true",
             "labels-value|pods.metadata.labels.foo|-|false",
+            "index-in-path|pods.spec.containers[0]|-|false",
+            "index-on-resource|pods[0]|-|false",
+            "double-dot|pods..spec|-|false",
+            "dict-key|pods['spec'].os|-|false",
+            "uppercase-resource|PODS.spec.os|-|false",
+            "api-version-group-only|deploy|apps|false",
+            "api-version-three-parts|deploy|a/b/c|false",
+            "api-version-index|deploy.spec[0]|apps/v1|false",
+            "ambiguous-short-name-error|ev.foo|-|false",
+            "unclosed-array|pods.spec[|-|false",
+            "bad-character|pods.spec!x|-|false",
     })
     void explainsAsKubectl(String name, String path, String apiVersion, boolean recursive) throws Exception {
         ExplainResult result = Explain.explain(path, apiVersion, recursive);
