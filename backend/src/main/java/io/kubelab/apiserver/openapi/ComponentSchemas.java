@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The {@code components.schemas} of Kubernetes' OpenAPI v3 documents, built from the client model classes
@@ -54,7 +55,7 @@ final class ComponentSchemas {
                 .orElseThrow(() -> new IllegalStateException("client-java-api has no model " + modelClass));
         ObjectNode schema = NODES.objectNode();
         schemas.put(name, schema);
-        Set<String> refs = new java.util.TreeSet<>();
+        Set<String> refs = new TreeSet<>();
         references.put(name, refs);
         if (!model.description().isEmpty()) {
             schema.put("description", model.description());

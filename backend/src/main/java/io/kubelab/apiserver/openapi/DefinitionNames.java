@@ -1,5 +1,6 @@
 package io.kubelab.apiserver.openapi;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -74,7 +75,7 @@ final class DefinitionNames {
         if (!m.matches()) {
             throw new IllegalArgumentException("not a client model class name: " + modelClass);
         }
-        String version = m.group(2).toLowerCase(java.util.Locale.ROOT);
+        String version = m.group(2).toLowerCase(Locale.ROOT);
         String type = m.group(3);
         if (m.group(1) != null) {
             String prefixed = PREFIX_GROUPS.get(m.group(1));
