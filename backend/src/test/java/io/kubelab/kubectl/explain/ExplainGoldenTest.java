@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * (stdout, stderr, exit code) when pointed at a stub server serving our {@link OpenApiV3} documents, so it
  * checks both that kubectl accepts the documents and that our rendering matches its template byte for byte.
  * To regenerate: run with {@code -Dkubelab.openapi.dump=DIR} to write the documents, serve DIR with
- * {@code kube-stub.py}, run the real kubectl (see {@code golden/kubectl/explain/README.md}), or pass
+ * {@code kube-stub.py} and run {@code golden/kubectl/explain/regenerate.sh} (the real kubectl); or pass
  * {@code -Dkubelab.golden.update=true} to rewrite them from our output after checking a difference.
  */
 class ExplainGoldenTest {
