@@ -68,4 +68,12 @@ run api-version-index 'deploy.spec[0]' --api-version=apps/v1
 run ambiguous-short-name-error 'ev.foo'
 run unclosed-array 'pods.spec['
 run bad-character 'pods.spec!x'
+run run-no-arguments
+run run-two-arguments pods svc
+run run-unknown-format pods --output=foo
+run run-unknown-format-and-resource foo --output=foo
+run run-unknown-format-and-version pods.spec --output=foo
+run run-openapiv2 pods --output=plaintext-openapiv2
+run run-openapiv2-unknown-resource foo --output=plaintext-openapiv2
+run run-plaintext pods.spec.os --output=plaintext
 rm -rf "$CACHE"

@@ -20,6 +20,14 @@ import java.util.Optional;
  */
 public final class Explain {
 
+    public static final String PLAINTEXT = "plaintext";
+    public static final String PLAINTEXT_OPENAPI_V2 = "plaintext-openapiv2";
+
+    static final String NO_TYPE = "You must specify the type of resource to explain. Use \"kubectl api-resources\" "
+            + "for a complete list of supported resources.";
+    static final String ONE_RESOURCE = "We accept only this format: explain RESOURCE";
+    static final String NO_OPENAPI_V2 =
+            "Error from server (NotFound): the server could not find the requested resource\n";
     static final String NO_RESOURCE = "the server doesn't have a resource type \"%s\"";
     static final String NO_FIELD = "field \"%s\" does not exist";
     static final String FIRST_NODE = "invalid jsonpath syntax, first node must be field node";
@@ -34,6 +42,25 @@ public final class Explain {
      * @param apiVersion   {@code --api-version} ({@code apps/v1}), or null
      */
     public static ExplainResult explain(String resourcePath, String apiVersion, boolean recursive) {
+        return explain(resourcePath, apiVersion, recursive, PLAINTEXT);
+    }
+
+    /**
+     * The command after its flags are parsed: {@code args} are the positional arguments, {@code output} the
+     * {@code --output} value (null for the default). Our API server serves no {@code /openapi/v2}, so
+     * {@code plaintext-openapiv2} fails as kubectl does against such a server.
+     */
+    public static ExplainResult run(List<String> args, String apiVersion, boolean recursive, String output) {
+        if (args.isEmpty()) {
+            return failure("", NO_TYPE);
+        }
+        if (args.size() > 1) {
+            return failure("", ONE_RESOURCE);
+        }
+        return explain(args.get(0), apiVersion, recursive, output == null ? PLAINTEXT : output);
+    }
+
+    private static ExplainResult explain(String resourcePath, String apiVersion, boolean recursive, String output) {
         FieldPath.Parsed parsed = FieldPath.parse(resourcePath);
         if (parsed.error() != null) {
             return failure("", parsed.error());
@@ -47,14 +74,15 @@ public final class Explain {
             // kubectl prints the RESTMapper's error as it is, without its usual "error: " prefix.
             return new ExplainResult("", String.format(NO_RESOURCE, word) + "\n", 1);
         }
-        ExplainResult result = explainType(resourcePath, parsed.nodes(), types, apiVersion, recursive);
+        ExplainResult result = explainType(resourcePath, parsed.nodes(), types, apiVersion, recursive, output);
         String warnings = ambiguousShortName(word, types);
         return warnings.isEmpty() ? result
                 : new ExplainResult(result.stdout(), warnings + result.stderr(), result.exitCode());
     }
 
     private static ExplainResult explainType(String resourcePath, List<FieldPath.Node> nodes,
-                                             List<ResourceType> types, String apiVersion, boolean recursive) {
+                                             List<ResourceType> types, String apiVersion, boolean recursive,
+                                             String output) {
         boolean withVersion = apiVersion != null && !apiVersion.isEmpty();
         ResourceType type = types.get(0);
         List<FieldPath.Node> rest = nodes.subList(1, nodes.size());
@@ -83,6 +111,9 @@ public final class Explain {
             }
             fields.add(node.value());
         }
+        if (output.equals(PLAINTEXT_OPENAPI_V2)) {
+            return new ExplainResult("", NO_OPENAPI_V2, 1);
+        }
         String group = type.group();
         String version = type.version();
         if (withVersion) {
@@ -98,6 +129,9 @@ public final class Explain {
         Optional<ObjectNode> document = OpenApiV3.document(path);
         if (document.isEmpty()) {
             return failure("", "couldn't find resource for \"" + gvr + "\"");
+        }
+        if (!output.equals(PLAINTEXT)) {
+            return failure("", "unrecognized format: " + output);
         }
         return render(document.get(), group, version, type.resource(), fields, recursive, gvr);
     }

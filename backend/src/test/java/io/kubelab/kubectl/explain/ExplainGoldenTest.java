@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -96,7 +97,27 @@ class ExplainGoldenTest {
             "bad-character|pods.spec!x|-|false",
     })
     void explainsAsKubectl(String name, String path, String apiVersion, boolean recursive) throws Exception {
-        ExplainResult result = Explain.explain(path, apiVersion, recursive);
+        check(name, Explain.explain(path, apiVersion, recursive));
+    }
+
+    /** The command's own checks: argument count and {@code --output}. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', nullValues = "-", value = {
+            "run-no-arguments|-|-",
+            "run-two-arguments|pods svc|-",
+            "run-unknown-format|pods|foo",
+            "run-unknown-format-and-resource|foo|foo",
+            "run-unknown-format-and-version|pods.spec|foo",
+            "run-openapiv2|pods|plaintext-openapiv2",
+            "run-openapiv2-unknown-resource|foo|plaintext-openapiv2",
+            "run-plaintext|pods.spec.os|plaintext",
+    })
+    void runsAsKubectl(String name, String args, String output) throws Exception {
+        List<String> words = args == null ? List.of() : List.of(args.split(" "));
+        check(name, Explain.run(words, null, false, output));
+    }
+
+    private static void check(String name, ExplainResult result) throws Exception {
         String actual = "exit: " + result.exitCode() + "\n--- stdout\n" + result.stdout() + "--- stderr\n"
                 + result.stderr();
         Path file = DIR.resolve(name + ".txt");
