@@ -96,7 +96,9 @@ public final class CustomColumns {
                 if (i > 0) {
                     text.append('\t');
                 }
-                cell(text, evaluator.evaluate(columns.get(i).fieldSpec(), object));
+                String spec = columns.get(i).fieldSpec();
+                // an empty path parses to a template without nodes, which finds nothing
+                cell(text, spec.isEmpty() ? List.of() : evaluator.evaluate(spec, object));
             }
             text.append('\n');
         }

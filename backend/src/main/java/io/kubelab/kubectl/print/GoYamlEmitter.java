@@ -68,7 +68,7 @@ final class GoYamlEmitter {
             String key = keys[k];
             writeIndent();
             GoYamlScalar analysis = GoYamlScalar.analyze(key);
-            if (!analysis.multiline && key.getBytes(StandardCharsets.UTF_8).length <= MAX_SIMPLE_KEY_BYTES) {
+            if (!analysis.multiline && utf8Length(key) <= MAX_SIMPLE_KEY_BYTES) {
                 stringScalar(key, analysis, true);
                 writeIndicator(":", false, false, false);
             } else {
@@ -117,6 +117,13 @@ final class GoYamlEmitter {
         increaseIndent(true, false);
         writePlain(text, !simpleKey);
         popIndent();
+    }
+
+    private static int utf8Length(String s) {
+        if (s.length() * 3 <= MAX_SIMPLE_KEY_BYTES) {
+            return s.length() * 3;
+        }
+        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** Numbers, booleans and null as go-yaml's encoder writes them after the JSON round trip. */

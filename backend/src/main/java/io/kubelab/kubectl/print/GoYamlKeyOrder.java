@@ -37,39 +37,48 @@ final class GoYamlKeyOrder {
         }
     }
 
-    static boolean less(String as, String bs) {
-        int[] a = as.codePoints().toArray();
-        int[] b = bs.codePoints().toArray();
-        for (int i = 0; i < a.length && i < b.length; i++) {
-            if (a[i] == b[i]) {
+    static boolean less(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca == cb) {
+                i += Character.charCount(ca);
+                j += Character.charCount(cb);
                 continue;
             }
-            boolean al = Character.isLetter(a[i]);
-            boolean bl = Character.isLetter(b[i]);
+            boolean al = Character.isLetter(ca);
+            boolean bl = Character.isLetter(cb);
             if (al && bl) {
-                return a[i] < b[i];
+                return ca < cb;
             }
             if (al || bl) {
                 return bl;
             }
             long an = 0;
-            long bn = 0;
             int ai = i;
-            while (ai < a.length && Character.isDigit(a[ai])) {
-                an = an * 10 + (a[ai++] - '0');
+            while (ai < a.length() && Character.isDigit(a.codePointAt(ai))) {
+                int d = a.codePointAt(ai);
+                an = an * 10 + (d - '0');
+                ai += Character.charCount(d);
             }
-            int bi = i;
-            while (bi < b.length && Character.isDigit(b[bi])) {
-                bn = bn * 10 + (b[bi++] - '0');
+            long bn = 0;
+            int bi = j;
+            while (bi < b.length() && Character.isDigit(b.codePointAt(bi))) {
+                int d = b.codePointAt(bi);
+                bn = bn * 10 + (d - '0');
+                bi += Character.charCount(d);
             }
             if (an != bn) {
                 return an < bn;
             }
-            if (ai != bi) {
-                return ai < bi;
+            if (ai - i != bi - j) {
+                // Go compares rune indexes into the two strings, which were equal up to here
+                return a.codePointCount(0, ai) < b.codePointCount(0, bi);
             }
-            return a[i] < b[i];
+            return ca < cb;
         }
-        return a.length < b.length;
+        return a.codePointCount(0, a.length()) < b.codePointCount(0, b.length());
     }
 }

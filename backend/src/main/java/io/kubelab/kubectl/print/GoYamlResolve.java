@@ -31,6 +31,15 @@ final class GoYamlResolve {
 
     /** Whether the encoder may write {@code s} plain: it resolves to !!str and is no base-60 float. */
     static boolean plainIsString(String s) {
+        if (!s.isEmpty()) {
+            char first = s.charAt(0);
+            // the common case: a word starting with a letter no YAML 1.1 keyword starts with
+            if (first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z') {
+                if ("yYnNtTfFoO".indexOf(first) < 0) {
+                    return true;
+                }
+            }
+        }
         return resolvesToString(s) && !isBase60Float(s);
     }
 
