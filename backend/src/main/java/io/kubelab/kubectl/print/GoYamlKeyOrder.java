@@ -6,7 +6,8 @@ import java.util.Comparator;
  * The order go-yaml v2 writes map keys in ({@code sorter.go}'s keyList.Less), which is not plain string order:
  * runs of digits compare as numbers, the shorter run first when equal ({@code a1}, {@code a01}, {@code a2},
  * {@code a10}), and where a letter meets a non-letter the non-letter comes first ({@code a_b} before {@code ab},
- * {@code Z} before {@code a}). This is yaml.v2 2.4's rule (later versions added exceptions after digits).
+ * {@code Z} before {@code a}). This is yaml.v2 2.4's rule; it is not transitive for some keys ({@code a1b},
+ * {@code a01}, {@code a10}), and then kubectl's own order varies from run to run with Go's map order.
  */
 final class GoYamlKeyOrder {
 
@@ -57,13 +58,23 @@ final class GoYamlKeyOrder {
                 return bl;
             }
             long an = 0;
+            long bn = 0;
+            if (ca == '0' || cb == '0') {
+                // a zero after a non-zero digit of the common prefix is part of a longer number
+                for (int k = i - 1; k >= 0 && Character.isDigit(a.charAt(k)); k--) {
+                    if (a.charAt(k) != '0') {
+                        an = 1;
+                        bn = 1;
+                        break;
+                    }
+                }
+            }
             int ai = i;
             while (ai < a.length() && Character.isDigit(a.codePointAt(ai))) {
                 int d = a.codePointAt(ai);
                 an = an * 10 + (d - '0');
                 ai += Character.charCount(d);
             }
-            long bn = 0;
             int bi = j;
             while (bi < b.length() && Character.isDigit(b.codePointAt(bi))) {
                 int d = b.codePointAt(bi);

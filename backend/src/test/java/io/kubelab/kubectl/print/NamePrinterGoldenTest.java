@@ -8,7 +8,7 @@ class NamePrinterGoldenTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"pod", "pods", "deployment", "service", "node", "configmap", "secret", "events",
-            "kube-system-pods", "configmap-structure"})
+            "kube-system-pods", "configmap-structure", "configmap-random"})
     void printsAsKubectl(String name) throws Exception {
         PrintGolden.assertMatches(name + ".name", NamePrinter.print(PrintGolden.input(name)));
     }
