@@ -20,6 +20,9 @@ final class YamlNumbers {
     }
 
     static String text(JsonNode number) {
+        if (number.isIntegralNumber() && number.canConvertToLong()) {
+            return Long.toString(number.longValue()); // an int64 in JSON reads back as the same integer
+        }
         String json = JsonNumbers.text(number);
         boolean integerSyntax = json.indexOf('.') < 0 && json.indexOf('e') < 0;
         if (integerSyntax) {
