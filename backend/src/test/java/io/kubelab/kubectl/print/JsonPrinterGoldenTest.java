@@ -9,7 +9,7 @@ class JsonPrinterGoldenTest {
     @ParameterizedTest
     @ValueSource(strings = {"pod", "pods", "deployment", "service", "node", "configmap", "secret", "events",
             "kube-system-pods", "configmap-tricky", "configmap-numbers", "configmap-nel", "configmap-bom",
-            "configmap-emoji", "configmap-controls", "configmap-structure", "configmap-random", "configmap-random2"})
+            "configmap-emoji", "configmap-controls", "configmap-structure", "configmap-random", "configmap-random2", "configmap-resolve"})
     void printsAsKubectl(String name) throws Exception {
         PrintGolden.assertMatches(name + ".json", JsonPrinter.print(PrintGolden.printable(name)));
     }

@@ -16,7 +16,7 @@ class YamlPrinterGoldenTest {
     @ParameterizedTest
     @ValueSource(strings = {"pod", "pods", "deployment", "service", "node", "configmap", "secret", "events",
             "kube-system-pods", "configmap-tricky", "configmap-numbers", "configmap-nel", "configmap-bom",
-            "configmap-emoji", "configmap-controls", "configmap-structure", "configmap-random", "configmap-random2"})
+            "configmap-emoji", "configmap-controls", "configmap-structure", "configmap-random", "configmap-random2", "configmap-resolve"})
     void printsAsKubectl(String name) throws Exception {
         JsonNode object = PrintGolden.printable(name);
         String expected = PrintGolden.expected(name + ".yaml");
