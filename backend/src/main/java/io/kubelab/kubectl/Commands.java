@@ -18,7 +18,7 @@ final class Commands {
     static List<Group> groups() {
         return List.of(
                 new Group("Basic Commands (Beginner)", List.of()),
-                new Group("Basic Commands (Intermediate)", List.of()),
+                new Group("Basic Commands (Intermediate)", List.of(new io.kubelab.kubectl.explain.ExplainCommand())),
                 new Group("Deploy Commands", List.of(new io.kubelab.kubectl.rollout.RolloutCommand())),
                 new Group("Cluster Management Commands", List.of(
                         new io.kubelab.kubectl.clusterinfo.ClusterInfoCommand(), new io.kubelab.kubectl.top.TopCommand())),

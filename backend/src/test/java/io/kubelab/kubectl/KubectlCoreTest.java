@@ -96,4 +96,12 @@ class KubectlCoreTest {
                 + "Use \"kubectl options\" for a list of global command-line options (applies to all commands).\n"), help);
         assertTrue(run("kubectl").stdout().startsWith("kubectl controls the Kubernetes cluster manager."));
     }
+
+    @Test
+    void explainThroughTheShell() {
+        CommandResult r = run("kubectl explain pods.spec.containers.image");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(r.stdout().startsWith("KIND:       Pod\nVERSION:    v1\n\nFIELD: image <string>\n"), r.stdout());
+        assertEquals(1, run("kubectl explain pods.nope").exitCode());
+    }
 }
