@@ -1,40 +1,50 @@
 package io.kubelab.kubectl;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kubelab.cluster.ManifestYaml;
 import io.kubelab.kubectl.cli.ParsedFlags;
+import io.kubelab.kubectl.print.JsonPrinter;
+import io.kubelab.kubectl.print.NamePrinter;
+import io.kubelab.kubectl.print.ObjectList;
+import io.kubelab.kubectl.print.OmitManagedFields;
+import io.kubelab.kubectl.print.YamlPrinter;
 
 import java.util.List;
 
 /**
- * The object formats of {@code -o}: yaml and json of one object, or a {@code List} of several, as
- * kubectl prints them.
+ * The object formats of {@code -o} (everything but the human tables): one object as it is, or several
+ * (or a list asked for) as a {@code v1 List}, as kubectl's printers print them.
  */
 public final class ObjectFormats {
+
+    static final String ALLOWED = "custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,"
+            + "jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml";
 
     private ObjectFormats() {
     }
 
+    /**
+     * Prints {@code objects} as {@code output} asks; {@code singleItem} when one object was named, so it is
+     * printed by itself rather than as a one-item List.
+     */
     public static String print(String output, ParsedFlags flags, List<ObjectNode> objects, boolean singleItem)
             throws KubectlException {
-        ObjectNode document = singleItem && objects.size() == 1 ? objects.get(0) : list(objects);
-        return switch (output) {
-            case "yaml" -> ManifestYaml.write(document);
-            case "json" -> GoJson.indent(document) + "\n";
-            default -> throw KubectlException.error("unable to match a printer suitable for the output format \""
-                    + output + "\", allowed formats are: json,name,yaml");
-        };
-    }
-
-    private static ObjectNode list(List<ObjectNode> objects) {
-        ObjectNode list = JsonNodeFactory.instance.objectNode();
-        list.put("apiVersion", "v1");
-        ArrayNode items = list.putArray("items");
-        objects.forEach(items::add);
-        list.put("kind", "List");
-        list.putObject("metadata").put("resourceVersion", "");
-        return list;
+        String format = output.contains("=") ? output.substring(0, output.indexOf('=')) : output;
+        boolean managed = flags.changed("show-managed-fields") && flags.bool("show-managed-fields");
+        JsonNode document = singleItem && objects.size() == 1 ? objects.get(0) : ObjectList.of(objects);
+        switch (format) {
+            case "yaml":
+                return YamlPrinter.print(managed ? document : OmitManagedFields.omit(document));
+            case "json":
+                return JsonPrinter.print(managed ? document : OmitManagedFields.omit(document));
+            case "name": {
+                StringBuilder out = new StringBuilder();
+                objects.forEach(o -> out.append(NamePrinter.print(o)));
+                return out.toString();
+            }
+            default:
+                throw KubectlException.error("unable to match a printer suitable for the output format \"" + output
+                        + "\", allowed formats are: " + ALLOWED);
+        }
     }
 }

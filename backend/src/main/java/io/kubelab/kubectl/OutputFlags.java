@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.kubectl.cli.Flag;
 import io.kubelab.kubectl.cli.FlagSet;
 import io.kubelab.kubectl.cli.ParsedFlags;
-import io.kubelab.kubectl.resource.ResourceArgs;
-import io.kubelab.model.ResourceTypes;
 
 import java.util.List;
 
@@ -46,11 +44,6 @@ public final class OutputFlags {
 
     /** {@code deployment.apps/web}: the NamePrinter's name of an object. */
     public static String name(ObjectNode object) {
-        String kind = object.path("kind").asText();
-        String apiVersion = object.path("apiVersion").asText();
-        String prefix = ResourceTypes.byKind(apiVersion, kind).map(ResourceArgs::kindPrefix)
-                .orElseGet(() -> kind.toLowerCase(java.util.Locale.ROOT) + (apiVersion.contains("/")
-                        ? "." + apiVersion.substring(0, apiVersion.indexOf('/')) : ""));
-        return prefix + "/" + object.path("metadata").path("name").asText();
+        return io.kubelab.kubectl.print.NamePrinter.name(object);
     }
 }

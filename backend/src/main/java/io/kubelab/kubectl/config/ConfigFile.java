@@ -3,7 +3,6 @@ package io.kubelab.kubectl.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kubelab.cluster.ManifestYaml;
 import io.kubelab.kubectl.KubectlContext;
 import io.kubelab.kubectl.KubectlException;
 
@@ -99,7 +98,7 @@ final class ConfigFile {
 
     /** The file as clientcmd writes it. */
     String text() {
-        return ManifestYaml.write(normalized(tree));
+        return io.kubelab.kubectl.print.YamlPrinter.print(normalized(tree));
     }
 
     void save(KubectlContext ctx) throws KubectlException {
