@@ -18,12 +18,14 @@ final class Commands {
     static List<Group> groups() {
         return List.of(
                 new Group("Basic Commands (Beginner)", List.of()),
-                new Group("Basic Commands (Intermediate)", List.of(new io.kubelab.kubectl.explain.ExplainCommand())),
+                new Group("Basic Commands (Intermediate)", List.of(new io.kubelab.kubectl.explain.ExplainCommand(),
+                        new io.kubelab.kubectl.get.GetCommand())),
                 new Group("Deploy Commands", List.of(new io.kubelab.kubectl.rollout.RolloutCommand())),
                 new Group("Cluster Management Commands", List.of(
                         new io.kubelab.kubectl.clusterinfo.ClusterInfoCommand(), new io.kubelab.kubectl.top.TopCommand())),
-                new Group("Troubleshooting and Debugging Commands", List.of(new io.kubelab.kubectl.logs.LogsCommand(),
-                        new io.kubelab.kubectl.exec.ExecCommand(),
+                new Group("Troubleshooting and Debugging Commands", List.of(
+                        new io.kubelab.kubectl.describe.DescribeCommand(), new io.kubelab.kubectl.logs.LogsCommand(),
+                        new io.kubelab.kubectl.exec.ExecCommand(), new io.kubelab.kubectl.portforward.PortForwardCommand(),
                         new io.kubelab.kubectl.auth.AuthCommand(), new io.kubelab.kubectl.events.EventsCommand())),
                 new Group("Advanced Commands", List.of()),
                 new Group("Settings Commands", List.of()),

@@ -23,11 +23,19 @@ public final class ObjectFormats {
     private ObjectFormats() {
     }
 
+    /** The text after {@code -o format=}, or {@code --template}'s when {@code -o} gave none. */
+    private static String template(String output, String format, ParsedFlags flags) {
+        if (output.length() > format.length()) {
+            return output.substring(format.length() + 1);
+        }
+        return flags.changed("template") ? flags.string("template") : "";
+    }
+
     /**
      * Prints {@code objects} as {@code output} asks; {@code singleItem} when one object was named, so it is
      * printed by itself rather than as a one-item List.
      */
-    public static String print(String output, ParsedFlags flags, List<ObjectNode> objects, boolean singleItem)
+    public static String print(KubectlContext ctx, String output, ParsedFlags flags, List<ObjectNode> objects, boolean singleItem)
             throws KubectlException {
         String format = output.contains("=") ? output.substring(0, output.indexOf('=')) : output;
         boolean managed = flags.changed("show-managed-fields") && flags.bool("show-managed-fields");
@@ -42,6 +50,18 @@ public final class ObjectFormats {
                 objects.forEach(o -> out.append(NamePrinter.print(o)));
                 return out.toString();
             }
+            case "jsonpath":
+            case "jsonpath-file":
+            case "jsonpath-as-json":
+                return Templates.jsonPath(ctx, format, template(output, format, flags), document, flags);
+            case "go-template":
+            case "go-template-file":
+            case "template":
+            case "templatefile":
+                return Templates.goTemplate(ctx, format, template(output, format, flags), document, flags);
+            case "custom-columns":
+            case "custom-columns-file":
+                return Templates.customColumns(ctx, format, template(output, format, flags), objects, flags);
             default:
                 throw KubectlException.error("unable to match a printer suitable for the output format \"" + output
                         + "\", allowed formats are: " + ALLOWED);

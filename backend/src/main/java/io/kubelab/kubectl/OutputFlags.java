@@ -38,7 +38,7 @@ public final class OutputFlags {
         switch (output) {
             case "" -> objects.forEach(o -> ctx.out().append(name(o)).append(' ').append(operation).append('\n'));
             case "name" -> objects.forEach(o -> ctx.out().append(name(o)).append('\n'));
-            default -> ctx.out().append(ObjectFormats.print(output, flags, objects, objects.size() == 1));
+            default -> ctx.out().append(ObjectFormats.print(ctx, output, flags, objects, objects.size() == 1));
         }
     }
 

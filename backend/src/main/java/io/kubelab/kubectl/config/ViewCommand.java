@@ -77,7 +77,7 @@ final class ViewCommand extends ConfigSub {
         if (!flags.bool("raw")) {
             redact(config);
         }
-        ctx.out().append(ObjectFormats.print(flags.string(OutputFlags.OUTPUT), flags, List.of(config), true));
+        ctx.out().append(ObjectFormats.print(ctx, flags.string(OutputFlags.OUTPUT), flags, List.of(config), true));
     }
 
     private static void minify(ObjectNode config) throws KubectlException {

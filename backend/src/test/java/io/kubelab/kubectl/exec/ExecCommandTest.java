@@ -69,4 +69,14 @@ class ExecCommandTest {
                 + "See 'kubectl exec -h' for help and examples\n", shell.execute("kubectl exec web ls").stderr());
         assertEquals("Error from server (NotFound): pods \"nope\" not found\n", shell.execute("kubectl exec nope -- ls").stderr());
     }
+
+    @Test
+    void portForwardPrintsKubectlsLines() {
+        assertEquals("Forwarding from 127.0.0.1:8080 -> 80\nForwarding from [::1]:8080 -> 80\n",
+                shell.execute("kubectl port-forward pod/web 8080:80").stdout());
+        assertEquals("Forwarding from 0.0.0.0:9000 -> 80\n",
+                shell.execute("kubectl port-forward web 9000:80 --address 0.0.0.0").stdout());
+        assertEquals("error: TYPE/NAME and list of ports are required for port-forward\n"
+                + "See 'kubectl port-forward -h' for help and examples\n", shell.execute("kubectl port-forward web").stderr());
+    }
 }

@@ -1,0 +1,56 @@
+package io.kubelab.kubectl.get;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubelab.kubectl.KubectlContext;
+import io.kubelab.kubectl.KubectlException;
+import io.kubelab.kubectl.ObjectFormats;
+import io.kubelab.model.ResourceType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Prints what {@code get} found: the human tables (one per run of objects of one type, as kubectl's
+ * printer starts a new table whenever the kind changes) or the objects in a format, and kubectl's
+ * {@code No resources found} when nothing was printed and nothing failed.
+ */
+final class GetOutput {
+
+    private GetOutput() {
+    }
+
+    static void print(KubectlContext ctx, GetRequest request, Fetched fetched) throws KubectlException {
+        List<Fetched.Item> items = fetched.items();
+        if (!request.flags().string("sort-by").isEmpty()) {
+            items = Sorting.sort(items, request.flags().string("sort-by"));
+        }
+        if (!request.humanReadable()) {
+            List<ObjectNode> objects = items.stream().map(Fetched.Item::object).toList();
+            ctx.out().append(ObjectFormats.print(ctx, request.output(), request.flags(), objects, fetched.singleItem()));
+            return;
+        }
+        int before = ctx.out().length();
+        ctx.out().append(HumanTables.print(ctx, request, items));
+        if (ctx.out().length() == before && fetched.errors().isEmpty()
+                && !request.flags().bool("ignore-not-found")) {
+            boolean namespaced = !request.allNamespaces();
+            ctx.err().append(namespaced ? "No resources found in " + ctx.namespace() + " namespace.\n"
+                    : "No resources found\n");
+        }
+    }
+
+    /** Consecutive items of one type. */
+    record Run(ResourceType type, List<ObjectNode> objects) {
+    }
+
+    static List<Run> runs(List<Fetched.Item> items) {
+        List<Run> out = new ArrayList<>();
+        for (Fetched.Item item : items) {
+            if (out.isEmpty() || !out.get(out.size() - 1).type().equals(item.type())) {
+                out.add(new Run(item.type(), new ArrayList<>()));
+            }
+            out.get(out.size() - 1).objects().add(item.object());
+        }
+        return out;
+    }
+}
