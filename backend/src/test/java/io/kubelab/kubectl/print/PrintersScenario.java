@@ -100,9 +100,34 @@ final class PrintersScenario {
                 {"apiVersion":"autoscaling/v2","kind":"HorizontalPodAutoscaler","metadata":{"name":"web"},
                  "spec":{"scaleTargetRef":{"apiVersion":"apps/v1","kind":"Deployment","name":"web"},"minReplicas":1,
                  "maxReplicas":5,"metrics":[{"type":"Resource","resource":{"name":"cpu","target":{"type":"Utilization","averageUtilization":80}}}]}}""");
+        create(c, "rbac.authorization.k8s.io/v1", "Role", """
+                {"apiVersion":"rbac.authorization.k8s.io/v1","kind":"Role","metadata":{"name":"pod-reader"},
+                 "rules":[{"apiGroups":[""],"resources":["pods"],"verbs":["get","list"]}]}""");
+        create(c, "v1", "PersistentVolumeClaim", """
+                {"apiVersion":"v1","kind":"PersistentVolumeClaim","metadata":{"name":"data"},
+                 "spec":{"accessModes":["ReadWriteOnce"],"resources":{"requests":{"storage":"1Gi"}}}}""");
+        create(c, "v1", "Pod", """
+                {"apiVersion":"v1","kind":"Pod","metadata":{"name":"sidecar"},
+                 "spec":{"initContainers":[{"name":"log","image":"busybox:1.36","restartPolicy":"Always",
+                 "command":["sh","-c","sleep 3600"]}],"containers":[{"name":"app","image":"nginx"}]}}""");
+        create(c, "v1", "Pod", """
+                {"apiVersion":"v1","kind":"Pod","metadata":{"name":"gated"},
+                 "spec":{"readinessGates":[{"conditionType":"example.com/ready"}],"containers":[{"name":"app","image":"nginx"}]}}""");
+        create(c, "v1", "Pod", """
+                {"apiVersion":"v1","kind":"Pod","metadata":{"name":"once"},
+                 "spec":{"restartPolicy":"Never","containers":[{"name":"once","image":"busybox:1.36","command":["sh","-c","exit 3"]}]}}""");
+        create(c, "apps/v1", "StatefulSet", """
+                {"apiVersion":"apps/v1","kind":"StatefulSet","metadata":{"name":"db"},
+                 "spec":{"replicas":2,"serviceName":"db","selector":{"matchLabels":{"app":"db"}},
+                 "template":{"metadata":{"labels":{"app":"db"}},"spec":{"containers":[{"name":"db","image":"redis:7"}]}}}}""");
+        create(c, "v1", "Pod", """
+                {"apiVersion":"v1","kind":"Pod","metadata":{"name":"leaving","finalizers":["example.com/hold"]},
+                 "spec":{"containers":[{"name":"app","image":"nginx"}]}}""");
         patch(c, "v1", "Node", "", "node02", "{\"spec\":{\"unschedulable\":true}}");
         c.clock().settle(c::stable, Duration.ofMinutes(5));
         c.clock().advance(Duration.ofMinutes(7));
+        c.api().handle(ApiRequest.of(UserInfo.ADMIN, Verb.DELETE, ResourceTypes.of("v1", "Pod"), "default", "leaving"));
+        c.clock().advance(Duration.ofSeconds(5));
         return c;
     }
 
