@@ -8,7 +8,8 @@ import java.util.List;
  * width 6, padding 3, padded with spaces), with the {@code RememberWidths} flag of the
  * {@code github.com/liggitt/tabwriter} fork kubectl uses: columns never narrow across flushes, which is how
  * {@code get -w} keeps later rows aligned with the first ones. Cells end at a tab; a line's last cell (before
- * the newline) is not part of a column. Only tabs and newlines are special (kubectl writes no other escape).
+ * the newline) is not part of a column. Tabs, vertical tabs and newlines are special; kubectl cuts cells at
+ * form feeds and carriage returns before they get here, and sets no escape or HTML flag.
  */
 final class TabWriter {
 
@@ -37,7 +38,7 @@ final class TabWriter {
     void write(CharSequence text) {
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
-            if (ch == '\t' || ch == '\n') {
+            if (ch == '\t' || ch == '\u000b' || ch == '\n') {
                 int cells = terminateCell();
                 if (ch == '\n') {
                     lines.add(new ArrayList<>());

@@ -91,7 +91,8 @@ final class TablePrinter {
                     if (withNamespace) {
                         cells.add(0, NIL);
                     }
-                    while (cells.size() < columns.size()) {
+                    // Go's loop re-reads the shrinking gap while j grows, so only about half the gap is filled.
+                    for (int j = 0; j < columns.size() - cells.size(); j++) {
                         cells.add(NIL);
                     }
                 } else {
@@ -170,15 +171,41 @@ final class TablePrinter {
         }
         if (cell.isTextual()) {
             String s = cell.asText();
-            int newline = s.indexOf('\n');
-            if (newline >= 0) {
-                text.append(s, 0, newline).append("...");
-            } else {
-                text.append(s);
+            int cut = lineBreak(s);
+            appendEscaped(text, cut >= 0 ? s.substring(0, cut) : s);
+            if (cut >= 0) {
+                text.append("...");
             }
             return;
         }
-        text.append(goString(cell));
+        appendEscaped(text, goString(cell));
+    }
+
+    /** {@code printers.WriteEscaped}: an escape character is shown as {@code ^[}, so cells cannot drive the terminal. */
+    private static void appendEscaped(StringBuilder text, String s) {
+        if (s.indexOf('\u001b') < 0) {
+            text.append(s);
+            return;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\u001b') {
+                text.append("^[");
+            } else {
+                text.append(c);
+            }
+        }
+    }
+
+    /** {@code strings.IndexAny(s, "\f\n\r")}: where the tabwriter would break the line. */
+    private static int lineBreak(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\f' || c == '\n' || c == '\r') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** {@code fmt.Sprint} of a JSON-decoded value: int64, float64, bool or string. */
@@ -190,11 +217,7 @@ final class TablePrinter {
             return v.asText();
         }
         if (v.isNumber()) {
-            double d = v.asDouble();
-            if (d == Math.rint(d) && Math.abs(d) < 1e21) {
-                return Long.toString((long) d);
-            }
-            return Double.toString(d);
+            return GoFloat.format(v.asDouble());
         }
         if (v.isBoolean()) {
             return v.asBoolean() ? "true" : "false";
