@@ -21,7 +21,7 @@ import java.time.Instant;
  * a pending pod, a cordoned node, a configmap, a secret, a quota, an ingress, a network policy, a role
  * binding, an HPA and the events all that recorded.
  */
-final class PrintersScenario {
+public final class PrintersScenario {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
@@ -31,7 +31,7 @@ final class PrintersScenario {
     private PrintersScenario() {
     }
 
-    static synchronized SimCluster cluster() {
+    public static synchronized SimCluster cluster() {
         if (cluster == null) {
             cluster = build();
         }
@@ -136,12 +136,12 @@ final class PrintersScenario {
     }
 
     /** A LIST through the API server, as kubectl's request would get it (namespace "" = all namespaces). */
-    static ObjectNode list(ResourceType type, String namespace) {
+    public static ObjectNode list(ResourceType type, String namespace) {
         return cluster().api().handle(ApiRequest.of(UserInfo.ADMIN, Verb.LIST, type,
                 type.namespaced() ? namespace : "", "")).body();
     }
 
-    static Instant now() {
+    public static Instant now() {
         return cluster().clock().now();
     }
 
