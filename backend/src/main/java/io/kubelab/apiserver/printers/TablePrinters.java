@@ -14,11 +14,13 @@ import java.util.Map;
 /**
  * The API server's Table output ({@code Accept: application/json;as=Table;v=v1;g=meta.k8s.io}): Kubernetes
  * 1.32's printers.go handlers, generated wide as the API server does (kubectl hides priority-1 columns
- * itself), and the default convertor (Name, Created At) for kinds without a printer.
+ * itself), metrics-server's tables for the metrics API, and the default convertor (Name, Created At) for
+ * kinds without a printer.
  */
 public final class TablePrinters {
 
     static final String TABLE_API_VERSION = "meta.k8s.io/v1";
+    static final String METRICS_GROUP = "metrics.k8s.io";
 
     private static final Map<String, Printer> BY_GROUP_KIND = Map.ofEntries(
             Map.entry("Pod", PodPrinter.PRINTER),
@@ -68,7 +70,10 @@ public final class TablePrinters {
         return BY_GROUP_KIND.containsKey(groupKind(type));
     }
 
-    /** The columns the API server sends for this kind. */
+    /**
+     * The columns the API server sends for this kind; for the metrics API they depend on the items (see
+     * {@link #table}), and this answers the default pair.
+     */
     public static List<Column> columns(ResourceType type) {
         Printer printer = BY_GROUP_KIND.get(groupKind(type));
         return printer == null ? DEFAULT_COLUMNS : printer.columns();
@@ -105,6 +110,10 @@ public final class TablePrinters {
             }
         }
         String groupKind = groupKind(type);
+        if (type.group().equals(METRICS_GROUP)) {
+            MetricsTables.fill(table, objects, type.kind().equals("PodMetrics"), include, TablePrinters::rowObject);
+            return table;
+        }
         Printer printer = BY_GROUP_KIND.get(groupKind);
         ArrayNode columns = table.putArray("columnDefinitions");
         for (Column c : printer == null ? DEFAULT_COLUMNS : printer.columns()) {
@@ -126,12 +135,12 @@ public final class TablePrinters {
             if (row.conditions != null) {
                 r.set("conditions", row.conditions);
             }
-            r.set("object", rowObject(type, object, include));
+            r.set("object", rowObject(object, include));
         }
         return table;
     }
 
-    private static JsonNode rowObject(ResourceType type, ObjectNode object, IncludeObject include) {
+    private static JsonNode rowObject(ObjectNode object, IncludeObject include) {
         switch (include) {
             case NONE:
                 return JsonNodeFactory.instance.nullNode();

@@ -87,6 +87,25 @@ class TablePrintersTest {
     }
 
     @Test
+    void metricsTablesHaveAColumnPerResourceAndSumAPodsContainers() throws Exception {
+        ObjectNode pod = (ObjectNode) JSON.readTree("{\"metadata\":{\"name\":\"web\",\"namespace\":\"default\"},"
+                + "\"window\":\"15.02s\",\"containers\":[{\"name\":\"a\",\"usage\":{\"memory\":\"1Mi\",\"cpu\":\"1500000n\"}},"
+                + "{\"name\":\"b\",\"usage\":{\"cpu\":\"500000n\",\"memory\":\"1024Ki\"}}]}");
+        ObjectNode table = TablePrinters.table(ResourceTypes.of("metrics.k8s.io/v1beta1", "PodMetrics"), List.of(pod),
+                NOW, IncludeObject.NONE);
+        assertEquals("[{\"name\":\"Name\",\"type\":\"string\",\"format\":\"name\",\"description\":\"Name of the resource\","
+                + "\"priority\":0},{\"name\":\"cpu\",\"type\":\"string\",\"format\":\"quantity\",\"description\":\"\",\"priority\":0},"
+                + "{\"name\":\"memory\",\"type\":\"string\",\"format\":\"quantity\",\"description\":\"\",\"priority\":0},"
+                + "{\"name\":\"Window\",\"type\":\"string\",\"format\":\"duration\",\"description\":\"\",\"priority\":0}]",
+                table.path("columnDefinitions").toString());
+        assertEquals("[\"web\",\"2m\",\"2Mi\",\"15.02s\"]", table.path("rows").get(0).path("cells").toString());
+        ObjectNode empty = TablePrinters.table(ResourceTypes.of("metrics.k8s.io/v1beta1", "NodeMetrics"), List.of(),
+                NOW, IncludeObject.NONE);
+        assertEquals("{\"kind\":\"Table\",\"apiVersion\":\"meta.k8s.io/v1\",\"metadata\":{},\"columnDefinitions\":null,"
+                + "\"rows\":null}", empty.toString());
+    }
+
+    @Test
     void everyServedKindHasColumnsStartingWithAName() {
         for (ResourceType type : ResourceTypes.all()) {
             List<Column> columns = TablePrinters.columns(type);

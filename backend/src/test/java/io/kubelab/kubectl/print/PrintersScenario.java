@@ -39,7 +39,7 @@ public final class PrintersScenario {
     }
 
     private static SimCluster build() {
-        SimCluster c = SimCluster.create(ClusterSpec.standard(), SimClock.manual(START), 42);
+        SimCluster c = SimCluster.create(ClusterSpec.standard().withMetricsServer(true), SimClock.manual(START), 42);
         c.clock().advance(Duration.ofMinutes(30));
         create(c, "apps/v1", "Deployment", """
                 {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web","labels":{"app":"web","tier":"frontend"}},

@@ -26,7 +26,7 @@ class PrintersStubDump {
     void dump() throws Exception {
         Path dir = Path.of(System.getProperty("kubelab.printers.stub"));
         for (ResourceType type : ResourceTypes.all()) {
-            if (!type.supports("list") || type.group().equals("metrics.k8s.io")) {
+            if (!type.supports("list")) {
                 continue;
             }
             if (type.namespaced()) {
