@@ -3,7 +3,11 @@ package io.kubelab.apiserver.printers;
 import java.util.Locale;
 import java.util.Optional;
 
-/** {@code ?includeObject=}: what each Table row carries besides its cells (kubectl asks for Metadata). */
+/**
+ * {@code ?includeObject=}: what each Table row carries besides its cells. Metadata (the default, what kubectl
+ * gets) is a {@code PartialObjectMetadata}; Object is the object as given, so list items should carry their
+ * apiVersion and kind as the API server sets them; None leaves {@code "object": null}.
+ */
 public enum IncludeObject {
     NONE("None"), METADATA("Metadata"), OBJECT("Object");
 
