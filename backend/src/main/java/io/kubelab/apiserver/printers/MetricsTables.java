@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 
 /**
  * metrics-server's own Tables for {@code nodes.metrics.k8s.io} and {@code pods.metrics.k8s.io}: Name, one
@@ -23,7 +24,7 @@ final class MetricsTables {
     }
 
     static void fill(ObjectNode table, List<ObjectNode> items, boolean pods, IncludeObject include,
-                     java.util.function.BiFunction<ObjectNode, IncludeObject, JsonNode> rowObject) {
+                     BiFunction<ObjectNode, IncludeObject, JsonNode> rowObject) {
         if (items.isEmpty()) {
             table.putNull("columnDefinitions");
             table.putNull("rows");

@@ -1,6 +1,7 @@
 package io.kubelab.apiserver.printers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +79,7 @@ final class OtherPrinters {
 
     /** A non-pointer LabelSelector: absent means the empty selector, not nil. */
     private static JsonNode emptyIfMissing(JsonNode selector) {
-        return selector.isObject() ? selector : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        return selector.isObject() ? selector : JsonNodeFactory.instance.objectNode();
     }
 
     static Printer binding(String what) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.kubelab.model.HumanDuration;
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -158,7 +160,7 @@ final class PodPrinter {
 
         String restartsText = Integer.toString(restarts);
         if (restarts != 0 && lastRestart != null) {
-            restartsText = restarts + " (" + io.kubelab.model.HumanDuration.since(lastRestart, row.now) + " ago)";
+            restartsText = restarts + " (" + HumanDuration.since(lastRestart, row.now) + " ago)";
         }
         row.str(pod.path("metadata").path("name").asText()).str(ready + "/" + total).str(reason)
                 .str(restartsText).age(pod);

@@ -21,6 +21,7 @@ public final class TablePrinters {
 
     static final String TABLE_API_VERSION = "meta.k8s.io/v1";
     static final String METRICS_GROUP = "metrics.k8s.io";
+    static final String GO_ZERO_TIME = "0001-01-01T00:00:00Z";
 
     private static final Map<String, Printer> BY_GROUP_KIND = Map.ofEntries(
             Map.entry("Pod", PodPrinter.PRINTER),
@@ -125,8 +126,10 @@ public final class TablePrinters {
         for (ObjectNode object : objects) {
             Row row = new Row(now);
             if (printer == null) {
+                // Time.UTC().Format(time.RFC3339): stored times already have that form; Go's zero time otherwise.
+                JsonNode created = object.path("metadata").path("creationTimestamp");
                 row.str(object.path("metadata").path("name").asText())
-                        .str(object.path("metadata").path("creationTimestamp").asText(""));
+                        .str(created.isTextual() ? created.asText() : GO_ZERO_TIME);
             } else {
                 printer.cells().fill(eventsV1 ? EventConversion.toCoreV1(object) : object, row);
             }

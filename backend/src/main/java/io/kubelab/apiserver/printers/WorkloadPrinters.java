@@ -2,9 +2,12 @@ package io.kubelab.apiserver.printers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.kubelab.model.HumanDuration;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import static io.kubelab.apiserver.printers.Column.age;
 import static io.kubelab.apiserver.printers.Column.integer;
@@ -120,7 +123,7 @@ final class WorkloadPrinters {
         Instant completion = Row.time(status.path("completionTime"));
         String duration = "";
         if (start != null) {
-            duration = io.kubelab.model.HumanDuration.of(Duration.between(start, completion == null ? row.now : completion));
+            duration = HumanDuration.of(Duration.between(start, completion == null ? row.now : completion));
         }
         JsonNode conditions = status.path("conditions");
         String state;
@@ -182,7 +185,7 @@ final class WorkloadPrinters {
                         String kind = ref.path("kind").asText();
                         String groupKind = group.isEmpty() ? kind : kind + "." + group;
                         controller = groupKind.isEmpty() ? ref.path("name").asText()
-                                : groupKind.toLowerCase(java.util.Locale.ROOT) + "/" + ref.path("name").asText();
+                                : groupKind.toLowerCase(Locale.ROOT) + "/" + ref.path("name").asText();
                         break;
                     }
                 }
