@@ -18,7 +18,7 @@ import java.time.Instant;
 /**
  * One settled sandbox with something of every everyday kind, shared by the printer tests: a deployment of
  * three nginx, a service of each type, a job, a cronjob, a crashing pod, a pod that cannot pull its image,
- * a pending pod, a cordoned node, a configmap, a secret, a quota, an ingress, a network policy, a role
+ * a pending pod, a pod slow to terminate, a cordoned node whose kubelet stopped, a configmap, a secret, a quota, an ingress, a network policy, a role
  * binding, an HPA and the events all that recorded.
  */
 public final class PrintersScenario {
@@ -121,12 +121,19 @@ public final class PrintersScenario {
                  "spec":{"replicas":2,"serviceName":"db","selector":{"matchLabels":{"app":"db"}},
                  "template":{"metadata":{"labels":{"app":"db"}},"spec":{"containers":[{"name":"db","image":"redis:7"}]}}}}""");
         create(c, "v1", "Pod", """
+                {"apiVersion":"v1","kind":"Pod","metadata":{"name":"stubborn"},
+                 "spec":{"terminationGracePeriodSeconds":3600,"containers":[{"name":"app","image":"busybox:1.36",
+                 "command":["sh","-c","trap '' TERM; sleep 86400"]}]}}""");
+        create(c, "v1", "Pod", """
                 {"apiVersion":"v1","kind":"Pod","metadata":{"name":"leaving","finalizers":["example.com/hold"]},
                  "spec":{"containers":[{"name":"app","image":"nginx"}]}}""");
         patch(c, "v1", "Node", "", "node02", "{\"spec\":{\"unschedulable\":true}}");
         c.clock().settle(c::stable, Duration.ofMinutes(5));
         c.clock().advance(Duration.ofMinutes(7));
         c.api().handle(ApiRequest.of(UserInfo.ADMIN, Verb.DELETE, ResourceTypes.of("v1", "Pod"), "default", "leaving"));
+        c.api().handle(ApiRequest.of(UserInfo.ADMIN, Verb.DELETE, ResourceTypes.of("v1", "Pod"), "default", "stubborn"));
+        c.stop("kubelet/node02");
+        c.clock().advance(Duration.ofMinutes(1));
         c.clock().advance(Duration.ofSeconds(5));
         return c;
     }
