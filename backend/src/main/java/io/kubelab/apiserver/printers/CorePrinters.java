@@ -25,8 +25,9 @@ final class CorePrinters {
     }
 
     static final Printer SERVICE = new Printer(List.of(nameColumn(),
-            string("Type", Docs.FIELD), string("Cluster-IP", Docs.FIELD), string("External-IP", Docs.FIELD),
-            string("Port(s)", Docs.FIELD), age(), string("Selector", Docs.FIELD).wide()),
+            string("Type", Docs.SERVICE_SPEC_TYPE), string("Cluster-IP", Docs.SERVICE_SPEC_CLUSTER_IP),
+            string("External-IP", Docs.SERVICE_SPEC_EXTERNAL_IPS),
+            string("Port(s)", Docs.SERVICE_SPEC_PORTS), age(), string("Selector", Docs.SERVICE_SPEC_SELECTOR).wide()),
             (o, row) -> {
                 JsonNode spec = o.path("spec");
                 JsonNode clusterIPs = spec.path("clusterIPs");
@@ -95,7 +96,8 @@ final class CorePrinters {
         return out.toString();
     }
 
-    static final Printer ENDPOINTS = new Printer(List.of(nameColumn(), string("Endpoints", Docs.FIELD), age()),
+    static final Printer ENDPOINTS = new Printer(List.of(nameColumn(), string("Endpoints",
+            Docs.ENDPOINTS_SUBSETS), age()),
             (o, row) -> row.str(nameOf(o)).str(endpoints(o.path("subsets"))).age(o));
 
     /** {@code formatEndpoints} with all ports. */
@@ -140,9 +142,12 @@ final class CorePrinters {
 
     static final Printer NODE = new Printer(List.of(nameColumn(),
             string("Status", "The status of the node"), string("Roles", "The roles of the node"), age(),
-            string("Version", Docs.FIELD), string("Internal-IP", Docs.FIELD).wide(),
-            string("External-IP", Docs.FIELD).wide(), string("OS-Image", Docs.FIELD).wide(),
-            string("Kernel-Version", Docs.FIELD).wide(), string("Container-Runtime", Docs.FIELD).wide()),
+            string("Version", Docs.NODE_INFO_KUBELET_VERSION), string("Internal-IP",
+            Docs.NODE_STATUS_ADDRESSES).wide(),
+            string("External-IP", Docs.NODE_STATUS_ADDRESSES).wide(), string("OS-Image",
+            Docs.NODE_INFO_OS_IMAGE).wide(),
+            string("Kernel-Version", Docs.NODE_INFO_KERNEL_VERSION).wide(), string("Container-Runtime",
+            Docs.NODE_INFO_CONTAINER_RUNTIME).wide()),
             CorePrinters::node);
 
     private static void node(JsonNode o, Row row) {
@@ -192,23 +197,29 @@ final class CorePrinters {
         return Row.NONE;
     }
 
-    static final Printer NAMESPACE = new Printer(List.of(nameColumn(), string("Status", "The status of the namespace"),
+    static final Printer NAMESPACE = new Printer(List.of(nameColumn(), string("Status",
+            "The status of the namespace"),
             age()), (o, row) -> row.str(nameOf(o)).str(o.path("status").path("phase").asText("")).age(o));
 
-    static final Printer SECRET = new Printer(List.of(nameColumn(), string("Type", Docs.FIELD), string("Data", Docs.FIELD),
+    static final Printer SECRET = new Printer(List.of(nameColumn(), string("Type", Docs.SECRET_TYPE),
+            string("Data", Docs.SECRET_DATA),
             age()), (o, row) -> row.str(nameOf(o)).str(o.path("type").asText("")).num(o.path("data").size()).age(o));
 
-    static final Printer CONFIG_MAP = new Printer(List.of(nameColumn(), string("Data", Docs.FIELD), age()),
+    static final Printer CONFIG_MAP = new Printer(List.of(nameColumn(), string("Data", Docs.CONFIG_MAP_DATA), age()),
             (o, row) -> row.str(nameOf(o)).num(o.path("data").size() + o.path("binaryData").size()).age(o));
 
-    static final Printer SERVICE_ACCOUNT = new Printer(List.of(nameColumn(), string("Secrets", Docs.FIELD), age()),
+    static final Printer SERVICE_ACCOUNT = new Printer(List.of(nameColumn(), string("Secrets",
+            Docs.SERVICE_ACCOUNT_SECRETS), age()),
             (o, row) -> row.str(nameOf(o)).num(o.path("secrets").size()).age(o));
 
     static final Printer PERSISTENT_VOLUME = new Printer(List.of(nameColumn(),
-            string("Capacity", Docs.FIELD), string("Access Modes", Docs.FIELD), string("Reclaim Policy", Docs.FIELD),
-            string("Status", Docs.FIELD), string("Claim", Docs.FIELD), string("StorageClass", "StorageClass of the pv"),
-            string("VolumeAttributesClass", "VolumeAttributesClass of the pv"), string("Reason", Docs.FIELD), age(),
-            string("VolumeMode", Docs.FIELD).wide()),
+            string("Capacity", Docs.PV_SPEC_CAPACITY), string("Access Modes", Docs.PV_SPEC_ACCESS_MODES),
+            string("Reclaim Policy", Docs.PV_SPEC_RECLAIM_POLICY),
+            string("Status", Docs.PV_STATUS_PHASE), string("Claim", Docs.PV_SPEC_CLAIM_REF),
+            string("StorageClass", "StorageClass of the pv"),
+            string("VolumeAttributesClass", "VolumeAttributesClass of the pv"), string("Reason",
+            Docs.PV_STATUS_REASON), age(),
+            string("VolumeMode", Docs.PV_SPEC_VOLUME_MODE).wide()),
             (o, row) -> {
                 JsonNode spec = o.path("spec");
                 JsonNode claim = spec.path("claimRef");
@@ -227,10 +238,11 @@ final class CorePrinters {
             });
 
     static final Printer PERSISTENT_VOLUME_CLAIM = new Printer(List.of(nameColumn(),
-            string("Status", Docs.FIELD), string("Volume", Docs.FIELD), string("Capacity", Docs.FIELD),
-            string("Access Modes", Docs.FIELD), string("StorageClass", "StorageClass of the pvc"),
+            string("Status", Docs.PVC_STATUS_PHASE), string("Volume", Docs.PVC_SPEC_VOLUME_NAME),
+            string("Capacity", Docs.PVC_STATUS_CAPACITY),
+            string("Access Modes", Docs.PVC_STATUS_ACCESS_MODES), string("StorageClass", "StorageClass of the pvc"),
             string("VolumeAttributesClass", "VolumeAttributesClass of the pvc"), age(),
-            string("VolumeMode", Docs.FIELD).wide()),
+            string("VolumeMode", Docs.PVC_SPEC_VOLUME_MODE).wide()),
             (o, row) -> {
                 JsonNode spec = o.path("spec");
                 String phase = o.path("metadata").path("deletionTimestamp").isTextual() ? "Terminating"

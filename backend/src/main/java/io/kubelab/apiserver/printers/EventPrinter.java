@@ -16,15 +16,15 @@ import static io.kubelab.apiserver.printers.Column.string;
 final class EventPrinter {
 
     static final Printer PRINTER = new Printer(List.of(
-            string("Last Seen", Docs.FIELD),
-            string("Type", Docs.FIELD),
-            string("Reason", Docs.FIELD),
-            string("Object", Docs.FIELD),
-            string("Subobject", Docs.FIELD).wide(),
-            string("Source", Docs.FIELD).wide(),
-            string("Message", Docs.FIELD),
-            string("First Seen", Docs.FIELD).wide(),
-            string("Count", Docs.FIELD).wide(),
+            string("Last Seen", Docs.EVENT_LAST_TIMESTAMP),
+            string("Type", Docs.EVENT_TYPE),
+            string("Reason", Docs.EVENT_REASON),
+            string("Object", Docs.EVENT_INVOLVED_OBJECT),
+            string("Subobject", Docs.OBJECT_REFERENCE_FIELD_PATH).wide(),
+            string("Source", Docs.EVENT_SOURCE).wide(),
+            string("Message", Docs.EVENT_MESSAGE),
+            string("First Seen", Docs.EVENT_FIRST_TIMESTAMP).wide(),
+            string("Count", Docs.EVENT_COUNT).wide(),
             nameColumn().wide()),
             EventPrinter::fill);
 

@@ -15,8 +15,10 @@ final class HpaPrinter {
     static final String UNKNOWN = "<unknown>";
 
     static final Printer PRINTER = new Printer(List.of(nameColumn(),
-            string("Reference", Docs.FIELD), string("Targets", Docs.FIELD), string("MinPods", Docs.FIELD),
-            string("MaxPods", Docs.FIELD), string("Replicas", Docs.FIELD), age()),
+            string("Reference", Docs.HPA_SPEC_SCALE_TARGET_REF), string("Targets", Docs.HPA_SPEC_METRICS),
+            string("MinPods", Docs.HPA_SPEC_MIN_REPLICAS),
+            string("MaxPods", Docs.HPA_SPEC_MAX_REPLICAS), string("Replicas",
+            Docs.HPA_STATUS_CURRENT_REPLICAS), age()),
             (o, row) -> {
                 JsonNode spec = o.path("spec");
                 JsonNode ref = spec.path("scaleTargetRef");
@@ -40,8 +42,10 @@ final class HpaPrinter {
             JsonNode spec = specs.get(i);
             JsonNode status = i < statuses.size() ? statuses.get(i) : null;
             switch (spec.path("type").asText("")) {
-                case "External" -> list.add(valueOrAverage(spec.path("external").path("target"), current(status, "external")));
-                case "Object" -> list.add(valueOrAverage(spec.path("object").path("target"), current(status, "object")));
+                case "External" -> list.add(valueOrAverage(spec.path("external").path("target"),
+                        current(status, "external")));
+                case "Object" -> list.add(valueOrAverage(spec.path("object").path("target"), current(status,
+                        "object")));
                 case "Pods" -> {
                     JsonNode current = current(status, "pods");
                     list.add((current == null ? UNKNOWN : Formats.quantity(current.path("averageValue"))) + "/"

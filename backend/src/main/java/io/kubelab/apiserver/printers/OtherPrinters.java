@@ -73,7 +73,8 @@ final class OtherPrinters {
                 row.str(nameOf(o)).str(o.path("spec").path("controller").asText("")).str(parameters).age(o);
             });
 
-    static final Printer NETWORK_POLICY = new Printer(List.of(nameColumn(), string("Pod-Selector", Docs.FIELD), age()),
+    static final Printer NETWORK_POLICY = new Printer(List.of(nameColumn(), string("Pod-Selector",
+            Docs.NETWORK_POLICY_SPEC_POD_SELECTOR), age()),
             (o, row) -> row.str(nameOf(o)).str(Formats.formatSelector(emptyIfMissing(o.path("spec").path("podSelector"))))
                     .age(o));
 
@@ -82,8 +83,8 @@ final class OtherPrinters {
         return selector.isObject() ? selector : JsonNodeFactory.instance.objectNode();
     }
 
-    static Printer binding(String what) {
-        return new Printer(List.of(nameColumn(), string("Role", Docs.FIELD), age(),
+    static Printer binding(String what, String roleRefDoc) {
+        return new Printer(List.of(nameColumn(), string("Role", roleRefDoc), age(),
                 string("Users", "Users in the " + what).wide(), string("Groups", "Groups in the " + what).wide(),
                 string("ServiceAccounts", "ServiceAccounts in the " + what).wide()),
                 (o, row) -> {
@@ -104,12 +105,14 @@ final class OtherPrinters {
                 });
     }
 
-    static final Printer ROLE_BINDING = binding("roleBinding");
-    static final Printer CLUSTER_ROLE_BINDING = binding("clusterRoleBinding");
+    static final Printer ROLE_BINDING = binding("roleBinding", Docs.ROLE_BINDING_ROLE_REF);
+    static final Printer CLUSTER_ROLE_BINDING = binding("clusterRoleBinding", Docs.CLUSTER_ROLE_BINDING_ROLE_REF);
 
     static final Printer STORAGE_CLASS = new Printer(List.of(nameColumn(),
-            string("Provisioner", Docs.FIELD), string("ReclaimPolicy", Docs.FIELD),
-            string("VolumeBindingMode", Docs.FIELD), string("AllowVolumeExpansion", Docs.FIELD), age()),
+            string("Provisioner", Docs.STORAGE_CLASS_PROVISIONER), string("ReclaimPolicy",
+            Docs.STORAGE_CLASS_RECLAIM_POLICY),
+            string("VolumeBindingMode", Docs.STORAGE_CLASS_BINDING_MODE), string("AllowVolumeExpansion",
+            Docs.STORAGE_CLASS_EXPANSION), age()),
             (o, row) -> {
                 JsonNode annotations = o.path("metadata").path("annotations");
                 String name = nameOf(o);
@@ -124,16 +127,18 @@ final class OtherPrinters {
             });
 
     static final Printer PRIORITY_CLASS = new Printer(List.of(nameColumn(),
-            integer("Value", Docs.FIELD), Column.bool("Global-Default", Docs.FIELD), age(),
-            string("PreemptionPolicy", Docs.FIELD)),
+            integer("Value", Docs.PRIORITY_CLASS_VALUE), Column.bool("Global-Default",
+            Docs.PRIORITY_CLASS_GLOBAL_DEFAULT), age(),
+            string("PreemptionPolicy", Docs.PRIORITY_CLASS_PREEMPTION)),
             (o, row) -> row.str(nameOf(o)).num(o.path("value").asLong()).bool(o.path("globalDefault").asBoolean(false))
                     .age(o).str(o.path("preemptionPolicy").asText("")));
 
-    static final Printer LEASE = new Printer(List.of(nameColumn(), string("Holder", Docs.FIELD), age()),
+    static final Printer LEASE = new Printer(List.of(nameColumn(), string("Holder", Docs.LEASE_SPEC_HOLDER), age()),
             (o, row) -> row.str(nameOf(o)).str(o.path("spec").path("holderIdentity").asText("")).age(o));
 
     static final Printer ENDPOINT_SLICE = new Printer(List.of(nameColumn(),
-            string("AddressType", Docs.FIELD), string("Ports", Docs.FIELD), string("Endpoints", Docs.FIELD), age()),
+            string("AddressType", Docs.ENDPOINT_SLICE_ADDRESS_TYPE), string("Ports",
+            Docs.ENDPOINT_SLICE_PORTS), string("Endpoints", Docs.ENDPOINT_SLICE_ENDPOINTS), age()),
             (o, row) -> {
                 List<String> ports = new ArrayList<>();
                 int portCount = 0;

@@ -27,10 +27,10 @@ final class PodPrinter {
             Column.string("Restarts", "The number of times the containers in this pod have been restarted and "
                     + "when the last container in this pod has restarted."),
             Column.age(),
-            Column.string("IP", Docs.FIELD).wide(),
-            Column.string("Node", Docs.FIELD).wide(),
-            Column.string("Nominated Node", Docs.FIELD).wide(),
-            Column.string("Readiness Gates", Docs.FIELD).wide()),
+            Column.string("IP", Docs.POD_STATUS_POD_IP).wide(),
+            Column.string("Node", Docs.POD_SPEC_NODE_NAME).wide(),
+            Column.string("Nominated Node", Docs.POD_STATUS_NOMINATED_NODE_NAME).wide(),
+            Column.string("Readiness Gates", Docs.POD_SPEC_READINESS_GATES).wide()),
             PodPrinter::fill);
 
     private PodPrinter() {

@@ -37,12 +37,12 @@ final class WorkloadPrinters {
 
     static final Printer DEPLOYMENT = new Printer(List.of(nameColumn(),
             string("Ready", "Number of the pod with ready state"),
-            string("Up-to-date", Docs.FIELD),
-            string("Available", Docs.FIELD),
+            string("Up-to-date", Docs.DEPLOYMENT_STATUS_UPDATED),
+            string("Available", Docs.DEPLOYMENT_STATUS_AVAILABLE),
             age(),
             string("Containers", CONTAINERS).wide(),
             string("Images", IMAGES).wide(),
-            string("Selector", Docs.FIELD).wide()),
+            string("Selector", Docs.DEPLOYMENT_SPEC_SELECTOR).wide()),
             (o, row) -> {
                 JsonNode status = o.path("status");
                 String selector = Formats.selector(o.path("spec").path("selector"));
@@ -54,9 +54,10 @@ final class WorkloadPrinters {
             });
 
     static final Printer REPLICA_SET = new Printer(List.of(nameColumn(),
-            integer("Desired", Docs.FIELD), integer("Current", Docs.FIELD), integer("Ready", Docs.FIELD), age(),
+            integer("Desired", Docs.RS_SPEC_REPLICAS), integer("Current", Docs.RS_STATUS_REPLICAS),
+            integer("Ready", Docs.RS_STATUS_READY_REPLICAS), age(),
             string("Containers", CONTAINERS).wide(), string("Images", IMAGES).wide(),
-            string("Selector", Docs.FIELD).wide()),
+            string("Selector", Docs.RS_SPEC_SELECTOR).wide()),
             (o, row) -> {
                 row.str(nameOf(o)).num(o.path("spec").path("replicas").asLong())
                         .num(o.path("status").path("replicas").asLong())
@@ -65,7 +66,11 @@ final class WorkloadPrinters {
                         Formats.formatSelector(o.path("spec").path("selector")));
             });
 
-    static final Printer REPLICATION_CONTROLLER = new Printer(REPLICA_SET.columns(),
+    static final Printer REPLICATION_CONTROLLER = new Printer(List.of(nameColumn(),
+            integer("Desired", Docs.RC_SPEC_REPLICAS), integer("Current", Docs.RC_STATUS_REPLICAS),
+            integer("Ready", Docs.RC_STATUS_READY_REPLICAS), age(),
+            string("Containers", CONTAINERS).wide(), string("Images", IMAGES).wide(),
+            string("Selector", Docs.RC_SPEC_SELECTOR).wide()),
             (o, row) -> {
                 row.str(nameOf(o)).num(o.path("spec").path("replicas").asLong())
                         .num(o.path("status").path("replicas").asLong())
@@ -75,11 +80,12 @@ final class WorkloadPrinters {
             });
 
     static final Printer DAEMON_SET = new Printer(List.of(nameColumn(),
-            integer("Desired", Docs.FIELD), integer("Current", Docs.FIELD), integer("Ready", Docs.FIELD),
-            integer("Up-to-date", Docs.FIELD), integer("Available", Docs.FIELD),
-            string("Node Selector", Docs.FIELD), age(),
+            integer("Desired", Docs.DS_STATUS_DESIRED), integer("Current", Docs.DS_STATUS_CURRENT),
+            integer("Ready", Docs.DS_STATUS_READY),
+            integer("Up-to-date", Docs.DS_STATUS_UPDATED), integer("Available", Docs.DS_STATUS_AVAILABLE),
+            string("Node Selector", Docs.POD_SPEC_NODE_SELECTOR), age(),
             string("Containers", CONTAINERS).wide(), string("Images", IMAGES).wide(),
-            string("Selector", Docs.FIELD).wide()),
+            string("Selector", Docs.DS_SPEC_SELECTOR).wide()),
             (o, row) -> {
                 JsonNode s = o.path("status");
                 JsonNode podSpec = o.path("spec").path("template").path("spec");
@@ -101,11 +107,11 @@ final class WorkloadPrinters {
 
     static final Printer JOB = new Printer(List.of(nameColumn(),
             string("Status", "Status of the job."),
-            string("Completions", Docs.FIELD),
+            string("Completions", Docs.JOB_STATUS_SUCCEEDED),
             string("Duration", "Time required to complete the job."),
             age(),
             string("Containers", CONTAINERS).wide(), string("Images", IMAGES).wide(),
-            string("Selector", Docs.FIELD).wide()),
+            string("Selector", Docs.JOB_SPEC_SELECTOR).wide()),
             WorkloadPrinters::job);
 
     private static void job(JsonNode o, Row row) {
@@ -155,10 +161,12 @@ final class WorkloadPrinters {
     }
 
     static final Printer CRON_JOB = new Printer(List.of(nameColumn(),
-            string("Schedule", Docs.FIELD), string("Timezone", Docs.FIELD), Column.bool("Suspend", Docs.FIELD),
-            integer("Active", Docs.FIELD), string("Last Schedule", Docs.FIELD), age(),
+            string("Schedule", Docs.CRON_SPEC_SCHEDULE), string("Timezone", Docs.CRON_SPEC_TIME_ZONE),
+            Column.bool("Suspend", Docs.CRON_SPEC_SUSPEND),
+            integer("Active", Docs.CRON_STATUS_ACTIVE), string("Last Schedule",
+            Docs.CRON_STATUS_LAST_SCHEDULE), age(),
             string("Containers", CONTAINERS).wide(), string("Images", IMAGES).wide(),
-            string("Selector", Docs.FIELD).wide()),
+            string("Selector", Docs.JOB_SPEC_SELECTOR).wide()),
             (o, row) -> {
                 JsonNode spec = o.path("spec");
                 JsonNode last = o.path("status").path("lastScheduleTime");
@@ -174,7 +182,8 @@ final class WorkloadPrinters {
             });
 
     static final Printer CONTROLLER_REVISION = new Printer(List.of(nameColumn(),
-            string("Controller", "Controller of the object"), string("Revision", Docs.FIELD), age()),
+            string("Controller", "Controller of the object"), string("Revision",
+            Docs.CONTROLLER_REVISION_REVISION), age()),
             (o, row) -> {
                 String controller = Row.NONE;
                 for (JsonNode ref : o.path("metadata").path("ownerReferences")) {
