@@ -38,6 +38,14 @@ final class TablePrinter {
     }
 
     void print(ObjectNode table, TabWriter out) {
+        print(table, out, "");
+    }
+
+    /**
+     * @param eventType a watch event's type ({@code ADDED}, {@code MODIFIED}, {@code DELETED}) for
+     *                  {@code --output-watch-events}'s EVENT column, or empty
+     */
+    void print(ObjectNode table, TabWriter out, String eventType) {
         JsonNode definitions = table.path("columnDefinitions");
         JsonNode rowsIn = table.path("rows");
         boolean noHeaders = options.noHeaders();
@@ -107,6 +115,14 @@ final class TablePrinter {
             rows.add(cells);
         }
 
+        if (!eventType.isEmpty()) {
+            columns.add(0, new Col("Event", 0));
+            JsonNode formatted = JsonNodeFactory.instance.textNode(formatEventType(eventType));
+            for (List<JsonNode> cells : rows) {
+                cells.add(0, formatted);
+            }
+        }
+
         // printTable
         StringBuilder text = new StringBuilder();
         if (!noHeaders) {
@@ -141,6 +157,17 @@ final class TablePrinter {
             text.append('\n');
         }
         out.write(text);
+    }
+
+    /** {@code formatEventType}: the known types padded to the width of MODIFIED. */
+    static String formatEventType(String eventType) {
+        return switch (eventType) {
+            case "ADDED" -> "ADDED   ";
+            case "MODIFIED" -> "MODIFIED";
+            case "DELETED" -> "DELETED ";
+            case "ERROR" -> "ERROR   ";
+            default -> eventType;
+        };
     }
 
     private void appendLabels(List<JsonNode> cells, JsonNode labels) {

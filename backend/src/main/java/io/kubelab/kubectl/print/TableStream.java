@@ -19,7 +19,15 @@ public final class TableStream {
 
     /** The text kubectl writes for this Table (the list, or a watch event's one-row Table). */
     public String next(ObjectNode table) {
-        printer.print(table, writer);
+        return next(table, "");
+    }
+
+    /**
+     * As {@link #next(ObjectNode)} with {@code --output-watch-events}: an EVENT column first, holding
+     * {@code eventType} ({@code ADDED} for the list's rows, then each event's type).
+     */
+    public String next(ObjectNode table, String eventType) {
+        printer.print(table, writer, eventType);
         writer.flush();
         String text = pending.toString();
         pending.setLength(0);

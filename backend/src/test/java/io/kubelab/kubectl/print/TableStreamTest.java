@@ -4,11 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * {@code kubectl get -w}: each chunk is flushed on its own, the header comes once, and columns keep the widest
  * width seen so far (liggitt/tabwriter's RememberWidths) so a narrower row still lines up with the first chunk.
+ * {@code watch.txt} is what the real kubectl 1.32 printed for {@code get leases -w} when the stub served the
+ * list and then the watch events of {@code watch.tables.json} (later events without column definitions);
+ * {@code watch-events.txt} the same with {@code --output-watch-events}.
  */
 class TableStreamTest {
 
@@ -41,6 +47,30 @@ class TableStreamTest {
         assertEquals("""
                 db-0                   Running             5s
                 """, stream.next(table(false, "db-0 Running 5s")));
+    }
+
+    @Test
+    void printsAWatchAsKubectl() throws Exception {
+        Path dir = Path.of("src/test/resources/golden/kubectl/get");
+        TableStream stream = new TableStream("Lease.coordination.k8s.io", true, TableOptions.plain());
+        StringBuilder out = new StringBuilder();
+        for (var table : JSON.readTree(Files.readString(dir.resolve("watch.tables.json")))) {
+            out.append(stream.next((ObjectNode) table));
+        }
+        assertEquals(Files.readString(dir.resolve("watch.txt")), out.toString());
+    }
+
+    @Test
+    void printsWatchEventsAsKubectl() throws Exception {
+        Path dir = Path.of("src/test/resources/golden/kubectl/get");
+        TableStream stream = new TableStream("Lease.coordination.k8s.io", true, TableOptions.plain());
+        String[] types = {"ADDED", "ADDED", "MODIFIED", "ADDED", "DELETED"};
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        for (var table : JSON.readTree(Files.readString(dir.resolve("watch.tables.json")))) {
+            out.append(stream.next((ObjectNode) table, types[i++]));
+        }
+        assertEquals(Files.readString(dir.resolve("watch-events.txt")), out.toString());
     }
 
     @Test
