@@ -48,8 +48,8 @@ final class HpaPrinter {
                         "object")));
                 case "Pods" -> {
                     JsonNode current = current(status, "pods");
-                    list.add((current == null ? UNKNOWN : Formats.quantity(current.path("averageValue"))) + "/"
-                            + Formats.quantity(spec.path("pods").path("target").path("averageValue")));
+                    list.add((current == null ? UNKNOWN : quantity(current.path("averageValue"))) + "/"
+                            + quantity(spec.path("pods").path("target").path("averageValue")));
                 }
                 case "Resource" -> list.add(resource(spec.path("resource"), current(status, "resource")));
                 case "ContainerResource" -> list.add(resource(spec.path("containerResource"),
@@ -65,6 +65,11 @@ final class HpaPrinter {
         return String.join(", ", list) + more;
     }
 
+    /** A {@code *resource.Quantity}'s {@code String()}: {@code <nil>} when absent. */
+    private static String quantity(JsonNode value) {
+        return value.isMissingNode() || value.isNull() ? "<nil>" : Formats.quantity(value);
+    }
+
     /** The status entry's {@code current} for that source, null when the status has none. */
     private static JsonNode current(JsonNode status, String source) {
         if (status == null || !status.path(source).isObject()) {
@@ -76,19 +81,19 @@ final class HpaPrinter {
     private static String valueOrAverage(JsonNode target, JsonNode current) {
         if (target.has("averageValue")) {
             String c = current != null && current.has("averageValue")
-                    ? Formats.quantity(current.path("averageValue")) : UNKNOWN;
-            return c + "/" + Formats.quantity(target.path("averageValue")) + " (avg)";
+                    ? quantity(current.path("averageValue")) : UNKNOWN;
+            return c + "/" + quantity(target.path("averageValue")) + " (avg)";
         }
-        String c = current != null ? Formats.quantity(current.path("value")) : UNKNOWN;
-        return c + "/" + Formats.quantity(target.path("value"));
+        String c = current != null ? quantity(current.path("value")) : UNKNOWN;
+        return c + "/" + quantity(target.path("value"));
     }
 
     private static String resource(JsonNode source, JsonNode current) {
         String name = source.path("name").asText("");
         JsonNode target = source.path("target");
         if (target.has("averageValue")) {
-            String c = current != null ? Formats.quantity(current.path("averageValue")) : UNKNOWN;
-            return name + ": " + c + "/" + Formats.quantity(target.path("averageValue"));
+            String c = current != null ? quantity(current.path("averageValue")) : UNKNOWN;
+            return name + ": " + c + "/" + quantity(target.path("averageValue"));
         }
         String c = current != null && current.has("averageUtilization")
                 ? current.path("averageUtilization").asLong() + "%" : UNKNOWN;
