@@ -1,6 +1,7 @@
 package io.kubelab.kubectl.print;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubelab.model.ResourceType;
 
 import java.util.List;
 
@@ -18,6 +19,12 @@ public final class TableText {
      * @param namespaced whether the kind is namespaced (only those get the {@code -A} NAMESPACE column)
      */
     public record Section(ObjectNode table, String groupKind, boolean namespaced) {
+
+        /** The Table the API server answered for a kind (a list or one object). */
+        public static Section of(ObjectNode table, ResourceType type) {
+            return new Section(table, type.group().isEmpty() ? type.kind() : type.kind() + "." + type.group(),
+                    type.namespaced());
+        }
     }
 
     private TableText() {

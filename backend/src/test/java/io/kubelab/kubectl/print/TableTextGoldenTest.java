@@ -92,8 +92,8 @@ class TableTextGoldenTest {
                             one.add(item);
                         }
                     }
-                    sections.add(new TableText.Section(TablePrinters.table(type, one, PrintersScenario.now(),
-                            IncludeObject.METADATA), groupKind(type), type.namespaced()));
+                    sections.add(TableText.Section.of(TablePrinters.table(type, one, PrintersScenario.now(),
+                            IncludeObject.METADATA), type));
                 }
             }
         }
@@ -101,12 +101,8 @@ class TableTextGoldenTest {
     }
 
     private static TableText.Section section(ResourceType type, List<ObjectNode> items, ObjectNode listMeta) {
-        return new TableText.Section(TablePrinters.table(type, items, listMeta, PrintersScenario.now(),
-                IncludeObject.METADATA), groupKind(type), type.namespaced());
-    }
-
-    static String groupKind(ResourceType type) {
-        return type.group().isEmpty() ? type.kind() : type.kind() + "." + type.group();
+        return TableText.Section.of(TablePrinters.table(type, items, listMeta, PrintersScenario.now(),
+                IncludeObject.METADATA), type);
     }
 
     static List<ObjectNode> items(ResourceType type, ObjectNode list) {
