@@ -1,0 +1,93 @@
+package io.kubelab.kubectl.print.jsonpath;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.kubelab.kubectl.print.jsonpath.PathNode.ListNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A parsed JSONPath template, as kubectl's {@code -o jsonpath=TEMPLATE} (and {@code -o jsonpath-file=FILE},
+ * whose file content the verb reads and passes here), {@code custom-columns} and {@code --sort-by} use it:
+ * client-go's {@code util/jsonpath} over the object's JSON. kubectl's printer runs it with
+ * {@code allowMissingKeys} true unless {@code --allow-missing-template-keys=false}.
+ * <p>
+ * Evaluation is bounded: a template may produce at most {@link #MAX_VALUES} values and print at most
+ * {@link #MAX_OUTPUT} characters (nested ranges over recursive descent grow fast); past that it fails.
+ * Instances are immutable and may be shared; each execution has its own state.
+ */
+public final class JsonPath {
+
+    /** Most values one execution may produce, counting every intermediate step. */
+    public static final int MAX_VALUES = 2_000_000;
+    /** Most characters {@link #execute} may print. */
+    public static final int MAX_OUTPUT = 8 * 1024 * 1024;
+
+    private final String template;
+    private final ListNode root;
+
+    private JsonPath(String template, ListNode root) {
+        this.template = template;
+        this.root = root;
+    }
+
+    /** Parses a template; the exception's message is client-go's, e.g. {@code unclosed action}. */
+    public static JsonPath parse(String template) throws JsonPathException {
+        return new JsonPath(template, JsonPathParser.parse(template));
+    }
+
+    public String template() {
+        return template;
+    }
+
+    /** Runs the template and prints its results as kubectl does; the exception's message is client-go's. */
+    public String execute(JsonNode data, boolean allowMissingKeys) throws JsonPathException {
+        List<List<JsonNode>> results = findResults(data, allowMissingKeys);
+        StringBuilder out = new StringBuilder();
+        for (List<JsonNode> result : results) {
+            ResultText.print(out, result);
+            if (out.length() > MAX_OUTPUT) {
+                throw new JsonPathException("output exceeds " + MAX_OUTPUT + " characters");
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The raw results, one list per top-level piece of the template (text, action, range iteration), as
+     * client-go's {@code FindResults} with missing keys not allowed (custom-columns and sort-by use this).
+     */
+    public List<List<JsonNode>> findResults(JsonNode data) throws JsonPathException {
+        return findResults(data, false);
+    }
+
+    public List<List<JsonNode>> findResults(JsonNode data, boolean allowMissingKeys) throws JsonPathException {
+        return new PathEvaluation(allowMissingKeys).findResults(root.nodes(), data);
+    }
+
+    /** The literal nodes of the template's text and strings: Go values behind {@code reflect.ValueOf}. */
+    static JsonNode text(String s) {
+        return TextNode.valueOf(s);
+    }
+
+    static JsonNode intValue(long v) {
+        return LongNode.valueOf(v);
+    }
+
+    static JsonNode floatValue(double v) {
+        return DoubleNode.valueOf(v);
+    }
+
+    static JsonNode boolValue(boolean v) {
+        return BooleanNode.valueOf(v);
+    }
+
+    /** A snapshot of a result list: the Go code appends to fresh slices too. */
+    static List<JsonNode> list() {
+        return new ArrayList<>();
+    }
+}

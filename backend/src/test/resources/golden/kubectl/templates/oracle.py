@@ -1,0 +1,277 @@
+#!/usr/bin/env python3
+"""Regenerates cases.json from the real kubectl 1.32 (the oracle): python3 oracle.py [PORT]
+
+Serves objects/*.json through /work/wt/oracle/kube-stub.py, runs `kubectl get ... -o jsonpath=/go-template=
+[--sort-by=...]` for every case below and stores the exact stdout, stderr and exit code next to the case.
+TemplateGoldenTest replays each case through our JsonPath / GoTemplate / SortBy and compares byte for byte.
+"""
+import json, os, shutil, subprocess, sys, tempfile, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PORT = int(sys.argv[1]) if len(sys.argv) > 1 else 18300
+K = os.path.join(os.path.dirname(os.path.realpath('/usr/bin/kubectl')), 'kubectl.1.32')
+STUB = '/work/wt/oracle/kube-stub.py'
+
+# resource word, namespace -> (objects file, URL path of the collection, apiVersion, kind)
+RESOURCES = {
+    ('pods', 'default'): ('pods-default.json', 'api/v1/namespaces/default/pods', 'v1', 'Pod'),
+    ('pods', 'kube-system'): ('pods-kube-system.json', 'api/v1/namespaces/kube-system/pods', 'v1', 'Pod'),
+    ('pods', 'lab'): ('lab-pods.json', 'api/v1/namespaces/lab/pods', 'v1', 'Pod'),
+    ('nodes', ''): ('nodes.json', 'api/v1/nodes', 'v1', 'Node'),
+    ('deployments', 'default'): ('deployments-default.json', 'apis/apps/v1/namespaces/default/deployments', 'apps/v1', 'Deployment'),
+    ('services', 'default'): ('services-default.json', 'api/v1/namespaces/default/services', 'v1', 'Service'),
+    ('secrets', 'lab'): ('lab-secrets.json', 'api/v1/namespaces/lab/secrets', 'v1', 'Secret'),
+}
+
+J, G = 'jsonpath=', 'go-template='
+RANGE_NAMES = '{range .items[*]}{.metadata.name}{"\\n"}{end}'
+
+
+def c(id, output, resource='pods', ns='default', names=None, sort=None, strict=False):
+    return {'id': id, 'resource': resource, 'namespace': ns, 'names': names or [], 'output': output,
+            'sortBy': sort, 'allowMissingKeys': not strict}
+
+
+CASES = [
+    # ---- JSONPath: kubectl quick reference and the JSONPath support page
+    c('qr-pod-ip', J + '{range .items[*]}{.metadata.name}{"\\t"}{.status.podIP}{"\\n"}{end}'),
+    c('qr-labels-version', J + '{.items[*].metadata.labels.version}'),
+    c('qr-images', J + '{.items[*].spec.containers[*].image}'),
+    c('qr-node-internal-ip', J + '{.items[*].status.addresses[?(@.type=="InternalIP")].address}', 'nodes', ''),
+    c('qr-ready-nodes', J + '{range .items[*]}{@.metadata.name}:{range @.status.conditions[*]}{@.type}={@.status};{end}{end}', 'nodes', ''),
+    c('qr-node-cpu', J + '{range .items[*]}{.metadata.name}{"\\t"}{.status.capacity.cpu}{"\\n"}{end}', 'nodes', ''),
+    c('qr-pod-names-one-per-line', J + '{range .items[*]}{.metadata.name}{"\\n"}{end}', ns='kube-system'),
+    c('qr-image-per-container', J + '{range .items[*]}{"\\n"}{.metadata.name}{":\\t"}{range .spec.containers[*]}{.image}{", "}{end}{end}'),
+    c('qr-first-pod-name', J + '{.items[0].metadata.name}'),
+    c('qr-start-time', J + '{range .items[*]}{.metadata.name}{"\\t"}{.status.startTime}{"\\n"}{end}'),
+    c('qr-init-container-names', J + '{.items[*].spec.initContainers[*].name}'),
+    c('jp-kind', J + '{.kind}'),
+    c('jp-kind-bracket', J + "{['kind']}"),
+    c('jp-recursive-name', J + '{..name}', 'nodes', ''),
+    c('jp-items-names', J + '{.items[*].metadata.name}', 'nodes', ''),
+    c('jp-first-item', J + '{.items[0].metadata}', 'nodes', ''),
+    c('jp-last-item', J + '{.items[-1:].metadata.name}', 'nodes', ''),
+    c('jp-filter-name', J + '{.items[?(@.metadata.name=="node01")].status.capacity}', 'nodes', ''),
+    c('jp-union', J + "{.items[*]['metadata.name', 'status.capacity']}", 'nodes', ''),
+    c('jp-range-brackets', J + '{range .items[*]}[{.metadata.name}, {.status.capacity}] {end}', 'nodes', ''),
+    c('jp-regex-unsupported', J + '{.items[?(@.metadata.name=~/^node/)].metadata.name}', 'nodes', ''),
+    # ---- JSONPath: single objects, printing rules, slices, filters
+    c('jp-single-labels', J + '{.metadata.labels}', names=['db']),
+    c('jp-single-escaped-dots', J + '{.metadata.labels.app\\.kubernetes\\.io/name}', names=['db']),
+    c('jp-single-dict-key', J + "{.metadata.labels['app']}", names=['db']),
+    c('jp-annotations-html', J + '{.metadata.annotations}', names=['db']),
+    c('jp-containers', J + '{.spec.containers[1]}', names=['db']),
+    c('jp-env', J + '{.spec.containers[0].env[0].value}{"|"}{.spec.containers[*].resources}', names=['db']),
+    c('jp-two-names', J + '{.items[*].metadata.name}', names=['db', 'db']),
+    c('jp-slice', J + '{.items[1:3].metadata.name}', 'pods', 'kube-system'),
+    c('jp-slice-step', J + '{.items[::2].metadata.name}', 'pods', 'kube-system'),
+    c('jp-slice-neg', J + '{.items[-2:].metadata.name}', 'pods', 'kube-system'),
+    c('jp-slice-empty', J + '{.items[1:1].metadata.name}x', 'pods', 'kube-system'),
+    c('jp-wildcard-map', J + '{.items[0].status.capacity.*}', 'nodes', ''),
+    c('jp-filter-phase', J + '{.items[?(@.status.phase=="Running")].metadata.name}', 'pods', 'lab'),
+    c('jp-filter-ne', J + '{.items[?(@.status.phase!="Running")].metadata.name}', 'pods', 'lab'),
+    c('jp-filter-lt-int', J + '{.items[?(@.spec.priority<8)].metadata.name}', 'pods', 'lab'),
+    c('jp-filter-ge-int', J + '{.items[?(@.spec.priority>=7)].metadata.name}', 'pods', 'lab'),
+    c('jp-filter-float', J + '{.items[?(@.spec.weight>0.5)].metadata.name}', 'pods', 'lab'),
+    c('jp-filter-bool', J + '{.items[?(@.status.flag==true)].metadata.name}', 'pods', 'lab'),
+    c('jp-filter-exists', J + '{.items[?(@.metadata.labels)].metadata.name}', 'pods', 'lab'),
+    c('jp-filter-exists-field', J + '{.items[?(@.spec.priority)].metadata.name}', 'pods', 'lab'),
+    c('jp-filter-and-unsupported', J + '{.items[?(@.status.phase=="Running" && @.spec.priority>1)].metadata.name}', 'pods', 'lab'),
+    c('jp-numbers', J + '{range .items[*]}{.spec.priority} {.spec.weight} {.spec.ratio}|{end}', 'pods', 'lab'),
+    c('jp-null-empty', J + '{.items[2].spec.note} {.items[2].spec.empty} {.items[2].spec.obj} {.items[2].status.flag}', 'pods', 'lab'),
+    c('jp-unicode', J + '{.items[3].metadata.labels} {.items[3].spec.text} {.items[3].spec}', 'pods', 'lab'),
+    c('jp-quotes', J + "{'single'} {\"tab\\there\"} {'it\\'s'}", 'pods', 'lab'),
+    c('jp-text-only', J + 'plain text', 'pods', 'lab'),
+    c('jp-relaxed-not-applied', J + '.metadata.name', names=['db']),
+    c('jp-number-literal', J + '{5}{"-"}{1.5}', names=['db']),
+    c('jp-range-empty-list', J + '{range .items[*].spec.initContainers[*]}{.name}{end}after', 'pods', 'lab'),
+    c('jp-nested-range', J + '{range .items[*]}{.metadata.name}:{range .spec.containers[*]}{.name},{end};{end}', 'pods', 'lab'),
+    c('jp-after-range', J + '{range .items[*]}{.metadata.name} {end}{.kind}', 'pods', 'lab'),
+    c('jp-recursive-image', J + '{..image}', 'pods', 'lab'),
+    c('jp-missing-allowed', J + '{.items[*].metadata.nothing}|{.nothing.deeper}|', 'pods', 'lab'),
+    c('jp-dollar', J + '{$.kind} {@.kind}', 'pods', 'lab'),
+    c('jp-string-wildcard', J + '{.metadata.name.*}', names=['db']),
+    # ---- JSONPath errors (kubectl's words)
+    c('jp-err-unclosed', J + '{.metadata.labels'),
+    c('jp-err-unclosed-newline', J + '{.metadata\n}'),
+    c('jp-err-unterminated-array', J + '{.items[0}'),
+    c('jp-err-unterminated-filter', J + '{.items[?(@.a=="x"}'),
+    c('jp-err-unclosed-array-expect', J + '{.items[?(@.a=="x")x}'),
+    c('jp-err-unterminated-quote', J + '{"abc}'),
+    c('jp-err-invalid-index', J + '{.items[a]}'),
+    c('jp-err-index-not-number', J + '{.items[1:99999999999]}'),
+    c('jp-err-char', J + '{.items#}'),
+    c('jp-err-multiple-recursive', J + '{....name}'),
+    c('jp-err-end-outside-range', J + '{end}'),
+    c('jp-err-identifier', J + '{foo}'),
+    c('jp-err-number', J + '{1.2.3}'),
+    c('jp-err-not-array', J + '{.metadata[0]}', names=['db']),
+    c('jp-err-out-of-bounds', J + '{.items[7].metadata.name}', 'pods', 'lab'),
+    c('jp-err-out-of-bounds-neg', J + '{.items[-9].metadata.name}', 'pods', 'lab'),
+    c('jp-err-step', J + '{.items[0:2:0].metadata.name}', 'pods', 'lab'),
+    c('jp-err-start-gt-end', J + '{.items[3:1].metadata.name}', 'pods', 'lab'),
+    c('jp-err-missing-strict', J + '{.items[0].metadata.name}{.items[0].metadata.nothing}', 'pods', 'lab', strict=True),
+    c('jp-err-missing-strict-single', J + '{.kind} {.spec.nothing}', names=['db'], strict=True),
+    c('jp-err-compare-many', J + '{.items[?(@.spec.containers[*].name=="c")].metadata.name}', 'pods', 'lab'),
+    c('jp-err-incompatible', J + '{.items[?(@.spec.priority==1.5)].metadata.name}', 'pods', 'lab'),
+    c('jp-err-bool-less', J + '{.items[?(@.status.flag<true)].metadata.name}', 'pods', 'lab'),
+    c('jp-err-filter-not-array', J + '{.kind[?(@.a)]}', 'pods', 'lab'),
+    c('jp-err-unquote', J + '{"\\q"}', 'pods', 'lab'),
+    # ---- go-template
+    c('gt-names', G + '{{range .items}}{{.metadata.name}}{{"\\n"}}{{end}}'),
+    c('gt-qr-secret', G + '{{range $k,$v := .data}}{{"### "}}{{$k}}{{"\\n"}}{{$v|base64decode}}{{"\\n\\n"}}{{end}}', 'secrets', 'lab', names=['creds']),
+    c('gt-if-else', G + '{{range .items}}{{if eq .status.phase "Running"}}up {{else if eq .status.phase "Pending"}}wait {{else}}down {{end}}{{.metadata.name}}\n{{end}}', 'pods', 'lab'),
+    c('gt-printf-table', G + '{{range .items}}{{printf "%-30s %-10s %s\\n" .metadata.name .status.phase .spec.nodeName}}{{end}}'),
+    c('gt-maps-lists', G + '{{(index .items 0).metadata.labels}} {{(index .items 0).spec.containers}}', 'pods', 'lab'),
+    c('gt-numbers', G + '{{range .items}}{{.spec.priority}} {{.spec.weight}} {{.spec.ratio}}|{{end}}', 'pods', 'lab'),
+    c('gt-missing', G + '{{.metadata.nothing}} {{.metadata.nothing.deeper}} {{.spec.containers}}', names=['db']),
+    c('gt-null', G + '{{range .items}}[{{.spec.note}}]{{end}}', 'pods', 'lab'),
+    c('gt-range-index', G + '{{range $i, $c := .spec.containers}}{{$i}}:{{$c.name}}={{$c.image}} {{end}}', names=['db']),
+    c('gt-range-map', G + '{{range $k, $v := .metadata.labels}}{{$k}}={{$v}};{{end}}', names=['db']),
+    c('gt-range-else', G + '{{range .spec.initContainers}}x{{else}}no init containers{{end}}', names=['db']),
+    c('gt-with', G + '{{with .status}}{{.phase}} {{.podIP}}{{end}}{{with .spec.nothing}}yes{{else}}no{{end}}', names=['db']),
+    c('gt-variables', G + '{{$n := .metadata.name}}{{range .spec.containers}}{{$n}}/{{.name}} {{end}}{{$n = "x"}}{{$n}} {{$.kind}}', names=['db']),
+    c('gt-trim', G + '{{range .items -}}\n  {{ .metadata.name }}\n{{- end}}', 'pods', 'lab'),
+    c('gt-comment', G + 'a{{/* a comment */}}b{{- /* trimmed */ -}} c', names=['db']),
+    c('gt-len-index', G + '{{len .items}} {{len (index .items 0).spec.containers}} {{index .metadata.labels "app"}} {{index .items 1 "metadata" "name"}}', 'pods', 'lab'),
+    c('gt-index-label', G + '{{index .metadata.labels "app.kubernetes.io/name"}}', names=['db']),
+    c('gt-logic', G + '{{range .items}}{{and .spec.priority .status.flag}},{{or .spec.nothing "dflt"}},{{not .status.flag}};{{end}}', 'pods', 'lab'),
+    c('gt-compare', G + '{{range .items}}{{if gt .spec.priority 5}}{{.metadata.name}} {{end}}{{end}}', 'pods', 'lab', strict=False),
+    c('gt-printf-verbs', G + '{{printf "%d|%5d|%-5d|%05d|%x|%X|%o|%b|%c|%q|%U" 42 42 42 42 255 255 8 5 65 65 65}}', names=['db']),
+    c('gt-printf-strings', G + '{{printf "%s|%10s|%-10s|%.2s|%q|%x|%v|%T" .metadata.name .metadata.name .metadata.name .metadata.name .metadata.name "hi" .metadata.labels .metadata.labels}}', names=['db']),
+    c('gt-printf-floats', G + '{{range .items}}{{printf "%v %.2f %e %g %6.1f %T;" .spec.weight .spec.weight .spec.weight .spec.weight .spec.weight .spec.weight}}{{end}}', 'pods', 'lab'),
+    c('gt-printf-bad', G + '{{printf "%d %s %t" "str" 5 1}}|{{printf "%s %s" "one"}}|{{printf "%s" "a" "b" 3}}|{{printf "100%"}}', names=['db']),
+    c('gt-printf-gosyntax', G + '{{printf "%#v" .metadata.labels}} {{printf "%+v" .spec.containers}}', names=['db']),
+    c('gt-print-println', G + '{{print 1 2 "a" "b" 3 .metadata.nothing}}|{{println "x" 1}}|', names=['db']),
+    c('gt-pipeline', G + '{{.metadata.name | printf "%s!"}} {{"x" | printf "%s-%s" "y"}} {{.metadata.name | len}}', names=['db']),
+    c('gt-slice', G + '{{slice .metadata.name 1}} {{slice .spec.containers 1 2}} {{slice "abcdef" 1 3}}', names=['db']),
+    c('gt-html-js-url', G + '{{html .metadata.annotations.note}} {{js "a\'b<c>"}} {{urlquery "a b&c/d"}}', names=['db']),
+    c('gt-exists', G + '{{exists . "spec" "containers"}} {{exists . "spec" "nothing"}} {{exists .spec.containers 1}} {{exists .spec.containers 5}}', names=['db']),
+    c('gt-define', G + '{{define "row"}}<{{.name}}>{{end}}{{range .spec.containers}}{{template "row" .}}{{end}}', names=['db']),
+    c('gt-break-continue', G + '{{range .items}}{{if eq .metadata.name "pod-9"}}{{continue}}{{end}}{{if eq .metadata.name "pod-02"}}{{break}}{{end}}{{.metadata.name}} {{end}}', 'pods', 'lab'),
+    c('gt-char-number-consts', G + "{{'a'}} {{1e3}} {{0x1F}} {{1.50}} {{-7}} {{1_000}}", names=['db']),
+    c('gt-unicode', G + '{{(index .items 3).spec.text}} {{(index .items 3).metadata.labels}}', 'pods', 'lab'),
+    c('gt-eq-multi', G + '{{range .items}}{{if eq .status.phase "Pending" "Failed"}}{{.metadata.name}} {{end}}{{end}}', 'pods', 'lab'),
+    c('gt-raw-string', G + '{{`raw\\n`}} {{"esc\\t"}}', names=['db']),
+    c('gt-dot-print', G + '{{.spec.containers | len}} {{(index .spec.containers 1).command}}', names=['db']),
+    # ---- go-template errors
+    c('gt-err-unclosed', G + '{{.metadata.name'),
+    c('gt-err-undefined-func', G + '{{upper .metadata.name}}'),
+    c('gt-err-unexpected-end', G + '{{.kind}}{{end}}'),
+    c('gt-err-unexpected-else', G + '{{else}}'),
+    c('gt-err-eof', G + '{{range .items}}{{.metadata.name}}'),
+    c('gt-err-missing-value', G + '{{}}'),
+    c('gt-err-undefined-var', G + '{{$x}}'),
+    c('gt-err-bad-char', G + '{{.metadata.name#}}'),
+    c('gt-err-unterminated-string', G + '{{"abc}}'),
+    c('gt-err-unclosed-paren', G + '{{(len .items}}'),
+    c('gt-err-unexpected-rparen', G + '{{len .items)}}'),
+    c('gt-err-break-outside', G + '{{break}}'),
+    c('gt-err-comment', G + '{{/* x */ .kind}}'),
+    c('gt-err-unclosed-comment', G + '{{/* x }}'),
+    c('gt-err-multiline', G + 'line1\nline2 {{.a\n\n'),
+    c('gt-err-nonexec-pipeline', G + '{{.kind | "x"}}'),
+    c('gt-err-too-many-decl', G + '{{$a, $b := .kind}}'),
+    c('gt-err-expected-end', G + '{{if .kind}}a{{else}}b{{else}}c{{end}}'),
+    c('gt-err-missing-key-strict', G + '{{.metadata.name}} {{.metadata.nothing}}', names=['db'], strict=True),
+    c('gt-err-nil-data-strict', G + '{{range .items}}{{.metadata.name}}{{.spec.nothing.deeper}}{{end}}', 'pods', 'lab', strict=True),
+    c('gt-err-cant-evaluate', G + 'start {{.metadata.name.x}}', names=['db']),
+    c('gt-err-var-field', G + '{{$x := .metadata.name}}{{$x.y}}', names=['db']),
+    c('gt-err-nil-pointer', G + '{{range .items}}{{.spec.note.x}}{{end}}', 'pods', 'lab'),
+    c('gt-err-index-range', G + '{{index .spec.containers 5}}', names=['db']),
+    c('gt-err-index-nil', G + '{{index .metadata.nothing "a"}}', names=['db']),
+    c('gt-err-index-type', G + '{{index .spec.containers "a"}}', names=['db']),
+    c('gt-err-len-nil', G + '{{len .metadata.nothing}}', names=['db']),
+    c('gt-err-len-int', G + '{{len 3}}', names=['db']),
+    c('gt-err-args', G + '{{len}}', names=['db']),
+    c('gt-err-args-eq', G + '{{eq .kind}}', names=['db']),
+    c('gt-err-lt-incompatible', G + '{{range .items}}{{lt .spec.priority 1.5}}{{end}}', 'pods', 'lab'),
+    c('gt-err-lt-nil', G + '{{lt .metadata.nothing 1}}', names=['db']),
+    c('gt-err-printf-type', G + '{{printf 3}}', names=['db']),
+    c('gt-err-printf-nil', G + '{{printf .metadata.nothing}}', names=['db']),
+    c('gt-err-printf-wrongtype', G + '{{printf .spec.containers}}', names=['db']),
+    c('gt-err-base64', G + '{{base64decode "!!"}}', names=['db']),
+    c('gt-err-not-method', G + '{{"x" | .kind}}', names=['db']),
+    c('gt-err-non-function', G + '{{.kind 1}}', names=['db']),
+    c('gt-err-range-string', G + '{{range .kind}}x{{end}}', names=['db']),
+    c('gt-err-range-int', G + '{{range 3}}x{{end}}', names=['db']),
+    c('gt-err-template-undefined', G + '{{template "nope" .}}', names=['db']),
+    c('gt-err-nil-command', G + '{{nil}}', names=['db']),
+    # ---- --sort-by
+    c('sort-created', J + RANGE_NAMES, sort='.metadata.creationTimestamp'),
+    c('sort-created-lab', J + RANGE_NAMES, 'pods', 'lab', sort='.metadata.creationTimestamp'),
+    c('sort-name-natural', J + RANGE_NAMES, 'pods', 'lab', sort='.metadata.name'),
+    c('sort-braces', J + RANGE_NAMES, 'pods', 'lab', sort='{.status.podIP}'),
+    c('sort-no-dot', J + RANGE_NAMES, 'pods', 'lab', sort='metadata.name'),
+    c('sort-int', J + RANGE_NAMES, 'pods', 'lab', sort='.spec.priority'),
+    c('sort-float', J + RANGE_NAMES, 'pods', 'lab', sort='.spec.weight'),
+    c('sort-quantity-cpu', J + RANGE_NAMES, 'pods', 'lab', sort='.spec.containers[0].resources.requests.cpu'),
+    c('sort-quantity-memory', J + RANGE_NAMES, 'pods', 'lab', sort='.spec.containers[0].resources.requests.memory'),
+    c('sort-phase', J + RANGE_NAMES, 'pods', 'lab', sort='.status.phase'),
+    c('sort-kube-system-node', J + RANGE_NAMES, 'pods', 'kube-system', sort='.spec.nodeName'),
+    c('sort-kube-system-created', J + RANGE_NAMES, 'pods', 'kube-system', sort='.metadata.creationTimestamp'),
+    c('sort-kube-system-name', J + RANGE_NAMES, 'pods', 'kube-system', sort='.metadata.name'),
+    c('sort-kube-system-ip', J + RANGE_NAMES, 'pods', 'kube-system', sort='.status.podIP'),
+    c('sort-nodes-memory', J + RANGE_NAMES, 'nodes', '', sort='.status.capacity.memory'),
+    c('sort-restarts', J + RANGE_NAMES, 'pods', 'kube-system', sort='.status.containerStatuses[0].restartCount'),
+    c('sort-go-template', G + '{{range .items}}{{.metadata.name}} {{end}}', 'pods', 'lab', sort='.spec.priority'),
+    c('sort-err-not-found', J + RANGE_NAMES, 'pods', 'lab', sort='.foo'),
+    c('sort-err-unclosed', J + RANGE_NAMES, 'pods', 'lab', sort='{.metadata.name'),
+    c('sort-err-relaxed', J + RANGE_NAMES, 'pods', 'lab', sort='{{.metadata.name}}'),
+    c('sort-err-not-array', J + RANGE_NAMES, 'pods', 'lab', sort='.metadata.name[0]'),
+]
+
+
+def fixture(resource, ns):
+    f, path, api_version, kind = RESOURCES[(resource, ns)]
+    with open(os.path.join(HERE, 'objects', f)) as fh:
+        return json.load(fh), path, api_version, kind
+
+
+def serve(tmp):
+    for (resource, ns) in RESOURCES:
+        lst, path, api_version, kind = fixture(resource, ns)
+        os.makedirs(os.path.join(tmp, path), exist_ok=True)
+        with open(os.path.join(tmp, path + '.json'), 'w') as fh:
+            json.dump(lst, fh)
+        for item in lst['items']:
+            obj = dict(apiVersion=api_version, kind=kind, **item)
+            with open(os.path.join(tmp, path, item['metadata']['name'] + '.json'), 'w') as fh:
+                json.dump(obj, fh)
+
+
+def run(case, cache):
+    args = [K, '--server=http://127.0.0.1:%d' % PORT, '--cache-dir', cache, 'get', case['resource']]
+    args += case['names']
+    if case['namespace']:
+        args += ['-n', case['namespace']]
+    args += ['-o', case['output']]
+    if case['sortBy'] is not None:
+        args += ['--sort-by=' + case['sortBy']]
+    if not case['allowMissingKeys']:
+        args += ['--allow-missing-template-keys=false']
+    p = subprocess.run(args, capture_output=True, env=dict(os.environ, TZ='UTC'))
+    return p.stdout.decode(), p.stderr.decode(), p.returncode
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix='tpl-oracle-')
+    serve(os.path.join(tmp, 'objs'))
+    stub = subprocess.Popen([sys.executable, STUB, os.path.join(tmp, 'objs'), str(PORT)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(1.0)
+        out = []
+        for case in CASES:
+            stdout, stderr, rc = run(case, os.path.join(tmp, 'kc'))
+            out.append(dict(case, stdout=stdout, stderr=stderr, exitCode=rc))
+        with open(os.path.join(HERE, 'cases.json'), 'w') as fh:
+            json.dump(out, fh, indent=1, ensure_ascii=False)
+            fh.write('\n')
+    finally:
+        stub.terminate()
+        shutil.rmtree(tmp)
+
+
+if __name__ == '__main__':
+    main()
