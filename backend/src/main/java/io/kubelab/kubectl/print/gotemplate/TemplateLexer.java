@@ -277,11 +277,11 @@ final class TemplateLexer {
                 parenDepth++;
             }
             case ')' -> {
-                emit(Kind.RIGHT_PAREN);
                 parenDepth--;
                 if (parenDepth < 0) {
                     return error("unexpected right paren");
                 }
+                emit(Kind.RIGHT_PAREN);
             }
             default -> {
                 if (r == '+' || r == '-' || (r >= '0' && r <= '9')) {

@@ -237,9 +237,9 @@ final class JsonPathParser {
         cur.nodes().add(new ArrayNode(params[0], params[1], params[2]));
     }
 
-    private static int atoi(String v) {
+    private static long atoi(String v) {
         try {
-            return Integer.parseInt(v);
+            return Long.parseLong(v);
         } catch (NumberFormatException e) {
             throw new JsonPathException("array index " + v + " is not a number");
         }

@@ -18,6 +18,7 @@ import io.kubelab.kubectl.print.jsonpath.PathNode.WildcardNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -26,18 +27,17 @@ import java.util.TreeMap;
 
 /**
  * One execution of a template: client-go's {@code JSONPath.FindResults} and {@code walk}, with its range
- * bookkeeping ({@code {range}} pushes the current values, the matching {@code {end}} pops them, and the
- * last iteration of a range goes on with the template after {@code {end}}). Go iterates a map in random
- * order for {@code *} and {@code ..}; we use key order.
+ * bookkeeping (counters for {@code {range}} and {@code {end}}, and the position of the last {@code {end}}
+ * met, where the template resumes after a range). Go iterates a map in random order for {@code *} and
+ * {@code ..} (kubectl's output then varies from run to run); we use key order.
  */
 final class PathEvaluation {
 
     private final boolean allowMissingKeys;
-    private final Deque<List<JsonNode>> stack = new ArrayDeque<>();
-    private List<JsonNode> cur;
     private int beginRange;
     private int inRange;
     private int endRange;
+    private int lastEndNode = -1;
     private long produced;
 
     PathEvaluation(boolean allowMissingKeys) {
@@ -56,32 +56,44 @@ final class PathEvaluation {
 
     List<List<JsonNode>> findResults(List<PathNode> nodes, JsonNode data) {
         try {
-            return find(nodes, data);
+            return find(nodes, 0, data);
         } catch (StepError e) {
             throw new JsonPathException(e.getMessage());
         }
     }
 
-    private List<List<JsonNode>> find(List<PathNode> nodes, JsonNode data) {
-        cur = List.of(data);
+    /**
+     * client-go's {@code FindResults} over {@code nodes[from:]}: a range runs the nodes after it once per
+     * value (or once over nothing, to find its end), then resumes after the {@code {end}} met last.
+     */
+    private List<List<JsonNode>> find(List<PathNode> nodes, int from, JsonNode data) {
+        List<JsonNode> cur = Collections.singletonList(data);
         List<List<JsonNode>> full = new ArrayList<>();
-        for (int i = 0; i < nodes.size(); i++) {
+        for (int i = from; i < nodes.size(); i++) {
             List<JsonNode> results = walk(cur, nodes.get(i), null);
             if (endRange > 0 && endRange <= inRange) {
                 endRange--;
+                lastEndNode = i;
                 break;
             }
             if (beginRange > 0) {
                 beginRange--;
                 inRange++;
-                List<PathNode> rest = nodes.subList(i + 1, nodes.size());
-                for (int k = 0; k < results.size(); k++) {
-                    if (k == results.size() - 1) {
-                        inRange--;
+                if (!results.isEmpty()) {
+                    for (JsonNode value : results) {
+                        full.addAll(find(nodes, i + 1, value));
                     }
-                    full.addAll(find(rest, results.get(k)));
+                } else {
+                    find(nodes, i + 1, null);
                 }
-                break;
+                inRange--;
+                for (int k = i + 1; k < nodes.size(); k++) {
+                    if (k == lastEndNode) {
+                        i = k;
+                        break;
+                    }
+                }
+                continue;
             }
             full.add(results);
         }
@@ -145,20 +157,15 @@ final class PathEvaluation {
     private List<JsonNode> evalIdentifier(List<JsonNode> input, IdentifierNode node) {
         switch (node.name()) {
             case "range" -> {
-                stack.push(cur);
                 beginRange++;
                 return input;
             }
             case "end" -> {
-                if (endRange < inRange) {
+                if (inRange > 0) {
                     endRange++;
                     return List.of();
                 }
-                if (stack.isEmpty()) {
-                    throw new StepError(List.of(), "not in range, nothing to end");
-                }
-                cur = stack.pop();
-                return List.of();
+                throw new StepError(List.of(), "not in range, nothing to end");
             }
             default -> throw new StepError(input, "unrecognized identifier " + node.name());
         }
@@ -177,12 +184,12 @@ final class PathEvaluation {
             if (!value.isArray()) {
                 throw new StepError(input, GoTypes.typeName(value) + " is not array or slice");
             }
-            int len = value.size();
-            int start = node.start().known() ? node.start().value() : 0;
+            long len = value.size();
+            long start = node.start().known() ? node.start().value() : 0;
             if (start < 0) {
                 start += len;
             }
-            int end = node.end().known() ? node.end().value() : len;
+            long end = node.end().known() ? node.end().value() : len;
             if (end < 0 || (end == 0 && node.end().derived())) {
                 end += len;
             }
@@ -198,15 +205,15 @@ final class PathEvaluation {
             if (start > end) {
                 throw new StepError(input, "starting index " + start + " is greater than ending index " + end);
             }
-            int step = 1;
+            long step = 1;
             if (node.step().known()) {
                 if (node.step().value() <= 0) {
                     throw new StepError(input, "step must be > 0");
                 }
                 step = node.step().value();
             }
-            for (int i = start; i < end; i += step) {
-                result.add(value.get(i));
+            for (long i = start; i < end; i += step) {
+                result.add(value.get((int) i));
             }
         }
         return count(result);
@@ -312,7 +319,8 @@ final class PathEvaluation {
         List<JsonNode> results = new ArrayList<>();
         for (JsonNode value : input) {
             if (value == null || !value.isArray()) {
-                throw new StepError(input, GoTypes.valueString(value) + " is not array or slice and cannot be filtered");
+                String shown = value == null ? "<invalid reflect.Value>" : GoTypes.valueString(value);
+                throw new StepError(input, shown + " is not array or slice and cannot be filtered");
             }
             for (JsonNode item : value) {
                 List<JsonNode> temp = List.of(item);

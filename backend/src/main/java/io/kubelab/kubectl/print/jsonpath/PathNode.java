@@ -19,7 +19,7 @@ sealed interface PathNode {
     record ArrayNode(Param start, Param end, Param step) implements PathNode {
     }
 
-    record Param(int value, boolean known, boolean derived) {
+    record Param(long value, boolean known, boolean derived) {
         static final Param UNKNOWN = new Param(0, false, false);
     }
 

@@ -16,8 +16,9 @@ import java.util.List;
  * kubectl's {@code --sort-by=FIELD} for a list of objects ({@code pkg/cmd/get/sorter.go},
  * {@code SortObjects}): the field in the relaxed JSONPath form ({@code .metadata.name}, {@code {.a.b}}),
  * evaluated with missing keys allowed; the first value found orders the objects. Numbers compare as numbers,
- * strings as quantities when both parse ({@code 100m} before {@code 1}), else in natural order
- * (timestamps sort as text); an object without the field sorts first. Go's unstable sort, reproduced.
+ * strings as quantities when both parse ({@code 100m} before {@code 1}), else byte by byte (so timestamps
+ * sort in time order, {@code pod-10} before {@code pod-9}); an object without the field sorts first. Go's
+ * unstable sort, reproduced.
  */
 public final class SortBy {
 
@@ -106,7 +107,7 @@ public final class SortBy {
             Quantity qi = quantity(i.textValue());
             Quantity qj = qi == null ? null : quantity(j.textValue());
             if (qi == null || qj == null) {
-                return NaturalOrder.less(i.textValue(), j.textValue());
+                return i.textValue().compareTo(j.textValue()) < 0;
             }
             return qi.compareTo(qj) < 0;
         }
