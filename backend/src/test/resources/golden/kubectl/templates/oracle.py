@@ -21,6 +21,7 @@ RESOURCES = {
     ('deployments', 'default'): ('deployments-default.json', 'apis/apps/v1/namespaces/default/deployments', 'apps/v1', 'Deployment'),
     ('services', 'default'): ('services-default.json', 'api/v1/namespaces/default/services', 'v1', 'Service'),
     ('secrets', 'lab'): ('lab-secrets.json', 'api/v1/namespaces/lab/secrets', 'v1', 'Secret'),
+    ('pods', 'many'): ('many-pods.json', 'api/v1/namespaces/many/pods', 'v1', 'Pod'),
 }
 
 J, G = 'jsonpath=', 'go-template='
@@ -156,6 +157,23 @@ CASES = [
     c('gt-raw-string', G + '{{`raw\\n`}} {{"esc\\t"}}', names=['db']),
     c('gt-dot-print', G + '{{.spec.containers | len}} {{(index .spec.containers 1).command}}', names=['db']),
     # ---- go-template errors
+    c('gt-else-with', G + '{{with .spec.nothing}}a{{else with .metadata.name}}b:{{.}}{{else}}c{{end}}', names=['db']),
+    c('gt-block', G + '{{block "item" .metadata}}[{{.name}}]{{end}}', names=['db']),
+    c('gt-trim-variants', G + 'a  {{- "b" -}}  c {{- /* x */}} d\n\n{{- "e"}}  \n', names=['db']),
+    c('gt-multiline', G + '{{range .items}}\n{{- .metadata.name}}\n{{end}}', 'pods', 'lab'),
+    c('gt-paren-chain', G + '{{(index .spec.containers 0).name}} {{(index .spec.containers 0).resources.requests.cpu}}', names=['db']),
+    c('gt-assign-in-range', G + '{{$last := ""}}{{range .items}}{{$last = .metadata.name}}{{end}}{{$last}}', 'pods', 'lab'),
+    c('gt-not-and-or', G + '{{if and (eq .kind "Pod") (not .spec.nothing)}}yes{{end}} {{or 0 "" .metadata.name}}', names=['db']),
+    c('gt-ne-le-ge', G + '{{ne 1 2}} {{le 2 2}} {{ge "b" "a"}} {{lt 1.5 2.5}} {{eq true true}}', names=['db']),
+    c('gt-err-exec-line2', G + 'x\n  {{.metadata.name.bad}}', names=['db']),
+    c('gt-err-parse-line3', G + 'a\nb\n{{if}}', names=['db']),
+    c('gt-err-unclosed-multiline', G + '{{range .items}}\n{{.kind', names=['db']),
+    c('gt-err-chain-nil', G + '{{(nil).a}}', names=['db']),
+    c('gt-err-dot-after-term', G + '{{"a".b}}', names=['db']),
+    c('gt-err-range-vars', G + '{{range $a, $b, $c := .items}}{{end}}', 'pods', 'lab'),
+    c('gt-err-declare-missing', G + '{{$x :=}}', names=['db']),
+    c('gt-err-index-string-out', G + '{{index "abc" 3}}', names=['db']),
+    c('gt-err-slice-bad', G + '{{slice "abc" 2 1}}', names=['db']),
     c('gt-err-unclosed', G + '{{.metadata.name'),
     c('gt-err-undefined-func', G + '{{upper .metadata.name}}'),
     c('gt-err-unexpected-end', G + '{{.kind}}{{end}}'),
@@ -216,6 +234,15 @@ CASES = [
     c('sort-nodes-memory', J + RANGE_NAMES, 'nodes', '', sort='.status.capacity.memory'),
     c('sort-restarts', J + RANGE_NAMES, 'pods', 'kube-system', sort='.status.containerStatuses[0].restartCount'),
     c('sort-go-template', G + '{{range .items}}{{.metadata.name}} {{end}}', 'pods', 'lab', sort='.spec.priority'),
+    # more than 12 objects: Go's pattern-defeating quicksort, with ties, nulls and missing fields
+    c('sort-many-name', 'name', 'pods', 'many', sort='.metadata.name'),
+    c('sort-many-priority', 'name', 'pods', 'many', sort='.spec.priority'),
+    c('sort-many-created', 'name', 'pods', 'many', sort='.metadata.creationTimestamp'),
+    c('sort-many-cpu', 'name', 'pods', 'many', sort='.spec.containers[0].resources.requests.cpu'),
+    c('sort-many-phase', 'name', 'pods', 'many', sort='.status.phase'),
+    c('sort-many-ip', J + '{range .items[*]}{.metadata.name} {.status.podIP}{"\\n"}{end}', 'pods', 'many', sort='{.status.podIP}'),
+    c('sort-many-jsonpath-priority', J + '{range .items[*]}{.spec.priority},{end}', 'pods', 'many', sort='spec.priority'),
+    c('sort-lab-name-output', 'name', 'pods', 'lab', sort='.spec.weight'),
     c('sort-err-not-found', J + RANGE_NAMES, 'pods', 'lab', sort='.foo'),
     c('sort-err-unclosed', J + RANGE_NAMES, 'pods', 'lab', sort='{.metadata.name'),
     c('sort-err-relaxed', J + RANGE_NAMES, 'pods', 'lab', sort='{{.metadata.name}}'),
@@ -246,7 +273,7 @@ def run(case, cache):
     args += case['names']
     if case['namespace']:
         args += ['-n', case['namespace']]
-    args += ['-o', case['output']]
+    args += ['-o', case['output']]  # jsonpath=..., go-template=... or name
     if case['sortBy'] is not None:
         args += ['--sort-by=' + case['sortBy']]
     if not case['allowMissingKeys']:

@@ -48,7 +48,8 @@ class TemplateGoldenTest {
             "nodes/", new Fixture("nodes.json", "v1", "Node"),
             "deployments/default", new Fixture("deployments-default.json", "apps/v1", "Deployment"),
             "services/default", new Fixture("services-default.json", "v1", "Service"),
-            "secrets/lab", new Fixture("lab-secrets.json", "v1", "Secret"));
+            "secrets/lab", new Fixture("lab-secrets.json", "v1", "Secret"),
+            "pods/many", new Fixture("many-pods.json", "v1", "Pod"));
 
     record Result(String stdout, String stderr, int exitCode) {
     }
@@ -100,6 +101,12 @@ class TemplateGoldenTest {
         JsonNode object = single ? items.get(0) : listOf(items);
         String output = c.path("output").asText();
         boolean allowMissing = c.path("allowMissingKeys").asBoolean();
+        if (output.equals("name")) {
+            StringBuilder out = new StringBuilder();
+            items.forEach(i -> out.append(i.path("kind").asText().toLowerCase()).append('/')
+                    .append(i.path("metadata").path("name").asText()).append('\n'));
+            return new Result(out.toString(), "", 0);
+        }
         if (output.startsWith("jsonpath=")) {
             return jsonPath(output.substring("jsonpath=".length()), object, allowMissing);
         }

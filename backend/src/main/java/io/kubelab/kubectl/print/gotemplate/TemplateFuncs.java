@@ -171,7 +171,8 @@ final class TemplateFuncs {
                 int len = cur.isArray() ? cur.size() : cur.textValue().getBytes(StandardCharsets.UTF_8).length;
                 long x = indexArg(idx, len);
                 if (x == len) {
-                    throw new FuncError("index out of range: " + x);
+                    // Go's reflect panics here; text/template reports the panic as the call's error
+                    throw new FuncError(cur.isArray() ? "reflect: slice index out of range" : "reflect: string index out of range");
                 }
                 result = cur.isArray() ? new Iface(cur.get((int) x))
                         : new GoInt(cur.textValue().getBytes(StandardCharsets.UTF_8)[(int) x] & 0xFF);
