@@ -14,7 +14,9 @@ import java.util.Map;
  * {@code --allow-missing-template-keys=false} ({@code missingkey=error}).
  * <p>
  * Bounded: execution stops with an error past {@link #MAX_OUTPUT} characters of output or
- * {@link #MAX_STEPS} evaluation steps, and {@code {{template}}} recursion past 1000 levels. Immutable.
+ * {@link #MAX_STEPS} evaluation steps (actions, commands and loop passes), and {@code {{template}}}
+ * recursion past 1000 levels (Go allows 100000 and says so: we print Go's message); parsing refuses
+ * parentheses and if/range/with nested more than 100 deep. Immutable; execute may be called concurrently.
  */
 public final class GoTemplate {
 
@@ -34,7 +36,12 @@ public final class GoTemplate {
     /** Parses; the exception message is Go's, e.g. {@code template: output:1: unclosed action}. */
     public static GoTemplate parse(String text) throws GoTemplateException {
         Map<String, ListNode> templates = new HashMap<>();
-        TemplateParser.parse(NAME, text, templates);
+        try {
+            TemplateParser.parse(NAME, text, templates);
+        } catch (StackOverflowError e) {
+            // unreachable within the parser's depth limit; kept as the last line of defence
+            throw new GoTemplateException("template: " + NAME + ": " + TemplateParser.MAX_DEPTH, "");
+        }
         return new GoTemplate(text, Map.copyOf(templates));
     }
 

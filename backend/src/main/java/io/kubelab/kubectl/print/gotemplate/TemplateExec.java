@@ -126,8 +126,8 @@ final class TemplateExec {
     // ---- walking
 
     private void walk(Object dot, TemplateNode n) {
-        step();
         at(n);
+        step();
         if (n instanceof ActionNode a) {
             Object val = evalPipeline(dot, a.pipe());
             if (a.pipe().decl().isEmpty()) {

@@ -43,6 +43,14 @@ final class TemplateParser {
     private int furthest = -1;
     private int actionLine;
     private int rangeDepth;
+    private int stackDepth;
+
+    /**
+     * Parentheses and if/range/with nested deeper than this are refused (ours: Go's goroutine stacks grow
+     * where a Java thread's stack does not; kubectl accepts at least 10000 levels, templates use a handful).
+     */
+    static final int MAX_STACK_DEPTH = 100;
+    static final String MAX_DEPTH = "template nesting deeper than " + MAX_STACK_DEPTH + " levels";
 
     private TemplateParser(String name, String text, Map<String, ListNode> templates) {
         this.name = name;
@@ -227,6 +235,9 @@ final class TemplateParser {
 
     private BranchNode control(String context) {
         int saved = vars.size();
+        if (++stackDepth > MAX_STACK_DEPTH) {
+            throw error(MAX_DEPTH);
+        }
         try {
             PipeNode pipe = pipeline(context, Kind.RIGHT_DELIM);
             if (context.equals("range")) {
@@ -256,6 +267,7 @@ final class TemplateParser {
             }
             return new BranchNode(context, pipe.pos(), pipe.line(), pipe, list, elseList);
         } finally {
+            stackDepth--;
             while (vars.size() > saved) {
                 vars.remove(vars.size() - 1);
             }
@@ -460,7 +472,14 @@ final class TemplateParser {
                 return number(token);
             }
             case LEFT_PAREN -> {
-                return pipeline("parenthesized pipeline", Kind.RIGHT_PAREN);
+                if (++stackDepth > MAX_STACK_DEPTH) {
+                    throw error(MAX_DEPTH);
+                }
+                try {
+                    return pipeline("parenthesized pipeline", Kind.RIGHT_PAREN);
+                } finally {
+                    stackDepth--;
+                }
             }
             case STRING, RAW_STRING -> {
                 return new StringNode(token.pos(), token.val(), unquote(token));

@@ -16,8 +16,9 @@ import java.util.List;
  * client-go's {@code util/jsonpath} over the object's JSON. kubectl's printer runs it with
  * {@code allowMissingKeys} true unless {@code --allow-missing-template-keys=false}.
  * <p>
- * Evaluation is bounded: a template may produce at most {@link #MAX_VALUES} values and print at most
- * {@link #MAX_OUTPUT} characters (nested ranges over recursive descent grow fast); past that it fails.
+ * Evaluation is bounded: a template may produce at most {@link #MAX_VALUES} values (every intermediate
+ * step counts) and print at most {@link #MAX_OUTPUT} characters (nested ranges over recursive descent grow
+ * fast) and nest ranges 1000 deep; past that it fails with an error of ours.
  * Instances are immutable and may be shared; each execution has its own state.
  */
 public final class JsonPath {
@@ -37,7 +38,11 @@ public final class JsonPath {
 
     /** Parses a template; the exception's message is client-go's, e.g. {@code unclosed action}. */
     public static JsonPath parse(String template) throws JsonPathException {
-        return new JsonPath(template, JsonPathParser.parse(template));
+        try {
+            return new JsonPath(template, JsonPathParser.parse(template));
+        } catch (StackOverflowError e) {
+            throw new JsonPathException(JsonPathParser.TOO_DEEP); // the limits above should make this unreachable
+        }
     }
 
     public String template() {
@@ -66,7 +71,11 @@ public final class JsonPath {
     }
 
     public List<List<JsonNode>> findResults(JsonNode data, boolean allowMissingKeys) throws JsonPathException {
-        return new PathEvaluation(allowMissingKeys).findResults(root.nodes(), data);
+        try {
+            return new PathEvaluation(allowMissingKeys).findResults(root.nodes(), data);
+        } catch (StackOverflowError e) {
+            throw new JsonPathException(JsonPathParser.TOO_DEEP);
+        }
     }
 
     /** The literal nodes of the template's text and strings: Go values behind {@code reflect.ValueOf}. */

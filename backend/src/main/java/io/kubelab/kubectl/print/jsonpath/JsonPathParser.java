@@ -31,6 +31,9 @@ final class JsonPathParser {
     private static final Pattern FILTER = Pattern.compile("^([^!<>=]+)([!<>=]+)(.+?)$");
     private static final int EOF = -1;
 
+    /** Our message should the Java stack run out (unions and filters nest at most two levels). */
+    static final String TOO_DEEP = "template nesting too deep";
+
     private final String input;
     private final ListNode root = new ListNode(new ArrayList<>());
     private int pos;
@@ -47,7 +50,10 @@ final class JsonPathParser {
         return p.root;
     }
 
-    /** One action's contents, as Go's {@code parseAction}: the first list of {@code {text}}. */
+    /**
+     * One action's contents, as Go's {@code parseAction}: the first list of {@code {text}}. Union parts and
+     * filter sides cannot contain the brackets that end them, so this nests at most twice.
+     */
     private static ListNode parseAction(String text) {
         return (ListNode) parse("{" + text + "}").nodes().get(0);
     }

@@ -33,6 +33,9 @@ import java.util.TreeMap;
  */
 final class PathEvaluation {
 
+    /** Each nested {@code {range}} is a level of recursion here; deeper than this is refused. */
+    static final int MAX_RANGE_DEPTH = 1000;
+
     private final boolean allowMissingKeys;
     private int beginRange;
     private int inRange;
@@ -79,6 +82,9 @@ final class PathEvaluation {
             if (beginRange > 0) {
                 beginRange--;
                 inRange++;
+                if (inRange > MAX_RANGE_DEPTH) {
+                    throw new StepError(List.of(), "more than " + MAX_RANGE_DEPTH + " nested ranges");
+                }
                 if (!results.isEmpty()) {
                     for (JsonNode value : results) {
                         full.addAll(find(nodes, i + 1, value));

@@ -58,32 +58,59 @@ public final class SortBy {
             throw new SortByException("couldn't find any field with path " + GoPrint.quote(expression)
                     + " in the list of objects", false);
         }
-        GoSort.sort(new GoSort.Data() {
-            @Override
-            public int len() {
-                return out.size();
-            }
-
-            @Override
-            public boolean less(int i, int j) {
-                JsonNode a = keys.get(i);
-                JsonNode b = keys.get(j);
-                if (a == null) {
-                    return true;
-                }
-                if (b == null) {
-                    return false;
-                }
-                return isLess(a, b, expression);
-            }
-
-            @Override
-            public void swap(int i, int j) {
-                out.set(i, out.set(j, out.get(i)));
-                keys.set(i, keys.set(j, keys.get(i)));
-            }
-        });
+        GoSort.sort(new Keys(out, keys, expression));
         return out;
+    }
+
+    /**
+     * The objects and their sort values, swapped together as Go's {@code RuntimeSort} does. Quantities are
+     * parsed once per object, not once per comparison.
+     */
+    private static final class Keys implements GoSort.Data {
+        private final List<ObjectNode> objects;
+        private final List<JsonNode> values;
+        private final List<Quantity> quantities;
+        private final String field;
+
+        Keys(List<ObjectNode> objects, List<JsonNode> values, String field) {
+            this.objects = objects;
+            this.values = values;
+            this.field = field;
+            this.quantities = new ArrayList<>(values.size());
+            for (JsonNode v : values) {
+                quantities.add(v != null && v.isTextual() ? quantity(v.textValue()) : null);
+            }
+        }
+
+        @Override
+        public int len() {
+            return objects.size();
+        }
+
+        @Override
+        public boolean less(int i, int j) {
+            JsonNode a = values.get(i);
+            JsonNode b = values.get(j);
+            if (a == null) {
+                return true;
+            }
+            if (b == null) {
+                return false;
+            }
+            if (a.isTextual() && b.isTextual()) {
+                Quantity qa = quantities.get(i);
+                Quantity qb = quantities.get(j);
+                return qa != null && qb != null ? qa.compareTo(qb) < 0 : a.textValue().compareTo(b.textValue()) < 0;
+            }
+            return isLess(a, b, field);
+        }
+
+        @Override
+        public void swap(int i, int j) {
+            objects.set(i, objects.set(j, objects.get(i)));
+            values.set(i, values.set(j, values.get(i)));
+            quantities.set(i, quantities.set(j, quantities.get(i)));
+        }
     }
 
     /** sorter.go's {@code isLess} for values of unstructured content (Go interface values). */
