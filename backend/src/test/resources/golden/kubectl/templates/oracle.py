@@ -22,6 +22,7 @@ RESOURCES = {
     ('services', 'default'): ('services-default.json', 'api/v1/namespaces/default/services', 'v1', 'Service'),
     ('secrets', 'lab'): ('lab-secrets.json', 'api/v1/namespaces/lab/secrets', 'v1', 'Secret'),
     ('pods', 'many'): ('many-pods.json', 'api/v1/namespaces/many/pods', 'v1', 'Pod'),
+    ('pods', 'docs'): ('docs-pod.json', 'api/v1/namespaces/docs/pods', 'v1', 'Pod'),
 }
 
 J, G = 'jsonpath=', 'go-template='
@@ -56,6 +57,34 @@ CASES = [
     c('jp-union', J + "{.items[*]['metadata.name', 'status.capacity']}", 'nodes', ''),
     c('jp-range-brackets', J + '{range .items[*]}[{.metadata.name}, {.status.capacity}] {end}', 'nodes', ''),
     c('jp-regex-unsupported', J + '{.items[?(@.metadata.name=~/^node/)].metadata.name}', 'nodes', ''),
+    # the JSONPath support page's input, served as a pod (so {.kind} is Pod, not List)
+    c('docs-text', J + 'kind is {.kind}', 'pods', 'docs', names=['docs']),
+    c('docs-current', J + '{@}', 'pods', 'docs', names=['docs']),
+    c('docs-child', J + "{.kind} {['kind']} {['name\\.type']}", 'pods', 'docs', names=['docs']),
+    c('docs-recursive', J + '{..name}', 'pods', 'docs', names=['docs']),
+    c('docs-wildcard', J + '{.items[*].metadata.name}', 'pods', 'docs', names=['docs']),
+    c('docs-subscript', J + '{.users[0].name}', 'pods', 'docs', names=['docs']),
+    c('docs-union', J + "{.items[*]['metadata.name', 'status.capacity']}", 'pods', 'docs', names=['docs']),
+    c('docs-filter', J + '{.users[?(@.name=="e2e")].user.password}', 'pods', 'docs', names=['docs']),
+    c('docs-range', J + '{range .items[*]}[{.metadata.name}, {.status.capacity}] {end}', 'pods', 'docs', names=['docs']),
+    c('docs-quote', J + "{range .items[*]}{.metadata.name}{'\\t'}{end}", 'pods', 'docs', names=['docs']),
+    c('docs-negative', J + '{.items[-1].metadata.name} {.items[-2:].status.addresses[*].address}', 'pods', 'docs', names=['docs']),
+    c('docs-negative-wrap', J + '{.items[-3].metadata.name}', 'pods', 'docs', names=['docs']),
+    c('docs-filter-type', J + '{.items[*].status.addresses[?(@.type=="LegacyHostIP")].address}', 'pods', 'docs', names=['docs']),
+    c('docs-filter-list', J + '{.users[?(@.user.username)].name}', 'pods', 'docs', names=['docs']),
+    c('docs-pods-at', J + '{@.kind} {.items[0].kind}', 'pods', 'kube-system', names=['etcd-controlplane']),
+    # ---- everyday objects
+    c('deploy-replicas', J + '{.items[*].spec.replicas} {.items[*].status.readyReplicas}', 'deployments', 'default'),
+    c('deploy-images', J + '{range .items[*]}{.metadata.name}={.spec.template.spec.containers[*].image}{"\\n"}{end}', 'deployments', 'default'),
+    c('svc-cluster-ip', G + '{{range .items}}{{.metadata.name}} {{.spec.clusterIP}} {{range .spec.ports}}{{.port}}/{{.protocol}}{{end}}{{"\\n"}}{{end}}', 'services', 'default'),
+    c('node-capacity-gt', G + '{{range .items}}{{.metadata.name}}: {{.status.capacity.cpu}} {{index .status.capacity "memory"}}{{"\\n"}}{{end}}', 'nodes', ''),
+    c('node-ready-gt', G + '{{range .items}}{{.metadata.name}}{{range .status.conditions}}{{if eq .type "Ready"}} {{.status}}{{end}}{{end}}{{"\\n"}}{{end}}', 'nodes', ''),
+    c('node-taints', J + '{range .items[*]}{.metadata.name}{"\\t"}{.spec.taints}{"\\n"}{end}', 'nodes', ''),
+    c('pod-restarts-gt', G + '{{range .items}}{{.metadata.name}} {{range .status.containerStatuses}}{{.restartCount}} {{.ready}} {{.state}}{{end}}{{"\\n"}}{{end}}', 'pods', 'kube-system'),
+    c('pod-owner', J + '{.items[*].metadata.ownerReferences[0].kind}', 'pods', 'kube-system'),
+    c('pod-conditions-filter', J + '{range .items[*]}{.metadata.name} {.status.conditions[?(@.type=="Ready")].status}{"\\n"}{end}', 'pods', 'default'),
+    c('pod-whole-single-gt', G + '{{.}}', names=['db']),
+    c('pod-whole-single-jp', J + '{.spec}', names=['db']),
     # ---- JSONPath: single objects, printing rules, slices, filters
     c('jp-single-labels', J + '{.metadata.labels}', names=['db']),
     c('jp-single-escaped-dots', J + '{.metadata.labels.app\\.kubernetes\\.io/name}', names=['db']),
