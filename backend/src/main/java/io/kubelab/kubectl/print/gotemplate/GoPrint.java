@@ -212,7 +212,14 @@ public final class GoPrint {
         return b.append('"').toString();
     }
 
-    static boolean isPrint(int r) {
+    /** Go's {@code %#U}: {@code U+0026 '&'}, without the character when Go would not print it. */
+    public static String unicodeFormat(int r) {
+        String hex = String.format("U+%04X", r);
+        return isPrint(r) ? hex + " '" + new String(Character.toChars(r)) + "'" : hex;
+    }
+
+    /** Go's {@code unicode.IsPrint}, near enough: letters, marks, numbers, punctuation, symbols and ' '. */
+    public static boolean isPrint(int r) {
         if (r == ' ') {
             return true;
         }

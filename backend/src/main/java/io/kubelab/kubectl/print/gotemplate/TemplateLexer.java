@@ -295,7 +295,7 @@ final class TemplateLexer {
                 if (r <= 0x7f && r >= 0x20 && r != 0x7f) {
                     emit(Kind.CHAR);
                 } else {
-                    return error("unrecognized character in action: " + unicodeFormat(r));
+                    return error("unrecognized character in action: " + GoPrint.unicodeFormat(r));
                 }
             }
         }
@@ -332,7 +332,7 @@ final class TemplateLexer {
             }
         }
         if (!atTerminator()) {
-            return error("bad character " + unicodeFormat(peek()));
+            return error("bad character " + GoPrint.unicodeFormat(peek()));
         }
         String word = input.substring(start, pos);
         Kind kind = switch (word) {
@@ -367,7 +367,7 @@ final class TemplateLexer {
             }
         }
         if (!atTerminator()) {
-            return error("bad character " + unicodeFormat(peek()));
+            return error("bad character " + GoPrint.unicodeFormat(peek()));
         }
         emit(kind);
         return true;
@@ -520,10 +520,5 @@ final class TemplateLexer {
             i--;
         }
         return n - i;
-    }
-
-    static String unicodeFormat(int r) {
-        String hex = String.format("U+%04X", r);
-        return GoPrint.isPrint(r) ? hex + " '" + new String(Character.toChars(r)) + "'" : hex;
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.kubelab.kubectl.print.jsonpath.PathNode.ListNode;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,6 +18,11 @@ import java.util.List;
  * Evaluation is bounded: a template may produce at most {@link #MAX_VALUES} values (every intermediate
  * step counts) and print at most {@link #MAX_OUTPUT} characters (nested ranges over recursive descent grow
  * fast) and nest ranges 1000 deep; past that it fails with an error of ours.
+ * Numbers are Go's: an integer is an int64 and anything else a float64, as in the object kubectl fetched.
+ * When kubectl prints several objects it first gathers them into a {@code List} and re-encodes that, which
+ * turns a float such as {@code 3e6} into the int64 {@code 3000000}: pass such a list through
+ * {@link io.kubelab.kubectl.print.gotemplate.GoNumbers#reencoded} first (and sort its items after that).
+ * <p>
  * Instances are immutable and may be shared; each execution has its own state.
  */
 public final class JsonPath {
@@ -93,10 +97,5 @@ public final class JsonPath {
 
     static JsonNode boolValue(boolean v) {
         return BooleanNode.valueOf(v);
-    }
-
-    /** A snapshot of a result list: the Go code appends to fresh slices too. */
-    static List<JsonNode> list() {
-        return new ArrayList<>();
     }
 }

@@ -14,6 +14,8 @@ import io.kubelab.kubectl.print.jsonpath.PathNode.TextNode;
 import io.kubelab.kubectl.print.jsonpath.PathNode.UnionNode;
 import io.kubelab.kubectl.print.jsonpath.PathNode.WildcardNode;
 
+import io.kubelab.kubectl.print.gotemplate.GoPrint;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -124,7 +126,7 @@ final class JsonPathParser {
             backup();
             parseIdentifier(cur);
         } else {
-            throw new JsonPathException("unrecognized character in action: " + GoRunes.unicodeFormat(r));
+            throw new JsonPathException("unrecognized character in action: " + GoPrint.unicodeFormat(r));
         }
         return true;
     }
