@@ -73,10 +73,10 @@ final class GoCompareValues {
             return a1 == null && a2 == null;
         }
         if (a1.getNodeType() != a2.getNodeType()) {
-            throw new TemplateFuncs.FuncError("non-comparable types " + GoPrint.sprint(a1, true) + ": "
-                    + GoValues.concreteTypeName(a1) + ", " + GoValues.concreteTypeName(a2) + ": " + GoPrint.sprint(a2, true));
+            throw new TemplateFuncs.FuncError("non-comparable types " + GoPrint.sprint(a1, false) + ": "
+                    + GoValues.concreteTypeName(a1) + ", " + GoValues.concreteTypeName(a2) + ": " + GoPrint.sprint(a2, false));
         }
-        throw new TemplateFuncs.FuncError("non-comparable type " + GoPrint.sprint(a2, true) + ": "
+        throw new TemplateFuncs.FuncError("non-comparable type " + GoPrint.sprint(a2, false) + ": "
                 + GoValues.concreteTypeName(a2));
     }
 

@@ -32,6 +32,7 @@ final class GoPrintf {
     /** Arguments are concrete values: a JsonNode, or null for a nil interface. */
     static String sprintf(String format, List<JsonNode> args) {
         StringBuilder out = new StringBuilder();
+        boolean reordered = false;
         int argNum = 0;
         int i = 0;
         int end = format.length();
@@ -62,6 +63,17 @@ final class GoPrintf {
                 }
                 i++;
             }
+            boolean goodArgNum = true;
+            int[] index = argIndex(format, i, args.size());
+            if (index != null) {
+                reordered = true;
+                i = index[1];
+                if (index[0] >= 0) {
+                    argNum = index[0];
+                } else {
+                    goodArgNum = false;
+                }
+            }
             if (i < end && format.charAt(i) == '*') {
                 i++;
                 if (argNum < args.size() && isIntArg(args.get(argNum))) {
@@ -85,6 +97,16 @@ final class GoPrintf {
             }
             if (i < end && format.charAt(i) == '.') {
                 i++;
+                index = argIndex(format, i, args.size());
+                if (index != null) {
+                    reordered = true;
+                    i = index[1];
+                    if (index[0] >= 0) {
+                        argNum = index[0];
+                    } else {
+                        goodArgNum = false;
+                    }
+                }
                 if (i < end && format.charAt(i) == '*') {
                     i++;
                     if (argNum < args.size() && isIntArg(args.get(argNum))) {
@@ -101,6 +123,16 @@ final class GoPrintf {
                     spec.prec = i > start ? Integer.parseInt(format.substring(start, i)) : 0;
                 }
             }
+            index = argIndex(format, i, args.size());
+            if (index != null) {
+                reordered = true;
+                i = index[1];
+                if (index[0] >= 0) {
+                    argNum = index[0];
+                } else {
+                    goodArgNum = false;
+                }
+            }
             if (i >= end) {
                 out.append("%!(NOVERB)");
                 break;
@@ -111,24 +143,50 @@ final class GoPrintf {
                 out.append('%');
                 continue;
             }
+            if (!goodArgNum) {
+                out.append("%!").appendCodePoint(verb).append("(BADINDEX)");
+                continue;
+            }
             if (argNum >= args.size()) {
                 out.append("%!").appendCodePoint(verb).append("(MISSING)");
                 continue;
             }
             out.append(formatArg(args.get(argNum++), verb, spec));
         }
-        if (argNum < args.size()) {
+        if (!reordered && argNum < args.size()) {
             out.append("%!(EXTRA ");
             for (int k = argNum; k < args.size(); k++) {
                 if (k > argNum) {
                     out.append(", ");
                 }
                 JsonNode a = args.get(k);
-                out.append(a == null ? "<nil>" : GoValues.concreteTypeName(a) + "=" + GoPrint.sprint(a, true));
+                out.append(a == null ? "<nil>" : GoValues.concreteTypeName(a) + "=" + GoPrint.sprint(a, false));
             }
             out.append(')');
         }
         return out.toString();
+    }
+
+    /**
+     * An explicit argument index {@code [n]} at {@code i}: {index - 1 (or -1 when out of range), the position
+     * after it}; null when there is none.
+     */
+    private static int[] argIndex(String format, int i, int numArgs) {
+        if (i >= format.length() || format.charAt(i) != '[') {
+            return null;
+        }
+        int close = format.indexOf(']', i);
+        if (close < 0) {
+            return new int[] {-1, format.length()};
+        }
+        String digits = format.substring(i + 1, close);
+        int n;
+        try {
+            n = digits.isEmpty() ? 0 : Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            return new int[] {-1, close + 1};
+        }
+        return new int[] {n >= 1 && n <= numArgs ? n - 1 : -1, close + 1};
     }
 
     private static boolean isIntArg(JsonNode a) {
@@ -143,7 +201,7 @@ final class GoPrintf {
             return verb == 'v' ? pad("<nil>", spec) : badVerb(verb, null);
         }
         if (verb == 'v' && spec.sharp) {
-            return pad(GoPrint.goSyntax(a, true), spec);
+            return pad(GoPrint.goSyntax(a, false), spec);
         }
         if (a.isObject() || a.isArray()) {
             return container(a, verb, spec);
@@ -199,7 +257,7 @@ final class GoPrintf {
         if (a == null) {
             b.append("<nil>");
         } else {
-            b.append(GoValues.concreteTypeName(a)).append('=').append(GoPrint.sprint(a, true));
+            b.append(GoValues.concreteTypeName(a)).append('=').append(GoPrint.sprint(a, false));
         }
         return b.append(')').toString();
     }

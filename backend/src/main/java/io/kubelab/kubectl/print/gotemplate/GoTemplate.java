@@ -55,6 +55,7 @@ public final class GoTemplate {
     }
 
     public String execute(JsonNode data, boolean allowMissingKeys) throws GoTemplateException {
-        return new TemplateExec(text, templates, !allowMissingKeys).execute(NAME, data);
+        // kubectl hands the template json.Unmarshal(json.Marshal(obj)): whole floats come back as int64
+        return new TemplateExec(text, templates, !allowMissingKeys).execute(NAME, GoNumbers.reencoded(data));
     }
 }

@@ -25,7 +25,7 @@ public final class GoTemplateErrors {
     public static String debugDump(String template, GoTemplateException e, JsonNode object) {
         return "Error executing template: " + e.getMessage() + ". Printing more information for debugging the template:\n"
                 + "\ttemplate was:\n\t\t" + template + "\n"
-                + "\traw data was:\n\t\t" + GoPrint.json(object, true) + "\n"
-                + "\tobject given to template engine was:\n\t\t" + GoPrint.sprint(object, true) + "\n\n";
+                + "\traw data was:\n\t\t" + GoPrint.json(object, false) + "\n"
+                + "\tobject given to template engine was:\n\t\t" + GoPrint.sprint(GoNumbers.reencoded(object), false) + "\n\n";
     }
 }

@@ -69,7 +69,7 @@ final class GoValues {
             return "int";
         }
         if (n.isNumber()) {
-            return GoNumbers.isInt(n, true) ? "int64" : "float64";
+            return GoNumbers.isInt(n, false) ? "int64" : "float64";
         }
         return "interface {}";
     }
@@ -95,6 +95,6 @@ final class GoValues {
     }
 
     static boolean isInt(JsonNode n) {
-        return n != null && n.isNumber() && GoNumbers.isInt(n, true);
+        return n != null && n.isNumber() && GoNumbers.isInt(n, false);
     }
 }

@@ -207,7 +207,7 @@ final class TemplateExec {
                     }
                 }
             } else if (val != null) {
-                throw error("range can't iterate over " + GoPrint.sprint((JsonNode) val, true));
+                throw error("range can't iterate over " + GoPrint.sprint((JsonNode) val, false));
             }
             if (!ran && r.elseList() != null) {
                 walk(dot, r.elseList());
@@ -504,7 +504,7 @@ final class TemplateExec {
             write("<no value>");
             return;
         }
-        write(GoPrint.sprint(c, true));
+        write(GoPrint.sprint(c, false));
     }
 
 }

@@ -70,7 +70,7 @@ final class TemplateFuncs {
             fn("js", List.of(), ArgType.ANY, a -> TextNode.valueOf(GoEscapes.js(evalArgs(a)))),
             fn("urlquery", List.of(), ArgType.ANY, a -> TextNode.valueOf(GoEscapes.urlQuery(evalArgs(a)))),
             fn("call", List.of(ArgType.ANY_VALUE), ArgType.ANY_VALUE, a -> {
-                throw new FuncError("non-function " + GoPrint.sprint(GoValues.concrete(a.get(0)), true)
+                throw new FuncError("non-function " + GoPrint.sprint(GoValues.concrete(a.get(0)), false)
                         + " of type " + GoValues.typeName(a.get(0)));
             }),
             fn("exists", List.of(ArgType.ANY), ArgType.ANY, a -> BooleanNode.valueOf(exists(a))),
@@ -256,7 +256,7 @@ final class TemplateFuncs {
             if (i > 0 && (ln || (!isString && !prevString))) {
                 b.append(' ');
             }
-            b.append(n == null ? "<nil>" : GoPrint.sprint(n, true));
+            b.append(n == null ? "<nil>" : GoPrint.sprint(n, false));
             prevString = isString;
         }
         if (ln) {
