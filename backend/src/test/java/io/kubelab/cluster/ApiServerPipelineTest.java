@@ -60,6 +60,17 @@ class ApiServerPipelineTest {
             + "\"spec\":{\"containers\":[{\"name\":\"nginx\",\"image\":\"nginx\"}]}}";
 
     @Test
+    void aSecretsStringDataIsStoredAsDataAndDropped() {
+        ObjectNode stored = create(ResourceTypes.of("v1", "Secret"), "default", """
+                {"apiVersion":"v1","kind":"Secret","metadata":{"name":"db"},
+                 "data":{"user":"YWRtaW4=","host":"b2xk"},"stringData":{"host":"db.default.svc"}}""").body();
+        assertEquals("ZGIuZGVmYXVsdC5zdmM=", stored.path("data").path("host").asText(), "stringData wins over data");
+        assertEquals("YWRtaW4=", stored.path("data").path("user").asText());
+        assertFalse(stored.has("stringData"));
+        assertEquals("Opaque", stored.path("type").asText());
+    }
+
+    @Test
     void aPodIsDefaultedAndAdmittedAsKubernetesDoesIt() {
         ApiResponse response = create(PODS, "default", NGINX);
         assertEquals(201, response.code());

@@ -39,8 +39,19 @@ final class CoreDefaults {
         Fields.resourceList(status, "allocatable");
     }
 
-    /** {@code SetDefaults_Secret}. */
+    /**
+     * {@code SetDefaults_Secret}, after the v1 conversion that merges {@code stringData} into {@code data}
+     * (base64, overriding a key {@code data} also has) and drops it: it is write-only.
+     */
     static void secret(ObjectNode secret) {
+        com.fasterxml.jackson.databind.JsonNode stringData = secret.get("stringData");
+        if (stringData != null && stringData.isObject()) {
+            ObjectNode data = secret.has("data") && secret.get("data").isObject() ? (ObjectNode) secret.get("data")
+                    : secret.putObject("data");
+            stringData.properties().forEach(e -> data.put(e.getKey(), java.util.Base64.getEncoder()
+                    .encodeToString(e.getValue().asText().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        }
+        secret.remove("stringData");
         defaultString(secret, "type", "Opaque");
     }
 

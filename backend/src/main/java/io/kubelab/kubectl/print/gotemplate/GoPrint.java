@@ -1,0 +1,240 @@
+package io.kubelab.kubectl.print.gotemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * How Go prints a decoded JSON value ({@code map[string]interface{}}, {@code []interface{}}, string, int64,
+ * float64, bool, nil): {@code fmt}'s {@code %v} ({@code map[a:b]}, {@code [a b]}), {@code %#v}
+ * ({@code map[string]interface {}{"a":"b"}}), {@code encoding/json}'s compact form, and {@code strconv.Quote}.
+ * Go sorts map keys whenever it prints a map; so do we.
+ */
+public final class GoPrint {
+
+    private GoPrint() {
+    }
+
+    /** {@code fmt.Sprint(v)}; a JSON null inside a map or list is Go's {@code <nil>}. */
+    public static String sprint(JsonNode v, boolean afterJsonRoundTrip) {
+        StringBuilder b = new StringBuilder();
+        sprint(b, v, afterJsonRoundTrip);
+        return b.toString();
+    }
+
+    static void sprint(StringBuilder b, JsonNode v, boolean rt) {
+        if (v == null || v.isNull() || v.isMissingNode()) {
+            b.append("<nil>");
+        } else if (v.isObject()) {
+            b.append("map[");
+            boolean first = true;
+            for (String key : sortedKeys(v)) {
+                if (!first) {
+                    b.append(' ');
+                }
+                first = false;
+                b.append(key).append(':');
+                sprint(b, v.get(key), rt);
+            }
+            b.append(']');
+        } else if (v.isArray()) {
+            b.append('[');
+            for (int i = 0; i < v.size(); i++) {
+                if (i > 0) {
+                    b.append(' ');
+                }
+                sprint(b, v.get(i), rt);
+            }
+            b.append(']');
+        } else {
+            b.append(scalar(v, rt));
+        }
+    }
+
+    /** A scalar as {@code %v} prints it: strings raw, int64 decimal, float64 {@code 'g'}, bool. */
+    public static String scalar(JsonNode v, boolean rt) {
+        if (v.isTextual()) {
+            return v.textValue();
+        }
+        if (v.isNumber()) {
+            return GoNumbers.isInt(v, rt) ? Long.toString(GoNumbers.longValue(v)) : GoNumbers.formatG(v.doubleValue());
+        }
+        if (v.isBoolean()) {
+            return Boolean.toString(v.booleanValue());
+        }
+        if (v.isNull()) {
+            return "<nil>";
+        }
+        return v.asText();
+    }
+
+    /** {@code fmt.Sprintf("%#v", v)} of unstructured content. */
+    public static String goSyntax(JsonNode v, boolean rt) {
+        StringBuilder b = new StringBuilder();
+        goSyntax(b, v, rt);
+        return b.toString();
+    }
+
+    private static void goSyntax(StringBuilder b, JsonNode v, boolean rt) {
+        if (v == null || v.isNull() || v.isMissingNode()) {
+            b.append("interface {}(nil)");
+        } else if (v.isObject()) {
+            b.append("map[string]interface {}{");
+            boolean first = true;
+            for (String key : sortedKeys(v)) {
+                if (!first) {
+                    b.append(", ");
+                }
+                first = false;
+                b.append(quote(key)).append(':');
+                goSyntax(b, v.get(key), rt);
+            }
+            b.append('}');
+        } else if (v.isArray()) {
+            b.append("[]interface {}{");
+            for (int i = 0; i < v.size(); i++) {
+                if (i > 0) {
+                    b.append(", ");
+                }
+                goSyntax(b, v.get(i), rt);
+            }
+            b.append('}');
+        } else if (v.isTextual()) {
+            b.append(quote(v.textValue()));
+        } else {
+            b.append(scalar(v, rt));
+        }
+    }
+
+    /** {@code json.Marshal(v)}: compact, keys sorted, {@code <>&} escaped as Go does. */
+    public static String json(JsonNode v, boolean rt) {
+        StringBuilder b = new StringBuilder();
+        json(b, v, rt);
+        return b.toString();
+    }
+
+    private static void json(StringBuilder b, JsonNode v, boolean rt) {
+        if (v == null || v.isNull() || v.isMissingNode()) {
+            b.append("null");
+        } else if (v.isObject()) {
+            b.append('{');
+            boolean first = true;
+            for (String key : sortedKeys(v)) {
+                if (!first) {
+                    b.append(',');
+                }
+                first = false;
+                jsonString(b, key);
+                b.append(':');
+                json(b, v.get(key), rt);
+            }
+            b.append('}');
+        } else if (v.isArray()) {
+            b.append('[');
+            for (int i = 0; i < v.size(); i++) {
+                if (i > 0) {
+                    b.append(',');
+                }
+                json(b, v.get(i), rt);
+            }
+            b.append(']');
+        } else if (v.isTextual()) {
+            jsonString(b, v.textValue());
+        } else if (v.isNumber()) {
+            b.append(GoNumbers.isInt(v, rt) ? Long.toString(GoNumbers.longValue(v)) : GoNumbers.formatJson(v.doubleValue()));
+        } else {
+            b.append(v.asText());
+        }
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    static void jsonString(StringBuilder b, String s) {
+        b.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                case '\b' -> b.append("\\b");
+                case '\f' -> b.append("\\f");
+                default -> {
+                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+                        b.append("\\u00").append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+                        if (c >= 0x2000) {
+                            b.setLength(b.length() - 6);
+                            b.append(c == '\u2028' ? "\\u2028" : "\\u2029");
+                        }
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        b.append('"');
+    }
+
+    /** Go's {@code strconv.Quote}. */
+    public static String quote(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); ) {
+            int r = s.codePointAt(i);
+            i += Character.charCount(r);
+            switch (r) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case 7 -> b.append("\\a");
+                case '\b' -> b.append("\\b");
+                case '\f' -> b.append("\\f");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                case 11 -> b.append("\\v");
+                default -> {
+                    if (isPrint(r)) {
+                        b.appendCodePoint(r);
+                    } else if (r < ' ' || r == 0x7f) {
+                        b.append("\\x").append(HEX[(r >> 4) & 0xF]).append(HEX[r & 0xF]);
+                    } else if (r < 0x10000) {
+                        b.append(String.format("\\u%04x", r));
+                    } else {
+                        b.append(String.format("\\U%08x", r));
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    /** Go's {@code %#U}: {@code U+0026 '&'}, without the character when Go would not print it. */
+    public static String unicodeFormat(int r) {
+        String hex = String.format("U+%04X", r);
+        return isPrint(r) ? hex + " '" + new String(Character.toChars(r)) + "'" : hex;
+    }
+
+    /** Go's {@code unicode.IsPrint}, near enough: letters, marks, numbers, punctuation, symbols and ' '. */
+    public static boolean isPrint(int r) {
+        if (r == ' ') {
+            return true;
+        }
+        int type = Character.getType(r);
+        return r > ' ' && r != 0x7f && !Character.isWhitespace(r) && !Character.isSpaceChar(r)
+                && type != Character.CONTROL && type != Character.FORMAT && type != Character.SURROGATE
+                && type != Character.PRIVATE_USE && type != Character.UNASSIGNED;
+    }
+
+    static List<String> sortedKeys(JsonNode obj) {
+        List<String> keys = new ArrayList<>(obj.size());
+        for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
+            keys.add(it.next());
+        }
+        Collections.sort(keys);
+        return keys;
+    }
+}
