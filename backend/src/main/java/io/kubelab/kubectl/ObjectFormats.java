@@ -8,6 +8,7 @@ import io.kubelab.kubectl.print.NamePrinter;
 import io.kubelab.kubectl.print.ObjectList;
 import io.kubelab.kubectl.print.OmitManagedFields;
 import io.kubelab.kubectl.print.YamlPrinter;
+import io.kubelab.kubectl.print.gotemplate.GoNumbers;
 
 import java.util.List;
 
@@ -39,7 +40,9 @@ public final class ObjectFormats {
             throws KubectlException {
         String format = output.contains("=") ? output.substring(0, output.indexOf('=')) : output;
         boolean managed = flags.changed("show-managed-fields") && flags.bool("show-managed-fields");
-        JsonNode document = singleItem && objects.size() == 1 ? objects.get(0) : ObjectList.of(objects);
+        // Several objects are gathered into a List and re-encoded, which turns 3e6 into 3000000 as in kubectl.
+        JsonNode document = singleItem && objects.size() == 1 ? objects.get(0)
+                : GoNumbers.reencoded(ObjectList.of(objects));
         switch (format) {
             case "yaml":
                 return YamlPrinter.print(managed ? document : OmitManagedFields.omit(document));

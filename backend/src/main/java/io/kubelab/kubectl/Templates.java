@@ -9,8 +9,10 @@ import io.kubelab.kubectl.print.CustomColumns;
 import io.kubelab.kubectl.print.JsonPrinter;
 import io.kubelab.kubectl.print.PrintException;
 import io.kubelab.kubectl.print.gotemplate.GoTemplate;
+import io.kubelab.kubectl.print.gotemplate.GoTemplateErrors;
 import io.kubelab.kubectl.print.gotemplate.GoTemplateException;
 import io.kubelab.kubectl.print.jsonpath.JsonPath;
+import io.kubelab.kubectl.print.jsonpath.JsonPathErrors;
 import io.kubelab.kubectl.print.jsonpath.JsonPathException;
 import io.kubelab.kubectl.print.jsonpath.RelaxedJsonPath;
 
@@ -30,8 +32,14 @@ final class Templates {
         if (text.isEmpty()) {
             throw KubectlException.error("template format specified but no template given");
         }
+        JsonPath path;
         try {
-            JsonPath path = JsonPath.parse(RelaxedJsonPath.expression(text));
+            // -o jsonpath takes the template as it is (the relaxed ".a.b" form is --sort-by's and custom columns').
+            path = JsonPath.parse(text);
+        } catch (JsonPathException e) {
+            throw new KubectlException("error: " + JsonPathErrors.parsing(text, e), 1);
+        }
+        try {
             boolean allowMissing = flags.bool("allow-missing-template-keys");
             if (format.equals("jsonpath-as-json")) {
                 ArrayNode all = JsonNodeFactory.instance.arrayNode();
@@ -42,7 +50,7 @@ final class Templates {
             }
             return path.execute(document, allowMissing);
         } catch (JsonPathException e) {
-            throw KubectlException.error(e.getMessage());
+            throw new KubectlException("error: " + JsonPathErrors.executing(text, e, document), 1);
         }
     }
 
@@ -52,14 +60,21 @@ final class Templates {
         if (text.isEmpty()) {
             throw KubectlException.error("template format specified but no template given");
         }
+        GoTemplate parsed;
         try {
-            return GoTemplate.parse(text).execute(document, flags.bool("allow-missing-template-keys"));
+            parsed = GoTemplate.parse(text);
         } catch (GoTemplateException e) {
-            // kubectl has already written what the template printed before it failed.
+            throw new KubectlException("error: " + GoTemplateErrors.parsing(text, e), 1);
+        }
+        try {
+            return parsed.execute(document, flags.bool("allow-missing-template-keys"));
+        } catch (GoTemplateException e) {
+            // kubectl has already written what the template printed, then its debugging dump, to stdout.
             if (e.partialOutput() != null) {
                 ctx.out().append(e.partialOutput());
             }
-            throw KubectlException.error(e.getMessage());
+            ctx.out().append(GoTemplateErrors.debugDump(text, e, document));
+            throw new KubectlException("error: " + GoTemplateErrors.executing(text, e), 1);
         }
     }
 
@@ -71,7 +86,7 @@ final class Templates {
                     : CustomColumns.fromSpec(spec, flags.changed("no-headers") && flags.bool("no-headers"));
             return columns.print(objects, (expression, object) -> {
                 try {
-                    return JsonPath.parse(expression).findResults(object, true);
+                    return JsonPath.parse(RelaxedJsonPath.expression(expression)).findResults(object, true);
                 } catch (JsonPathException e) {
                     throw new PrintException(e.getMessage());
                 }

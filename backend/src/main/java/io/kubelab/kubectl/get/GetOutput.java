@@ -22,7 +22,7 @@ final class GetOutput {
     static void print(KubectlContext ctx, GetRequest request, Fetched fetched) throws KubectlException {
         List<Fetched.Item> items = fetched.items();
         if (!request.flags().string("sort-by").isEmpty()) {
-            items = Sorting.sort(items, request.flags().string("sort-by"));
+            items = Sorting.sort(items, request.flags().string("sort-by"), ctx.now());
         }
         if (!request.humanReadable()) {
             List<ObjectNode> objects = items.stream().map(Fetched.Item::object).toList();

@@ -16,7 +16,7 @@ final class Sorting {
     private Sorting() {
     }
 
-    static List<Fetched.Item> sort(List<Fetched.Item> items, String field) throws KubectlException {
+    static List<Fetched.Item> sort(List<Fetched.Item> items, String field, java.time.Instant now) throws KubectlException {
         Map<ObjectNode, Fetched.Item> byObject = new IdentityHashMap<>();
         List<ObjectNode> objects = new ArrayList<>();
         for (Fetched.Item item : items) {
@@ -30,6 +30,10 @@ final class Sorting {
             }
             return out;
         } catch (SortByException e) {
+            if (e.unsortable()) {
+                // kubectl reports these through klog's fatal exit: a klog header, not "error: ".
+                throw new KubectlException(KlogLine.fatal(now, SortByException.KLOG_LOCATION, e.getMessage()), 1);
+            }
             throw KubectlException.error(e.getMessage());
         }
     }
