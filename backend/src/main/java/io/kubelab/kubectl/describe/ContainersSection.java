@@ -81,11 +81,8 @@ final class ContainersSection {
     private static String ports(List<JsonNode> ports, String field) {
         List<String> out = new ArrayList<>(ports.size());
         for (JsonNode p : ports) {
-            String s = J.num(p, field) + "/" + J.str(p, "protocol");
-            if (!J.str(p, "name").isEmpty()) {
-                s += " (" + J.str(p, "name") + ")";
-            }
-            out.add(s);
+            // kubectl 1.32 prints no port names here (later versions append them).
+            out.add(J.num(p, field) + "/" + J.str(p, "protocol"));
         }
         return String.join(", ", out);
     }

@@ -80,11 +80,8 @@ final class EventsSection {
             if (source.isEmpty()) {
                 source = J.str(e, "reportingComponent");
             }
+            // kubectl 1.32 does not prefix the involved object's field path (later versions do).
             String message = J.str(e, "message").strip();
-            String fieldPath = J.str(e, "involvedObject", "fieldPath");
-            if (!fieldPath.isEmpty()) {
-                message = fieldPath + ": " + message;
-            }
             w.write(LEVEL_1, J.str(e, "type") + "\t" + J.str(e, "reason") + "\t" + interval + "\t" + source + "\t"
                     + message + "\n");
         }

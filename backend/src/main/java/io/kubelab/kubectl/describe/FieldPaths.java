@@ -2,10 +2,10 @@ package io.kubelab.kubectl.describe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.util.ArrayList;
-import java.util.List;
-
-/** {@code fieldpath.ExtractFieldPathAsString} for the pod fields a downward-API environment variable may name. */
+/**
+ * {@code fieldpath.ExtractFieldPathAsString}, which kubectl resolves a downward-API environment variable
+ * with: only metadata fields; anything else ({@code spec.nodeName}, {@code status.podIP}) shows empty.
+ */
 final class FieldPaths {
 
     private FieldPaths() {
@@ -27,21 +27,7 @@ final class FieldPaths {
             case "metadata.name" -> J.str(pod, "metadata", "name");
             case "metadata.namespace" -> J.str(pod, "metadata", "namespace");
             case "metadata.uid" -> J.str(pod, "metadata", "uid");
-            case "spec.nodeName" -> J.str(pod, "spec", "nodeName");
-            case "spec.serviceAccountName" -> J.str(pod, "spec", "serviceAccountName");
-            case "status.hostIP" -> J.str(pod, "status", "hostIP");
-            case "status.podIP" -> J.str(pod, "status", "podIP");
-            case "status.hostIPs" -> joined(pod, "hostIPs");
-            case "status.podIPs" -> joined(pod, "podIPs");
             default -> "";
         };
-    }
-
-    private static String joined(JsonNode pod, String field) {
-        List<String> ips = new ArrayList<>();
-        for (JsonNode ip : J.list(pod, "status", field)) {
-            ips.add(J.str(ip, "ip"));
-        }
-        return String.join(",", ips);
     }
 }

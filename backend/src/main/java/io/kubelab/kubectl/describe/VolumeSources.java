@@ -188,17 +188,26 @@ final class VolumeSources {
         w.write(LEVEL_2, "Type:\tProjected (a volume that contains injected data from multiple sources)\n");
         for (JsonNode source : J.list(p, "sources")) {
             if (source.path("secret").isObject()) {
-                w.write(LEVEL_2, "SecretName:\t" + J.str(source, "secret", "name") + "\n    Optional:\t"
-                        + J.bool(source, "secret", "optional") + "\n");
+                // kubectl 1.32's own label, typo included; it prints the *bool with %v.
+                w.write(LEVEL_2, "SecretName:\t" + J.str(source, "secret", "name") + "\n    SecretOptionalName:\t"
+                        + optionalPointer(source.path("secret")) + "\n");
             } else if (source.path("downwardAPI").isObject()) {
                 w.write(LEVEL_2, "DownwardAPI:\ttrue\n");
             } else if (source.path("configMap").isObject()) {
-                w.write(LEVEL_2, "ConfigMapName:\t" + J.str(source, "configMap", "name") + "\n    Optional:\t"
-                        + J.bool(source, "configMap", "optional") + "\n");
+                w.write(LEVEL_2, "ConfigMapName:\t" + J.str(source, "configMap", "name") + "\n    ConfigMapOptional:\t"
+                        + optionalPointer(source.path("configMap")) + "\n");
             } else if (source.path("serviceAccountToken").isObject()) {
                 w.write(LEVEL_2, "TokenExpirationSeconds:\t" + J.num(source, "serviceAccountToken", "expirationSeconds") + "\n");
             }
         }
+    }
+
+    /**
+     * Go's {@code %v} of an {@code Optional *bool}: {@code <nil>} when unset. When set Go prints the pointer's
+     * address, which no one can reproduce; the value stands in for it.
+     */
+    private static String optionalPointer(JsonNode source) {
+        return J.has(source, "optional") ? String.valueOf(J.bool(source, "optional")) : "<nil>";
     }
 
     /** {@code printCSIPersistentVolumeAttributesMultiline}. */

@@ -191,7 +191,6 @@ final class WorkloadDescribers {
         Optional<List<JsonNode>> events = EventsSection.about(ctx, ds);
         JsonNode status = ds.path("status");
         Meta.name(w, ds);
-        Meta.namespace(w, ds);
         w.write(LEVEL_0, "Selector:\t" + selector + "\n");
         w.write(LEVEL_0, "Node-Selector:\t" + Meta.formatLabels(J.map(ds, "spec", "template", "spec", "nodeSelector")) + "\n");
         Meta.labels(w, ds);
