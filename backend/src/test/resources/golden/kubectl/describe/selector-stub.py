@@ -65,6 +65,21 @@ def label_match(obj, sel):
             return False
     return True
 
+def not_found(path):
+    """A missing object as the API server words it (services "x" not found), else the generic message."""
+    parts = path.strip('/').split('/')
+    if parts[0] == 'api':
+        group, rest = '', parts[2:]
+    elif parts[0] == 'apis' and len(parts) > 2:
+        group, rest = parts[1], parts[3:]
+    else:
+        rest = []
+    if len(rest) >= 2 and rest[0] == 'namespaces':
+        rest = rest[2:]
+    if len(rest) == 2:
+        return '%s%s "%s" not found' % (rest[0], '.' + group if group else '', rest[1])
+    return "the server could not find the requested resource"
+
 class H(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         url = urllib.parse.urlparse(self.path)
@@ -72,7 +87,7 @@ class H(http.server.BaseHTTPRequestHandler):
         f = find(url.path)
         if f is None:
             body = json.dumps({"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Failure",
-                               "message": "the server could not find the requested resource", "reason": "NotFound",
+                               "message": not_found(url.path), "reason": "NotFound",
                                "details": {}, "code": 404}).encode()
             self.send_response(404)
         else:

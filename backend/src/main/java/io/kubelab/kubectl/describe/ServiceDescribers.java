@@ -70,9 +70,6 @@ final class ServiceDescribers {
             String protocol = J.str(port, "protocol");
             w.write(LEVEL_0, "Port:\t" + shown + "\t" + J.num(port, "port") + "/" + protocol + "\n");
             w.write(LEVEL_0, "TargetPort:\t" + J.intOrString(port.path("targetPort")) + "/" + protocol + "\n");
-            if (J.has(port, "appProtocol")) {
-                w.write(LEVEL_0, "AppProtocol:\t" + J.str(port, "appProtocol") + "\n");
-            }
             if (J.num(port, "nodePort") != 0) {
                 w.write(LEVEL_0, "NodePort:\t" + shown + "\t" + J.num(port, "nodePort") + "/" + protocol + "\n");
             }

@@ -15,6 +15,23 @@ final class DescribeCases {
     record Case(String type, String namespace, String name, String file) {
     }
 
+    /** A scenario the golden files were taken from: how to build it, which objects to describe, where its files are. */
+    enum Scenario {
+        MAIN("", DescribeScenario::build, DescribeCases::all),
+        MORE("more", MoreScenario::build, MoreScenario::cases);
+
+        final java.nio.file.Path dir;
+        final java.util.function.Function<java.time.Instant, SimCluster> build;
+        final java.util.function.Function<SimCluster, List<Case>> cases;
+
+        Scenario(String dir, java.util.function.Function<java.time.Instant, SimCluster> build,
+                 java.util.function.Function<SimCluster, List<Case>> cases) {
+            this.dir = DescribeOracle.GOLDEN.resolve(dir);
+            this.build = build;
+            this.cases = cases;
+        }
+    }
+
     private DescribeCases() {
     }
 
@@ -75,15 +92,15 @@ final class DescribeCases {
         return cases;
     }
 
-    private static void add(List<Case> cases, String type, String namespace, String name, String file) {
+    static void add(List<Case> cases, String type, String namespace, String name, String file) {
         cases.add(new Case(type, namespace, name, file));
     }
 
-    private static String name(JsonNode o) {
+    static String name(JsonNode o) {
         return o.path("metadata").path("name").asText();
     }
 
-    private static String first(SimCluster cluster, String apiVersion, String kind, String namespace, Predicate<JsonNode> which) {
+    static String first(SimCluster cluster, String apiVersion, String kind, String namespace, Predicate<JsonNode> which) {
         return cluster.api().peekAll(ResourceTypes.of(apiVersion, kind), namespace).stream()
                 .filter(which).map(DescribeCases::name).sorted(Comparator.naturalOrder()).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no " + kind + " in " + namespace));

@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Takes the describe golden files from the real kubectl 1.32 (run by hand, never in the suite):
- * {@code -Dkubelab.describe.oracle=/path/to/kubectl.1.32}. It builds {@link DescribeScenario} starting
+ * {@code -Dkubelab.describe.oracle=/path/to/kubectl.1.32} (and {@code -Dkubelab.describe.scenario=MORE} for the
+ * second scenario). It builds the scenario starting
  * twelve minutes ago, dumps every object into a stub API server ({@code selector-stub.py}), runs
  * {@code TZ=UTC kubectl describe} for each case with the wall clock inside one second, and writes the
  * output as the expected text plus {@code cases.json} (the start instant and each case's second), which
@@ -45,8 +46,11 @@ class DescribeOracle {
     @Test
     void takeGoldenFilesFromKubectl() throws Exception {
         String kubectl = System.getProperty("kubelab.describe.oracle");
+        DescribeCases.Scenario scenario = DescribeCases.Scenario.valueOf(
+                System.getProperty("kubelab.describe.scenario", "MAIN"));
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(12));
-        SimCluster cluster = DescribeScenario.build(t0);
+        SimCluster cluster = scenario.build.apply(t0);
+        Files.createDirectories(scenario.dir);
         Path objects = WORK.resolve("objs");
         deleteTree(objects);
         dump(cluster, objects);
@@ -57,12 +61,12 @@ class DescribeOracle {
             ObjectNode manifest = DescribeScenario.JSON.createObjectNode();
             manifest.put("t0", t0.toString());
             ArrayNode out = manifest.putArray("cases");
-            for (DescribeCases.Case c : DescribeCases.all(cluster)) {
-                Instant second = runAtSecond(kubectl, c);
+            for (DescribeCases.Case c : scenario.cases.apply(cluster)) {
+                Instant second = runAtSecond(kubectl, c, scenario.dir);
                 out.addObject().put("type", c.type()).put("namespace", c.namespace()).put("name", c.name())
                         .put("file", c.file()).put("now", second.toString());
             }
-            Files.writeString(GOLDEN.resolve("cases.json"),
+            Files.writeString(scenario.dir.resolve("cases.json"),
                     DescribeScenario.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest) + "\n");
         } finally {
             stub.destroy();
@@ -70,7 +74,7 @@ class DescribeOracle {
     }
 
     /** Runs kubectl so that it starts and ends within one wall-clock second, and returns that second. */
-    private static Instant runAtSecond(String kubectl, DescribeCases.Case c) throws Exception {
+    private static Instant runAtSecond(String kubectl, DescribeCases.Case c, Path dir) throws Exception {
         for (int attempt = 0; attempt < 5; attempt++) {
             long ms = System.currentTimeMillis();
             Thread.sleep(1000 - ms % 1000 + 20);
@@ -91,7 +95,7 @@ class DescribeOracle {
                 System.err.println(c.file() + ": " + stderr);
             }
             if (end.equals(second)) {
-                Files.write(GOLDEN.resolve(c.file()), stdout);
+                Files.write(dir.resolve(c.file()), stdout);
                 return second;
             }
         }

@@ -149,7 +149,7 @@ final class DescribeScenario {
         return cluster;
     }
 
-    private static void settle(SimCluster cluster) {
+    static void settle(SimCluster cluster) {
         cluster.clock().settle(cluster::stable, Duration.ofMinutes(3));
     }
 
@@ -161,7 +161,7 @@ final class DescribeScenario {
         }
     }
 
-    private static void create(SimCluster cluster, String namespace, String json) {
+    static void create(SimCluster cluster, String namespace, String json) {
         ObjectNode body = parse(json);
         ResourceType type = ResourceTypes.of(body.path("apiVersion").asText(), body.path("kind").asText());
         cluster.api().handle(ApiRequest.of(UserInfo.ADMIN, Verb.CREATE, type, namespace, "").withBody(body));
