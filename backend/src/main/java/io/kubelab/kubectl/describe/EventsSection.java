@@ -88,14 +88,12 @@ final class EventsSection {
     }
 
     /**
-     * {@code event.SortableEvents}: by {@code lastTimestamp}, or {@code eventTime} when that is unset.
-     * (Go's sort is not stable; equal times keep the list order here, which is what it yields for short lists.)
+     * {@code event.SortableEvents}: by {@code lastTimestamp} alone, so events that only carry an
+     * {@code eventTime} (the scheduler's) count as the zero time and come first. Go's sort is stable for
+     * the short lists describe sees (insertion sort up to 12 elements), as this one is.
      */
     private static Instant sortTime(JsonNode e) {
         Instant t = Ages.parse(J.str(e, "lastTimestamp"));
-        if (t == null) {
-            t = Ages.parse(J.str(e, "eventTime"));
-        }
         return t == null ? Instant.MIN : t;
     }
 }
