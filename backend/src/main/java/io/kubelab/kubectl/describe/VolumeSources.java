@@ -132,6 +132,41 @@ final class VolumeSources {
             JsonNode c = v.path("cinder");
             type(w, "Cinder (a Persistent Disk resource in OpenStack)", "VolumeID", J.str(c, "volumeID"),
                     "FSType", J.str(c, "fsType"), "ReadOnly", bool(c, "readOnly"), "SecretRef", ref(c.path("secretRef")));
+        } else if (v.path("azureDisk").isObject()) {
+            JsonNode d = v.path("azureDisk");
+            // kubectl dereferences these pointers; defaulting sets them all on stored objects.
+            w.write(LEVEL_2, "Type:\tAzureDisk (an Azure Data Disk mount on the host and bind mount to the pod)\n"
+                    + "    DiskName:\t" + J.str(d, "diskName") + "\n"
+                    + "    DiskURI:\t" + J.str(d, "diskURI") + "\n"
+                    + "    Kind: \t" + J.str(d, "kind") + "\n"
+                    + "    FSType:\t" + J.str(d, "fsType") + "\n"
+                    + "    CachingMode:\t" + J.str(d, "cachingMode") + "\n"
+                    + "    ReadOnly:\t" + bool(d, "readOnly") + "\n");
+        } else if (v.path("azureFile").isObject()) {
+            JsonNode f = v.path("azureFile");
+            if (f.has("secretNamespace")) {
+                type(w, "AzureFile (an Azure File Service mount on the host and bind mount to the pod)", "SecretName",
+                        J.str(f, "secretName"), "SecretNamespace", J.str(f, "secretNamespace"), "ShareName", J.str(f, "shareName"),
+                        "ReadOnly", bool(f, "readOnly"));
+            } else {
+                type(w, "AzureFile (an Azure File Service mount on the host and bind mount to the pod)", "SecretName",
+                        J.str(f, "secretName"), "ShareName", J.str(f, "shareName"), "ReadOnly", bool(f, "readOnly"));
+            }
+        } else if (v.path("flexVolume").isObject()) {
+            JsonNode f = v.path("flexVolume");
+            type(w, "FlexVolume (a generic volume resource that is provisioned/attached using an exec based plugin)",
+                    "Driver", J.str(f, "driver"), "FSType", J.str(f, "fsType"), "SecretRef", ref(f.path("secretRef")),
+                    "ReadOnly", bool(f, "readOnly"), "Options", goMap(J.map(f, "options")));
+        } else if (v.path("scaleIO").isObject()) {
+            JsonNode s = v.path("scaleIO");
+            type(w, "ScaleIO (a persistent volume backed by a block device in ScaleIO)", "Gateway", J.str(s, "gateway"),
+                    "System", J.str(s, "system"), "Protection Domain", J.str(s, "protectionDomain"),
+                    "Storage Pool", J.str(s, "storagePool"), "Storage Mode", J.str(s, "storageMode"),
+                    "VolumeName", J.str(s, "volumeName"), "FSType", J.str(s, "fsType"), "ReadOnly", bool(s, "readOnly"));
+        } else if (v.path("storageos").isObject()) {
+            JsonNode s = v.path("storageos");
+            type(w, "StorageOS (a StorageOS Persistent Disk resource)", "VolumeName", J.str(s, "volumeName"),
+                    "VolumeNamespace", J.str(s, "volumeNamespace"), "FSType", J.str(s, "fsType"), "ReadOnly", bool(s, "readOnly"));
         } else if (v.path("quobyte").isObject()) {
             JsonNode q = v.path("quobyte");
             type(w, "Quobyte (a Quobyte mount on the host that shares a pod's lifetime)", "Registry",
@@ -236,6 +271,13 @@ final class VolumeSources {
             b.append("    ").append(fields[i]).append(":\t").append(fields[i + 1]).append('\n');
         }
         w.write(LEVEL_2, b.toString());
+    }
+
+    /** Go's {@code %v} of a {@code map[string]string}: {@code map[k:v k2:v2]}, keys sorted. */
+    private static String goMap(java.util.Map<String, String> m) {
+        StringBuilder b = new StringBuilder("map[");
+        m.forEach((k, v) -> b.append(b.length() > 4 ? " " : "").append(k).append(':').append(v));
+        return b.append(']').toString();
     }
 
     static String bool(JsonNode n, String field) {
