@@ -234,7 +234,7 @@ final class ContainersSection {
         List<JsonNode> mounts = J.list(c, "volumeMounts");
         String none = mounts.isEmpty() ? "\t<none>" : "";
         w.write(LEVEL_2, "Mounts:" + none + "\n");
-        mounts.sort(Comparator.comparing(m -> J.str(m, "mountPath")));
+        GoSort.sort(mounts, Comparator.comparing(m -> J.str(m, "mountPath")));
         for (JsonNode m : mounts) {
             String flags = J.bool(m, "readOnly") ? "ro" : "rw";
             if (!J.str(m, "subPath").isEmpty()) {
@@ -245,7 +245,7 @@ final class ContainersSection {
         List<JsonNode> devices = J.list(c, "volumeDevices");
         if (!devices.isEmpty()) {
             w.write(LEVEL_2, "Devices:" + none + "\n");
-            devices.sort(Comparator.comparing(d -> J.str(d, "devicePath")));
+            GoSort.sort(devices, Comparator.comparing(d -> J.str(d, "devicePath")));
             for (JsonNode d : devices) {
                 w.write(LEVEL_3, J.str(d, "devicePath") + " from " + J.str(d, "name") + "\n");
             }

@@ -61,7 +61,7 @@ final class EventsSection {
             return;
         }
         List<JsonNode> sorted = new ArrayList<>(events);
-        sorted.sort(Comparator.comparing(EventsSection::sortTime));
+        GoSort.sort(sorted, Comparator.comparing(EventsSection::sortTime));
         w.write(LEVEL_0, "Events:\n  Type\tReason\tAge\tFrom\tMessage\n");
         w.write(LEVEL_1, "----\t------\t----\t----\t-------\n");
         for (JsonNode e : sorted) {
@@ -89,8 +89,8 @@ final class EventsSection {
 
     /**
      * {@code event.SortableEvents}: by {@code lastTimestamp} alone, so events that only carry an
-     * {@code eventTime} (the scheduler's) count as the zero time and come first. Go's sort is stable for
-     * the short lists describe sees (insertion sort up to 12 elements), as this one is.
+     * {@code eventTime} (the scheduler's) count as the zero time and come first; ties end where Go's
+     * unstable sort puts them.
      */
     private static Instant sortTime(JsonNode e) {
         Instant t = Ages.parse(J.str(e, "lastTimestamp"));

@@ -162,7 +162,7 @@ final class Meta {
             return;
         }
         List<JsonNode> sorted = new ArrayList<>(taints);
-        sorted.sort(Comparator.comparing(t -> J.str(t, "effect") + "," + J.str(t, "key")));
+        GoSort.sort(sorted, Comparator.comparing(t -> J.str(t, "effect") + "," + J.str(t, "key")));
         for (int i = 0; i < sorted.size(); i++) {
             if (i != 0) {
                 w.write(LEVEL_0, "\t");
@@ -190,7 +190,7 @@ final class Meta {
             return;
         }
         List<JsonNode> sorted = new ArrayList<>(tolerations);
-        sorted.sort(Comparator.comparing(t -> J.str(t, "key")));
+        GoSort.sort(sorted, Comparator.comparing(t -> J.str(t, "key")));
         for (int i = 0; i < sorted.size(); i++) {
             JsonNode t = sorted.get(i);
             if (i != 0) {

@@ -48,7 +48,7 @@ final class PodTemplateSection {
             return;
         }
         List<JsonNode> sorted = new ArrayList<>(constraints);
-        sorted.sort(Comparator.comparing(c -> J.str(c, "topologyKey")));
+        GoSort.sort(sorted, Comparator.comparing(c -> J.str(c, "topologyKey")));
         w.write(LEVEL_0, space + "Topology Spread Constraints:\t");
         for (int i = 0; i < sorted.size(); i++) {
             JsonNode c = sorted.get(i);
