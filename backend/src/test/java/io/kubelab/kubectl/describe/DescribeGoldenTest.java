@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * printed by kubectl 1.32 ({@link DescribeOracle}, {@code TZ=UTC}) for the objects of each {@link DescribeCases.Scenario}
  * started at {@code cases.json}'s {@code t0}; each case carries the wall-clock second kubectl ran in, which
  * is the instant our ages are measured to. Checked against kubectl 1.32.
- * {@code -Dkubelab.golden.update=true} rewrites them from our describers.
+ * {@code -Dkubelab.golden.update=true} (or the repository's {@code -Dgolden.update=true}) rewrites them from our
+ * describers.
  */
 class DescribeGoldenTest {
 
@@ -49,7 +50,7 @@ class DescribeGoldenTest {
         DescribeContext ctx = DescribeContext.of(cluster.api(), UserInfo.ADMIN, Instant.parse(c.path("now").asText()));
         String actual = Describers.describe(ctx, type, object);
         Path file = dir.resolve(c.path("file").asText());
-        if (Boolean.getBoolean("kubelab.golden.update")) {
+        if (Boolean.getBoolean("kubelab.golden.update") || Boolean.getBoolean("golden.update")) {
             Files.writeString(file, actual);
         }
         assertEquals(Files.readString(file), actual);
