@@ -61,9 +61,26 @@ final class GenericDescriber {
         }
     }
 
-    /** Go's {@code %v} of a decoded JSON scalar. */
-    private static String scalar(JsonNode v) {
-        return v.isNull() ? "<nil>" : v.asText();
+    /** Go's {@code %v} of a decoded JSON value: {@code <nil>}, {@code [a b]}, {@code map[k:v]} (keys sorted), the scalar. */
+    static String scalar(JsonNode v) {
+        if (v.isNull()) {
+            return "<nil>";
+        }
+        if (v.isArray()) {
+            List<String> parts = new ArrayList<>(v.size());
+            v.forEach(e -> parts.add(scalar(e)));
+            return J.goSlice(parts);
+        }
+        if (v.isObject()) {
+            TreeSet<String> keys = new TreeSet<>();
+            v.fieldNames().forEachRemaining(keys::add);
+            List<String> parts = new ArrayList<>(keys.size());
+            for (String k : keys) {
+                parts.add(k + ":" + scalar(v.get(k)));
+            }
+            return "map" + J.goSlice(parts);
+        }
+        return v.asText();
     }
 
     /** {@code smartLabelFor}: {@code holderIdentity} becomes {@code Holder Identity}, {@code apiVersion} {@code API Version}. */

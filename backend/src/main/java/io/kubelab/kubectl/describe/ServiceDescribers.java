@@ -111,7 +111,7 @@ final class ServiceDescribers {
                         continue;
                     }
                     if (!more) {
-                        list.add(J.list(e, "addresses").get(0).asText());
+                        list.add(J.at(e, "addresses").path(0).asText(""));
                     }
                     count++;
                 }
@@ -128,7 +128,7 @@ final class ServiceDescribers {
                             continue;
                         }
                         if (!more) {
-                            String addr = J.list(e, "addresses").get(0).asText();
+                            String addr = J.at(e, "addresses").path(0).asText("");
                             String host = addr.contains(":") ? "[" + addr + "]" : addr;
                             list.add(host + ":" + J.num(port, "port"));
                         }

@@ -43,6 +43,31 @@ class DescribeGoldenTest {
         return tests;
     }
 
+    /** Every object of every kind the API server lists describes without error, as kubectl would describe it. */
+    @org.junit.jupiter.api.Test
+    void everyObjectOfTheScenarioDescribes() {
+        SimCluster cluster = DescribeScenario.build(Instant.parse("2026-11-25T10:00:00Z"));
+        DescribeContext ctx = DescribeContext.of(cluster.api(), UserInfo.ADMIN, cluster.clock().now());
+        int described = 0;
+        for (ResourceType type : ResourceTypes.all()) {
+            if (!type.supports("list")) {
+                continue;
+            }
+            JsonNode items;
+            try {
+                items = cluster.api().handle(ApiRequest.of(UserInfo.ADMIN, Verb.LIST, type, "", "")).body().path("items");
+            } catch (io.kubelab.apiserver.StatusException e) {
+                continue; // the metrics APIs without a metrics server
+            }
+            for (JsonNode item : items) {
+                String text = Describers.describe(ctx, type, (ObjectNode) item);
+                assertEquals("Name:", text.substring(0, 5), type.kind() + " " + item.path("metadata").path("name").asText());
+                described++;
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(described > 200, "described " + described);
+    }
+
     private static void check(SimCluster cluster, Path dir, JsonNode c) throws Exception {
         ResourceType type = ResourceTypes.lookup(c.path("type").asText()).get(0);
         ObjectNode object = cluster.api().handle(ApiRequest.of(UserInfo.ADMIN, Verb.GET, type,

@@ -37,6 +37,15 @@ class SmallFormatsTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
+            "null | <nil>", "[\"a\",\"b\"] | [a b]", "[[1,2],true] | [[1 2] true]",
+            "[{\"z\":1,\"a\":[\"x\"]}] | [map[a:[x] z:1]]", "0.5 | 0.5"
+    })
+    void goValues(String json, String expected) throws Exception {
+        assertEquals(expected, GenericDescriber.scalar(DescribeScenario.JSON.readTree(json)));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
             "{\"key\":\"node-role.kubernetes.io/control-plane\",\"effect\":\"NoSchedule\"} | node-role.kubernetes.io/control-plane:NoSchedule",
             "{\"key\":\"dedicated\",\"value\":\"gpu\",\"effect\":\"NoExecute\"} | dedicated=gpu:NoExecute",
             "{\"key\":\"dedicated\",\"value\":\"gpu\"} | dedicated=gpu:",
