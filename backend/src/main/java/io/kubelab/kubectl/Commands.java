@@ -24,7 +24,7 @@ final class Commands {
                 new Group("Cluster Management Commands", List.of(
                         new io.kubelab.kubectl.clusterinfo.ClusterInfoCommand(), new io.kubelab.kubectl.top.TopCommand())),
                 new Group("Troubleshooting and Debugging Commands", List.of(
-                        new io.kubelab.kubectl.logs.LogsCommand(),
+                        new io.kubelab.kubectl.describe.DescribeCommand(), new io.kubelab.kubectl.logs.LogsCommand(),
                         new io.kubelab.kubectl.exec.ExecCommand(), new io.kubelab.kubectl.portforward.PortForwardCommand(),
                         new io.kubelab.kubectl.auth.AuthCommand(), new io.kubelab.kubectl.events.EventsCommand())),
                 new Group("Advanced Commands", List.of()),

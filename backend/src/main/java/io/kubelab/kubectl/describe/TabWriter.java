@@ -19,6 +19,13 @@ final class TabWriter {
         text.append(s);
     }
 
+    /** What was written, tabs left as they are: kubectl's PrefixWriter over a plain buffer. */
+    String raw() {
+        String out = text.toString();
+        text.setLength(0);
+        return out;
+    }
+
     /** Lays out everything written so far, as Go's {@code Flush} does. */
     String flush() {
         List<String[]> lines = split(text);

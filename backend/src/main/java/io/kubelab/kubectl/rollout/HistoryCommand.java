@@ -66,7 +66,7 @@ final class HistoryCommand extends Command {
                     throw KubectlException.error("unable to find the specified revision");
                 }
                 ctx.out().append(Targets.display(target)).append(" with revision #").append(wanted).append('\n')
-                        .append(PodTemplateText.describe(Revisions.template(target.type().kind(), revision)))
+                        .append(io.kubelab.kubectl.describe.PodTemplates.unaligned(Revisions.storedTemplate(target.type().kind(), revision)))
                         .append('\n');
                 continue;
             }

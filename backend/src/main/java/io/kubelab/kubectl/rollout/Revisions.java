@@ -51,11 +51,15 @@ final class Revisions {
         return false;
     }
 
+    /** The pod template a revision holds, as stored (a ReplicaSet's keeps its pod-template-hash label). */
+    static JsonNode storedTemplate(String workloadKind, ObjectNode revision) {
+        return workloadKind.equals("Deployment") ? revision.path("spec").path("template")
+                : revision.path("data").path("spec").path("template");
+    }
+
     /** The pod template a revision holds, without the labels the controller adds to tell revisions apart. */
     static ObjectNode template(String workloadKind, ObjectNode revision) {
-        ObjectNode template = workloadKind.equals("Deployment")
-                ? ((ObjectNode) revision.path("spec").path("template")).deepCopy()
-                : ((ObjectNode) revision.path("data").path("spec").path("template")).deepCopy();
+        ObjectNode template = ((ObjectNode) storedTemplate(workloadKind, revision)).deepCopy();
         JsonNode labels = template.path("metadata").path("labels");
         if (labels.isObject()) {
             ((ObjectNode) labels).remove(List.of("pod-template-hash", "controller-revision-hash"));

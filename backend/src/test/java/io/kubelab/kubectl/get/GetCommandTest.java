@@ -89,4 +89,14 @@ class GetCommandTest {
         assertTrue(shell.execute("kubectl get").stderr().startsWith("You must specify the type of resource to get."));
         assertEquals("", shell.execute("kubectl get pod nope --ignore-not-found").stderr());
     }
+
+    @Test
+    void describeByNameAndPrefix() {
+        String d = out("kubectl describe deploy web");
+        assertTrue(d.startsWith("Name:                   web\nNamespace:              default\n"), d);
+        assertTrue(d.contains("\nEvents:\n"), d);
+        String pods = out("kubectl describe pods web");
+        assertEquals(2, pods.split("\n\n\nName:").length + (pods.startsWith("Name:") ? 0 : 0), pods);
+        assertEquals("Error from server (NotFound): pods \"zzz\" not found\n", shell.execute("kubectl describe pod zzz").stderr());
+    }
 }

@@ -65,6 +65,11 @@ class RolloutCommandTest {
         shell.execute("kubectl rollout status deployment/web");
         assertEquals("deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n\n",
                 shell.execute("kubectl rollout history deployment/web").stdout());
+        String revision = shell.execute("kubectl rollout history deployment/web --revision=2").stdout();
+        assertTrue(revision.startsWith("deployment.apps/web with revision #2\nPod Template:\n  Labels:\tapp=web\n"
+                + "\tpod-template-hash="), revision);
+        assertTrue(revision.contains("   nginx:\n    Image:\tnginx:1.27\n"), revision);
+        assertTrue(revision.endsWith("\n\n"), revision);
         assertEquals("deployment.apps/web rolled back\n", shell.execute("kubectl rollout undo deployment/web").stdout());
         shell.execute("kubectl rollout status deployment/web");
         assertEquals("deployment.apps/web \nREVISION  CHANGE-CAUSE\n2         <none>\n3         <none>\n\n",
