@@ -23,6 +23,7 @@ final class Builtins {
         add("history", "show the commands typed in this sandbox, numbered", Builtins::history);
         add("sim", "control the simulated cluster: settle, advance, time, speed, pause, resume, stop, start",
                 new SimCommand());
+        ShellBuiltins.register(this);
         FileCommands.register(this);
         add("ssh", "log in to a node of the cluster by name or IP, e.g. ssh node01", new SshCommand());
         add("exit", "log out of the node, back to the machine you came from", SshCommand::exit);

@@ -27,8 +27,6 @@ final class FileCommands {
         builtins.add("pwd", "print the working directory", (shell, args) ->
                 CommandResult.ok(shell.sessions().current().cwd + "\n"));
         builtins.add("cd", "change the working directory", FileCommands::cd);
-        builtins.add("export", "set a variable for the commands after it, e.g. export KUBECONFIG=...",
-                FileCommands::export);
         builtins.add("env", "print the exported variables", (shell, args) -> {
             StringBuilder out = new StringBuilder();
             shell.sessions().current().env.forEach((k, v) -> out.append(k).append('=').append(v).append('\n'));
@@ -243,20 +241,6 @@ final class FileCommands {
                     : ": No such file or directory\n"), 1);
         }
         s.cwd = p;
-        return CommandResult.empty();
-    }
-
-    private static CommandResult export(Shell shell, List<String> args) {
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (eq <= 0 || !arg.substring(0, eq).matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                if (!arg.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                    return CommandResult.failure("bash: export: `" + arg + "': not a valid identifier\n", 1);
-                }
-                continue;
-            }
-            session(shell).env.put(arg.substring(0, eq), arg.substring(eq + 1));
-        }
         return CommandResult.empty();
     }
 }

@@ -26,7 +26,12 @@ public final class Sessions {
         final MachineFiles files;
         final String user;
         final String home;
+        /** The exported variables: what {@code env} lists and commands see. */
         final Map<String, String> env = new TreeMap<>();
+        /** Variables set without {@code export}: expansions see them, {@code env} does not. */
+        final Map<String, String> vars = new TreeMap<>();
+        /** {@code alias} definitions, listed in name order as bash does. */
+        final Map<String, String> aliases = new TreeMap<>();
         /** The name the student gave {@code ssh} (a host name or an IP), for "Connection to ... closed." */
         String via = "";
         String cwd;

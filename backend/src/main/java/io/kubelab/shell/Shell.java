@@ -24,6 +24,10 @@ public final class Shell {
     private final SimCluster cluster;
     private final Sessions sessions = new Sessions();
     private int historyOffset;
+    private int status;
+    /** Commands run by the current {@link #execute}, against {@link Limits#MAX_COMMANDS}. */
+    private int spent;
+    private int depth;
 
     /** A shell with no cluster behind it (the cluster-less commands still work). */
     public Shell() {
@@ -38,16 +42,64 @@ public final class Shell {
         return Optional.ofNullable(cluster);
     }
 
+    /**
+     * Runs what the student typed or pasted (several lines and heredocs included) and returns everything it
+     * printed. Never throws: whatever the text, the answer is output and an exit code.
+     */
     public CommandResult execute(String line) {
-        String trimmed = line.strip();
+        String trimmed = line == null ? "" : line.strip();
         if (trimmed.isEmpty()) {
             return CommandResult.empty();
+        }
+        if (trimmed.length() > Limits.MAX_INPUT_CHARS) {
+            status = 1;
+            return CommandResult.failure("bash: input too long: " + trimmed.length() + " characters (limit "
+                    + Limits.MAX_INPUT_CHARS + ")\n", 1);
         }
         remember(trimmed);
         if (cluster != null) {
             cluster.clock().tick();
         }
-        return new Interpreter(this).run(trimmed);
+        spent = 0;
+        depth = 0;
+        try {
+            return new Interpreter(this).run(trimmed);
+        } catch (StackOverflowError e) {
+            status = 2;
+            return CommandResult.failure("bash: expression nested too deeply\n", 2);
+        } catch (RuntimeException e) {
+            // A command's defect must not take the sandbox's worker down; the student sees that it failed.
+            status = 1;
+            return CommandResult.failure("bash: internal error: " + e + "\n", 1);
+        }
+    }
+
+    /** Runs text inside the current command ({@code $(...)}, {@code source}, {@code xargs}, {@code watch}). */
+    CommandResult nested(String text) {
+        if (depth >= Limits.MAX_DEPTH) {
+            return CommandResult.failure("bash: maximum nesting level exceeded (" + Limits.MAX_DEPTH + ")\n", 1);
+        }
+        depth++;
+        try {
+            return new Interpreter(this).run(text);
+        } finally {
+            depth--;
+        }
+    }
+
+    /** Counts one command against the line's budget; bash's-style complaint once it is spent. */
+    String spend() {
+        return ++spent > Limits.MAX_COMMANDS
+                ? "bash: too many commands for one line (limit " + Limits.MAX_COMMANDS + ")\n" : null;
+    }
+
+    /** {@code $?}: the exit status of the last command. */
+    int status() {
+        return status;
+    }
+
+    void setStatus(int value) {
+        status = value;
     }
 
     /** The command {@code name} as this shell's current machine has it, or null ("command not found"). */
