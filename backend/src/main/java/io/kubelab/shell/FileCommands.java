@@ -17,7 +17,8 @@ final class FileCommands {
 
     static void register(Builtins builtins) {
         builtins.add("cat", "print files (or what is piped in)", (Filter) FileCommands::cat);
-        builtins.add("echo", "print its arguments", FileCommands::echo);
+        builtins.add("echo", "print its arguments (-n: no newline, -e: escapes)", Printf::echo);
+        builtins.add("printf", "print formatted text, e.g. printf '%s\\n' a b", Printf::printf);
         builtins.add("ls", "list a directory", FileCommands::ls);
         builtins.add("mv", "move or rename a file", (shell, args) -> copy(shell, args, "mv"));
         builtins.add("cp", "copy a file", (shell, args) -> copy(shell, args, "cp"));
@@ -61,16 +62,6 @@ final class FileCommands {
             }
         }
         return new CommandResult(out.toString(), err.toString(), err.length() == 0 ? 0 : 1);
-    }
-
-    private static CommandResult echo(Shell shell, List<String> args) {
-        boolean newline = true;
-        List<String> words = args;
-        if (!words.isEmpty() && words.get(0).equals("-n")) {
-            newline = false;
-            words = words.subList(1, words.size());
-        }
-        return CommandResult.ok(String.join(" ", words) + (newline ? "\n" : ""));
     }
 
     private static CommandResult ls(Shell shell, List<String> args) {
