@@ -36,7 +36,7 @@ final class Printf {
     }
 
     /** One pass over the format from argument {@code next}; returns the next unused argument. */
-    private static int once(String format, List<String> values, int next, StringBuilder out, StringBuilder err) {
+    private static int once(String format, List<?> values, int next, StringBuilder out, StringBuilder err) {
         int i = 0;
         while (i < format.length()) {
             char c = format.charAt(i);
@@ -71,13 +71,26 @@ final class Printf {
             }
             char conv = format.charAt(i++);
             String spec = format.substring(start, i - 1);
-            String arg = next < values.size() ? values.get(next++) : null;
-            out.append(convert(spec, conv, arg, err));
+            Object arg = next < values.size() ? values.get(next++) : null;
+            try {
+                out.append(convert(spec, conv, arg, err));
+            } catch (java.util.IllegalFormatException e) {
+                // A flag C accepts and Java's formatter refuses (%05s): the value as is.
+                out.append(arg instanceof Double d ? Awk.number(d, "%.6g") : arg == null ? "" : arg);
+            }
         }
         return next;
     }
 
-    private static String convert(String spec, char conv, String arg, StringBuilder err) {
+    /** One pass of the format over {@code values} (Strings, or Doubles from awk), errors ignored: awk's printf. */
+    static String formatOnce(String format, List<?> values) {
+        StringBuilder out = new StringBuilder();
+        once(format, values, 0, out, new StringBuilder());
+        return out.toString();
+    }
+
+    private static String convert(String spec, char conv, Object value, StringBuilder err) {
+        String arg = value instanceof Double d ? Awk.number(d, "%.6g") : (String) value;
         switch (conv) {
             case 's':
                 return String.format(Locale.ROOT, spec + "s", arg == null ? "" : arg);
@@ -98,13 +111,13 @@ final class Printf {
             case 'c':
                 return arg == null || arg.isEmpty() ? "" : String.format(Locale.ROOT, spec + "c", arg.charAt(0));
             case 'd': case 'i': case 'x': case 'X': case 'o': {
-                long v = integer(arg, err);
+                long v = value instanceof Double d ? (long) (double) d : integer(arg, err);
                 String javaConv = conv == 'i' ? "d" : String.valueOf(conv);
                 return String.format(Locale.ROOT, spec.replace(".", "").isEmpty() ? "%" + javaConv
                         : noPrecision(spec) + javaConv, v);
             }
             case 'f': case 'e': case 'E': case 'g': case 'G': {
-                double v = decimal(arg, err);
+                double v = value instanceof Double d ? d : decimal(arg, err);
                 if (conv == 'g' || conv == 'G') {
                     return cFormatG(spec, v, conv == 'G');
                 }
@@ -121,15 +134,35 @@ final class Printf {
         return dot < 0 ? spec : spec.substring(0, dot);
     }
 
-    /** C's %g: Java's differs (it never strips trailing zeros). */
-    private static String cFormatG(String spec, double v, boolean upper) {
-        String s = new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", v)).stripTrailingZeros().toPlainString();
-        if (Math.abs(v) >= 1e6 || (v != 0 && Math.abs(v) < 1e-4)) {
-            s = String.format(Locale.ROOT, "%.5e", v).replaceAll("\\.?0+e", "e");
+    /** C's %g: Java's differs (it never strips trailing zeros, and switches notation elsewhere). */
+    static String cFormatG(String spec, double v, boolean upper) {
+        int dot = spec.indexOf('.');
+        int precision = dot < 0 ? 6 : spec.length() == dot + 1 ? 0 : Integer.parseInt(spec.substring(dot + 1));
+        precision = Math.max(1, precision);
+        String s;
+        if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) {
+            s = Double.isNaN(v) ? "nan" : Double.isInfinite(v) ? (v < 0 ? "-inf" : "inf") : "0";
+        } else {
+            String e = String.format(Locale.ROOT, "%." + (precision - 1) + "e", v);
+            int exp = Integer.parseInt(e.substring(e.indexOf('e') + 1));
+            if (exp < -4 || exp >= precision) {
+                String mantissa = stripZeros(e.substring(0, e.indexOf('e')));
+                s = mantissa + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
+            } else {
+                s = stripZeros(String.format(Locale.ROOT, "%." + Math.max(0, precision - 1 - exp) + "f", v));
+            }
         }
-        String width = noPrecision(spec).substring(1);
-        s = width.isEmpty() ? s : String.format(Locale.ROOT, "%" + width + "s", s);
+        String flags = dot < 0 ? spec.substring(1) : spec.substring(1, dot);
+        s = flags.isEmpty() ? s : String.format(Locale.ROOT, "%" + flags + "s", s);
         return upper ? s.toUpperCase(Locale.ROOT) : s;
+    }
+
+    private static String stripZeros(String s) {
+        if (s.indexOf('.') < 0) {
+            return s;
+        }
+        String t = s.replaceAll("0+$", "");
+        return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
     }
 
     private static long integer(String arg, StringBuilder err) {

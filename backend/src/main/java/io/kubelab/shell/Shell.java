@@ -28,6 +28,7 @@ public final class Shell {
     /** Commands run by the current {@link #execute}, against {@link Limits#MAX_COMMANDS}. */
     private int spent;
     private int depth;
+    private java.time.Duration slept = java.time.Duration.ZERO;
 
     /** A shell with no cluster behind it (the cluster-less commands still work). */
     public Shell() {
@@ -91,6 +92,20 @@ public final class Shell {
     String spend() {
         return ++spent > Limits.MAX_COMMANDS
                 ? "bash: too many commands for one line (limit " + Limits.MAX_COMMANDS + ")\n" : null;
+    }
+
+    /** The sandbox's simulated time (without a cluster, the real time plus what {@code sleep} added). */
+    java.time.Instant now() {
+        return cluster != null ? cluster.clock().now() : java.time.Instant.now().plus(slept);
+    }
+
+    /** {@code sleep}: the cluster's clock moves on, its controllers running as they would meanwhile. */
+    void advance(java.time.Duration by) {
+        if (cluster != null) {
+            cluster.clock().advance(by);
+        } else {
+            slept = slept.plus(by);
+        }
     }
 
     /** {@code $?}: the exit status of the last command. */
