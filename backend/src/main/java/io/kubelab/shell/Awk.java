@@ -91,7 +91,9 @@ final class Awk {
         try {
             parsed = AwkParser.parse(program);
         } catch (AwkLexer.Error e) {
-            return CommandResult.failure("awk: line 1: " + e.getMessage() + "\n", 2);
+            // mawk numbers the line after the program's last for an error at its end.
+            int line = e.getMessage().contains("end of file") ? (int) program.lines().count() + 1 : 1;
+            return CommandResult.failure("awk: line " + line + ": " + e.getMessage() + "\n", 2);
         }
         try {
             return awk.execute(shell, parsed, files, stdin);

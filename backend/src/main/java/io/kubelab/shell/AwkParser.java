@@ -126,7 +126,7 @@ final class AwkParser {
         terminators();
         while (!peek().is("}")) {
             if (peek().kind() == Kind.EOF) {
-                throw new AwkLexer.Error("syntax error at or near end of file");
+                throw new AwkLexer.Error("missing } near end of file");
             }
             body.add(statement());
             terminators();

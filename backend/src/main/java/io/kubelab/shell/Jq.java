@@ -21,6 +21,9 @@ final class Jq {
     /** Filter steps one run may take (iterations, recursion): a student's {@code range(1e9)} must end. */
     static final long MAX_STEPS = 2_000_000;
 
+    /** jq 1.6's exit status after "parse error" (measured: 4, not the documented 2). */
+    static final int INPUT_ERROR = 4;
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Jq() {
@@ -75,7 +78,7 @@ final class Jq {
                     case "--sort-keys" -> sortKeys = true;
                     default -> { }
                 }
-            } else if (a.startsWith("-") && a.length() > 1 && program == null) {
+            } else if (a.startsWith("-") && a.length() > 1) {
                 for (char c : a.substring(1).toCharArray()) {
                     switch (c) {
                         case 'r' -> raw = true;
@@ -130,7 +133,7 @@ final class Jq {
             for (Inputs.Source s : sources) {
                 String problem = parseAll(s.text(), inputs, lines);
                 if (problem != null) {
-                    return new CommandResult(out.toString(), problem, 2);
+                    return new CommandResult(out.toString(), problem, INPUT_ERROR);
                 }
             }
         }
@@ -188,15 +191,43 @@ final class Jq {
             }
             return null;
         } catch (IOException e) {
-            int line = 1;
-            int column = 0;
-            if (e instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
-                line = jpe.getLocation().getLineNr();
-                column = jpe.getLocation().getColumnNr();
-            }
-            String what = e.getMessage() != null && e.getMessage().contains("end-of-input")
-                    ? "Unfinished JSON term at EOF" : "Invalid numeric literal";
-            return "parse error: " + what + " at line " + line + ", column " + column + "\n";
+            boolean eof = e.getMessage() != null && e.getMessage().contains("end-of-input");
+            long offset = e instanceof JsonProcessingException jpe && jpe.getLocation() != null
+                    ? jpe.getLocation().getCharOffset() : text.length();
+            return eof ? "parse error: Unfinished JSON term at EOF at " + position(text, text.length()) + "\n"
+                    : literalError(text, (int) Math.max(0, Math.min(offset, text.length())));
         }
+    }
+
+    private static final String DELIMITERS = " \t\r\n,:[]{}\"";
+
+    /** jq reads a bare word up to a delimiter, which it consumes, then complains at that position. */
+    private static String literalError(String text, int offset) {
+        int start = Math.min(offset, text.length() - 1);
+        while (start > 0 && DELIMITERS.indexOf(text.charAt(start - 1)) < 0) {
+            start--;
+        }
+        int end = start;
+        while (end < text.length() && DELIMITERS.indexOf(text.charAt(end)) < 0) {
+            end++;
+        }
+        if (end >= text.length()) {
+            return "parse error: Unfinished JSON term at EOF at " + position(text, text.length()) + "\n";
+        }
+        String what = start < text.length() && "tfn".indexOf(text.charAt(start)) >= 0 ? "Invalid literal"
+                : "Invalid numeric literal";
+        return "parse error: " + what + " at " + position(text, end + 1) + "\n";
+    }
+
+    private static String position(String text, int pos) {
+        int line = 1;
+        int lastNewline = -1;
+        for (int i = 0; i < pos; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lastNewline = i;
+            }
+        }
+        return "line " + line + ", column " + (pos - lastNewline - 1);
     }
 }

@@ -39,7 +39,9 @@ final class JqParser {
         JqFilter f = p.pipe();
         p.blanks();
         if (p.at < p.src.length()) {
-            throw p.unexpected();
+            CompileError e = p.unexpected();
+            throw new CompileError(e.getMessage().replace("']'", "INVALID_CHARACTER").replace("')'", "INVALID_CHARACTER")
+                    .replace("'}'", "INVALID_CHARACTER").replace(" (Unix", ", expecting $end (Unix"));
         }
         return f;
     }
@@ -62,8 +64,28 @@ final class JqParser {
                 }
             }
         }
+        // jq 1.6 prints the program, then spaces up to where the offending token (or, at the end, the last one) starts.
         return new CompileError("syntax error, unexpected " + token + " (Unix shell quoting issues?) at <top-level>, "
-                + "line 1:\n" + src);
+                + "line 1:\n" + src + " ".repeat(tokenStart()));
+    }
+
+    private int tokenStart() {
+        if (at < src.length()) {
+            return at;
+        }
+        int end = src.length();
+        while (end > 0 && Character.isWhitespace(src.charAt(end - 1))) {
+            end--;
+        }
+        if (end == 0) {
+            return 0;
+        }
+        int start = end - 1;
+        while (start > 0 && (Character.isLetterOrDigit(src.charAt(start - 1)) || src.charAt(start - 1) == '_')
+                && (Character.isLetterOrDigit(src.charAt(end - 1)) || src.charAt(end - 1) == '_')) {
+            start--;
+        }
+        return start;
     }
 
     private void blanks() {

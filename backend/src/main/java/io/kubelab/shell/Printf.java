@@ -90,7 +90,8 @@ final class Printf {
     }
 
     private static String convert(String spec, char conv, Object value, StringBuilder err) {
-        String arg = value instanceof Double d ? Awk.number(d, "%.6g") : (String) value;
+        String arg = value instanceof Double d ? ("sbqc".indexOf(conv) >= 0 ? Awk.number(d, "%.6g") : null)
+                : (String) value;
         switch (conv) {
             case 's':
                 return String.format(Locale.ROOT, spec + "s", arg == null ? "" : arg);

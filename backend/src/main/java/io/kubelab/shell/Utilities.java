@@ -66,7 +66,7 @@ final class Utilities {
         }
         StringBuilder out = new StringBuilder();
         if (wrap <= 0) {
-            out.append(encoded).append('\n');
+            out.append(encoded);
         } else {
             for (int i = 0; i < encoded.length(); i += wrap) {
                 out.append(encoded, i, Math.min(encoded.length(), i + wrap)).append('\n');
