@@ -20,6 +20,8 @@ final class Interpreter implements Expander.Context {
     private final StringBuilder sideErr = new StringBuilder();
     /** The status of the last {@code $(...)} of the current command, or -1: a bare assignment's status. */
     private int substituted = -1;
+    /** The file an editor command asked for, passed up to the terminal (see {@link CommandResult#editPath()}). */
+    private String editPath;
 
     Interpreter(Shell shell) {
         this.shell = shell;
@@ -46,7 +48,7 @@ final class Interpreter implements Expander.Context {
             }
             at = parsed.next();
         }
-        return new CommandResult(out.toString(), err.toString(), shell.status());
+        return new CommandResult(out.toString(), err.toString(), shell.status(), editPath);
     }
 
     private CommandResult list(List<CommandLine.Pipeline> pipelines) {
@@ -187,7 +189,11 @@ final class Interpreter implements Expander.Context {
             env.put(k, v);
         });
         try {
-            return Limits.capped(command.run(shell, words.subList(1, words.size()), input));
+            CommandResult result = Limits.capped(command.run(shell, words.subList(1, words.size()), input));
+            if (result.editPath() != null) {
+                editPath = result.editPath();
+            }
+            return result;
         } finally {
             saved.forEach((k, v) -> {
                 if (v == null) {
