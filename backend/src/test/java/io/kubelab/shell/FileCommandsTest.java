@@ -97,7 +97,7 @@ class FileCommandsTest {
                 + "-rw-r--r-- 1 root root    0 DATE one.yaml\n"
                 + "drwxr-xr-x 2 root root 4096 DATE sub\n"
                 + "-rw-r--r-- 1 root root    0 DATE two.yaml\n", listing);
-        assertEquals("-rw-r--r-- 1 student student 0 DATE x\n", shell.execute("touch ~/x; ls -l ~/x").stdout()
+        assertEquals("-rw-r--r-- 1 student student 0 DATE /home/student/x\n", shell.execute("touch ~/x; ls -l ~/x").stdout()
                 .replaceAll("[A-Z][a-z]{2} [ 0-9]\\d \\d\\d:\\d\\d", "DATE"));
     }
 
