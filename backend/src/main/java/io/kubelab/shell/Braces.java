@@ -8,11 +8,16 @@ final class Braces {
 
     /** The most words one brace expression may produce, against {@code {1..999999999}}. */
     static final int MAX_WORDS = 10_000;
+    /** Braces one word may hold for expansion; past it the word stays as written (the search is quadratic). */
+    static final int MAX_BRACES = 256;
 
     private Braces() {
     }
 
     static List<String> expand(String word) {
+        if (word.indexOf('{') < 0 || word.chars().filter(c -> c == '{').count() > MAX_BRACES) {
+            return List.of(word);
+        }
         List<String> out = new ArrayList<>();
         expand(word, out);
         return out;

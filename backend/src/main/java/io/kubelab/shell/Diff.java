@@ -8,7 +8,7 @@ import java.util.Optional;
 final class Diff {
 
     /** Lines per file the quadratic comparison accepts. */
-    static final int MAX_LINES = 3000;
+    static final int MAX_LINES = 2000;
     private static final int CONTEXT = 3;
 
     private Diff() {

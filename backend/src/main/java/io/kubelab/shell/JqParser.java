@@ -378,6 +378,17 @@ final class JqParser {
     }
 
     private JqFilter term() {
+        if (++depth > MAX_DEPTH) {
+            throw new CompileError("program nested too deeply");
+        }
+        try {
+            return termAt();
+        } finally {
+            depth--;
+        }
+    }
+
+    private JqFilter termAt() {
         blanks();
         if (at >= src.length()) {
             throw unexpected();
