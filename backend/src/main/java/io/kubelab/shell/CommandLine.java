@@ -24,7 +24,7 @@ final class CommandLine {
      * body it reads ({@code heredocExpands}: the delimiter was unquoted, so {@code $} expansions apply).
      */
     record Stage(List<String> assignments, List<String> words, List<Redirect> redirects, String heredoc,
-                 boolean heredocExpands) {
+                 boolean heredocExpands, Compound compound) {
     }
 
     /** A pipeline and the operator that joins it to the next ({@code ;}, {@code &&}, {@code ||}, or "" last). */
@@ -35,6 +35,8 @@ final class CommandLine {
     record Parsed(List<Pipeline> pipelines, int next) {
     }
 
+    /** Words that close or continue a compound command: a syntax error where a command should start. */
+    private static final Set<String> RESERVED = Set.of("do", "done", "then", "else", "elif", "fi", "esac");
     private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", Pattern.DOTALL);
     private static final Pattern ALIAS_NAME = Pattern.compile("[^\\s'\"\\\\$`=/|&;<>()]+");
     private static final String[] OPERATORS = {"2>&1", "1>&2", ">&2", "&>>", "&>", "2>>", "1>>", "2>", "1>",
@@ -44,7 +46,7 @@ final class CommandLine {
     private final Map<String, String> aliases;
     private String src;
     private int at;
-    private final List<int[]> pendingHeredocs = new ArrayList<>();
+    private boolean heredocs;
 
     private CommandLine(String text, int from, Map<String, String> aliases) {
         this.text = text;
@@ -106,6 +108,13 @@ final class CommandLine {
                 if (stage.words.isEmpty() && stage.assignments.isEmpty() && stages.isEmpty() && word.equals("!")
                         && !negated) {
                     negated = true;
+                } else if (stage.words.isEmpty() && stage.compound == null && stage.assignments.isEmpty()
+                        && Compound.starts(word)) {
+                    Compound.Reader reader = new Compound.Reader(src, at);
+                    stage.compound = reader.read(word);
+                    at = reader.at;
+                } else if (stage.compound != null || (stage.words.isEmpty() && RESERVED.contains(word))) {
+                    throw unexpected(word);
                 } else if (stage.words.isEmpty() && ASSIGNMENT.matcher(word).matches()) {
                     stage.assignments.add(word);
                 } else if (stage.words.isEmpty() && aliases.containsKey(word) && !expanded.contains(word)
@@ -145,8 +154,7 @@ final class CommandLine {
                     }
                     String target = word();
                     if (op.startsWith("<<") && !op.equals("<<<")) {
-                        stage.heredocIndex = stage.redirects.size();
-                        pendingHeredocs.add(new int[0]);
+                        heredocs = true;
                     }
                     stage.redirects.add(new Redirect(op, target));
                 }
@@ -169,7 +177,7 @@ final class CommandLine {
 
     /** Reads the heredoc bodies in the lines after the command, in the order their operators appeared. */
     private void readHeredocs(List<Pipeline> pipelines) {
-        if (pendingHeredocs.isEmpty()) {
+        if (!heredocs) {
             return;
         }
         for (Pipeline p : pipelines) {
@@ -186,7 +194,8 @@ final class CommandLine {
                     body = heredoc(delimiter, r.op().equals("<<-"));
                 }
                 if (body != null) {
-                    p.stages().set(s, new Stage(stage.assignments(), stage.words(), stage.redirects(), body, expands));
+                    p.stages().set(s, new Stage(stage.assignments(), stage.words(), stage.redirects(), body, expands,
+                            stage.compound()));
                 }
             }
         }
@@ -266,14 +275,15 @@ final class CommandLine {
         final List<String> assignments = new ArrayList<>();
         final List<String> words = new ArrayList<>();
         final List<Redirect> redirects = new ArrayList<>();
-        int heredocIndex = -1;
+        Compound compound;
 
         boolean isEmpty() {
-            return assignments.isEmpty() && words.isEmpty() && redirects.isEmpty();
+            return assignments.isEmpty() && words.isEmpty() && redirects.isEmpty() && compound == null;
         }
 
         Stage build() {
-            return new Stage(List.copyOf(assignments), List.copyOf(words), List.copyOf(redirects), null, false);
+            return new Stage(List.copyOf(assignments), List.copyOf(words), List.copyOf(redirects), null, false,
+                    compound);
         }
     }
 }

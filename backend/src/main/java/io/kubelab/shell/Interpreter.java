@@ -31,7 +31,7 @@ final class Interpreter implements Expander.Context {
         StringBuilder out = new StringBuilder();
         StringBuilder err = new StringBuilder();
         int at = 0;
-        while (at < text.length()) {
+        while (at < text.length() && !shell.jumping()) {
             CommandLine.Parsed parsed;
             try {
                 parsed = CommandLine.next(text, at, session().aliases);
@@ -56,6 +56,9 @@ final class Interpreter implements Expander.Context {
         StringBuilder err = new StringBuilder();
         String then = ";";
         for (CommandLine.Pipeline pipeline : pipelines) {
+            if (shell.jumping()) {
+                break;
+            }
             int code = shell.status();
             boolean runs = then.equals(";") || then.isEmpty() || (then.equals("&&") == (code == 0));
             if (runs) {
@@ -141,7 +144,9 @@ final class Interpreter implements Expander.Context {
             }
         }
         CommandResult result;
-        if (words.isEmpty()) {
+        if (stage.compound() != null) {
+            result = Loops.run(shell, stage.compound(), expander, input);
+        } else if (words.isEmpty()) {
             assigned.forEach(this::assign);
             result = new CommandResult("", "", Math.max(substituted, 0));
         } else {

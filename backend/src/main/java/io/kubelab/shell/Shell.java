@@ -63,6 +63,9 @@ public final class Shell {
         }
         spent = 0;
         depth = 0;
+        jump = 0;
+        loops = 0;
+        readers.clear();
         try {
             return new Interpreter(this).run(trimmed);
         } catch (StackOverflowError e) {
@@ -106,6 +109,42 @@ public final class Shell {
         } else {
             slept = slept.plus(by);
         }
+    }
+
+    /** {@code break N} and {@code continue N} waiting for their loop; negative levels mean continue. */
+    private int jump;
+    /** The lines {@code read} takes, while a loop reads its redirected or piped input. */
+    private java.util.Deque<java.util.Iterator<String>> readers = new java.util.ArrayDeque<>();
+
+    /** How many loops are running: {@code break} outside one is only a complaint. */
+    private int loops;
+
+    void enterLoop() {
+        loops++;
+    }
+
+    void leaveLoop() {
+        loops--;
+    }
+
+    boolean inLoop() {
+        return loops > 0;
+    }
+
+    boolean jumping() {
+        return jump != 0;
+    }
+
+    int jump() {
+        return jump;
+    }
+
+    void setJump(int levels) {
+        jump = levels;
+    }
+
+    java.util.Deque<java.util.Iterator<String>> readers() {
+        return readers;
     }
 
     /** {@code $?}: the exit status of the last command. */

@@ -27,6 +27,10 @@ final class ShellBuiltins {
         builtins.add("true", "do nothing, successfully", (shell, args) -> CommandResult.empty());
         builtins.add(":", "do nothing, successfully", (shell, args) -> CommandResult.empty());
         builtins.add("false", "do nothing, unsuccessfully", (shell, args) -> CommandResult.failure("", 1));
+        builtins.add("read", "read a line into variables: while read -r a b; do ...; done < file",
+                (Filter) ShellBuiltins::read);
+        builtins.add("break", "leave the enclosing loop (break N: N loops)", (shell, args) -> jump(shell, args, "break"));
+        builtins.add("continue", "start the enclosing loop's next round", (shell, args) -> jump(shell, args, "continue"));
         builtins.add("test", "check files, strings and numbers: test -f FILE, test \"$A\" = b",
                 (shell, args) -> TestExpression.run(shell, args, "test"));
         builtins.add("[", "check files, strings and numbers: [ -f FILE ]",
@@ -122,6 +126,81 @@ final class ShellBuiltins {
             }
         }
         return new CommandResult("", err.toString(), err.length() == 0 ? 0 : 1);
+    }
+
+    private static CommandResult jump(Shell shell, List<String> args, String name) {
+        if (!shell.inLoop()) {
+            return CommandResult.failure("bash: " + name + ": only meaningful in a `for', `while', or `until' loop\n",
+                    0);
+        }
+        int levels = 1;
+        if (!args.isEmpty()) {
+            try {
+                levels = Integer.parseInt(args.get(0));
+            } catch (NumberFormatException e) {
+                return CommandResult.failure("bash: " + name + ": " + args.get(0) + ": numeric argument required\n", 1);
+            }
+            if (levels < 1) {
+                return CommandResult.failure("bash: " + name + ": " + args.get(0) + ": loop count out of range\n", 1);
+            }
+        }
+        shell.setJump(name.equals("break") ? levels : -levels);
+        return CommandResult.empty();
+    }
+
+    /** {@code read [-r] [-p PROMPT] [NAME...]}: one line, split on blanks, the last name taking the rest. */
+    private static CommandResult read(Shell shell, List<String> args, String stdin) {
+        boolean raw = false;
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("-r")) {
+                raw = true;
+            } else if ((a.equals("-p") || a.equals("-t") || a.equals("-n")) && i + 1 < args.size()) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                if (!NAME.matcher(a).matches()) {
+                    return CommandResult.failure("bash: read: `" + a + "': not a valid identifier\n", 1);
+                }
+                names.add(a);
+            }
+        }
+        String line;
+        if (stdin != null) {
+            List<String> lines = Inputs.lines(stdin);
+            line = lines.isEmpty() ? null : lines.get(0);
+        } else {
+            java.util.Iterator<String> reader = shell.readers().peek();
+            line = reader != null && reader.hasNext() ? reader.next() : null;
+        }
+        if (line == null) {
+            return CommandResult.failure("", 1);
+        }
+        if (!raw) {
+            line = line.replaceAll("\\\\(.)", "$1");
+        }
+        if (names.isEmpty()) {
+            names.add("REPLY");
+        }
+        Sessions.Session s = session(shell);
+        String rest = line.strip();
+        for (int i = 0; i < names.size(); i++) {
+            String value;
+            if (i == names.size() - 1) {
+                value = rest;
+            } else {
+                String[] parts = rest.split("[ \t]+", 2);
+                value = parts[0];
+                rest = parts.length > 1 ? parts[1] : "";
+            }
+            String name = names.get(i);
+            if (s.env.containsKey(name)) {
+                s.env.put(name, value);
+            } else {
+                s.vars.put(name, value);
+            }
+        }
+        return CommandResult.empty();
     }
 
     private static CommandResult unset(Shell shell, List<String> args) {
