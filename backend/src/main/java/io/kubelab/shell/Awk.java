@@ -18,6 +18,9 @@ final class Awk {
     /** Loop iterations one awk run may make. */
     static final int MAX_ITERATIONS = 1_000_000;
 
+    /** Runs of blanks: how the default FS splits. */
+    static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("[ \t\n]+");
+
     /** Control flow as exceptions without stack traces. */
     static final class Jump extends RuntimeException {
         Jump() {
@@ -359,7 +362,7 @@ final class Awk {
         fields = new ArrayList<>();
         String fs = str(this, vars.get("FS"));
         if (fs.equals(" ")) {
-            for (String f : record.strip().split("[ \t\n]+")) {
+            for (String f : BLANKS.split(record.strip())) {
                 if (!f.isEmpty()) {
                     fields.add(f);
                 }

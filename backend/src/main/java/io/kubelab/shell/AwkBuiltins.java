@@ -71,11 +71,11 @@ final class AwkBuiltins {
             String[] parts;
             if (args.size() > 2) {
                 String sep = args.get(2) instanceof AwkParser.AwkRegex r ? r.source : Awk.str(a, args.get(2).eval(a));
-                parts = sep.equals(" ") ? s.strip().split("[ \t\n]+") : sep.length() == 1
+                parts = sep.equals(" ") ? Awk.BLANKS.split(s.strip()) : sep.length() == 1
                         ? s.split(java.util.regex.Pattern.quote(sep), -1) : a.compile(sep).split(s, -1);
             } else {
                 String fs = Awk.str(a, a.variable("FS"));
-                parts = fs.equals(" ") ? s.strip().split("[ \t\n]+") : fs.length() == 1
+                parts = fs.equals(" ") ? Awk.BLANKS.split(s.strip()) : fs.length() == 1
                         ? s.split(java.util.regex.Pattern.quote(fs), -1) : a.compile(fs).split(s, -1);
             }
             if (s.isEmpty()) {

@@ -11,6 +11,8 @@ final class Braces {
     /** Braces one word may hold for expansion; past it the word stays as written (the search is quadratic). */
     static final int MAX_BRACES = 256;
 
+    private static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile("\\.\\.");
+
     private Braces() {
     }
 
@@ -82,7 +84,7 @@ final class Braces {
     }
 
     private static List<String> sequence(String range) {
-        String[] ends = range.split("\\.\\.", -1);
+        String[] ends = RANGE.split(range, -1);
         if (ends.length < 2 || ends.length > 3) {
             return null;
         }

@@ -189,7 +189,8 @@ final class CommandLine {
                     if (!r.op().startsWith("<<") || r.op().equals("<<<")) {
                         continue;
                     }
-                    expands = !r.target().matches("(?s).*['\"\\\\].*");
+                    expands = r.target().indexOf('\'') < 0 && r.target().indexOf('"') < 0
+                            && r.target().indexOf('\\') < 0;
                     String delimiter = Expander.removeQuotes(r.target());
                     body = heredoc(delimiter, r.op().equals("<<-"));
                 }

@@ -9,6 +9,8 @@ import java.util.Optional;
 /** Commands over whole trees of the virtual filesystem: {@code cp [-r]}, {@code mv}, {@code find}, {@code chmod}, {@code rmdir}. */
 final class FileTree {
 
+    private static final java.util.regex.Pattern MODE = java.util.regex.Pattern.compile("[0-7]{1,4}|([ugoa]*[-+=][rwxXst]*,?)+");
+
     private FileTree() {
     }
 
@@ -186,7 +188,7 @@ final class FileTree {
             return CommandResult.failure("chmod: missing operand\nTry 'chmod --help' for more information.\n", 1);
         }
         String mode = operands.get(0);
-        if (!mode.matches("[0-7]{1,4}|([ugoa]*[-+=][rwxXst]*,?)+")) {
+        if (!MODE.matcher(mode).matches()) {
             return CommandResult.failure("chmod: invalid mode: \u2018" + mode + "\u2019\n"
                     + "Try 'chmod --help' for more information.\n", 1);
         }

@@ -18,6 +18,8 @@ final class Posix {
         }
     }
 
+    private static final java.util.regex.Pattern INTERVAL = java.util.regex.Pattern.compile("[0-9]+(,[0-9]*)?|,[0-9]+");
+
     private Posix() {
     }
 
@@ -102,7 +104,7 @@ final class Posix {
                 i = bracket(ere, i, out);
             } else if (c == '{') {
                 int close = ere.indexOf('}', i);
-                if (close > 0 && ere.substring(i + 1, close).matches("[0-9]+(,[0-9]*)?|,[0-9]+") && out.length() > 0) {
+                if (close > 0 && INTERVAL.matcher(ere.substring(i + 1, close)).matches() && out.length() > 0) {
                     out.append(ere, i, close + 1);
                     i = close;
                 } else {

@@ -9,6 +9,10 @@ import java.util.Locale;
  */
 final class Printf {
 
+    private static final java.util.regex.Pattern ECHO_FLAGS = java.util.regex.Pattern.compile("-[neE]+");
+    private static final java.util.regex.Pattern TRAILING_ZEROS = java.util.regex.Pattern.compile("0+$");
+    private static final java.util.regex.Pattern LEADING_INTEGER = java.util.regex.Pattern.compile("^([-+]?[0-9]*).*");
+
     private Printf() {
     }
 
@@ -162,7 +166,7 @@ final class Printf {
         if (s.indexOf('.') < 0) {
             return s;
         }
-        String t = s.replaceAll("0+$", "");
+        String t = TRAILING_ZEROS.matcher(s).replaceAll("");
         return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
     }
 
@@ -181,7 +185,7 @@ final class Printf {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
             err.append("bash: printf: ").append(arg).append(": invalid number\n");
-            String digits = s.replaceAll("^([-+]?[0-9]*).*", "$1");
+            String digits = LEADING_INTEGER.matcher(s).replaceAll("$1");
             try {
                 return digits.isEmpty() || digits.equals("-") || digits.equals("+") ? 0 : Long.parseLong(digits);
             } catch (NumberFormatException e2) {
@@ -274,7 +278,7 @@ final class Printf {
         boolean newline = true;
         boolean escapes = false;
         int first = 0;
-        while (first < args.size() && args.get(first).matches("-[neE]+")) {
+        while (first < args.size() && ECHO_FLAGS.matcher(args.get(first)).matches()) {
             for (char c : args.get(first).substring(1).toCharArray()) {
                 newline &= c != 'n';
                 escapes = c == 'e' || (escapes && c != 'E');

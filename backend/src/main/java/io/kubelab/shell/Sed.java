@@ -14,6 +14,8 @@ import java.util.Optional;
  */
 final class Sed implements Filter {
 
+    private static final java.util.regex.Pattern SHORT_FLAGS = java.util.regex.Pattern.compile("-[nEri]+");
+
     /** A line address: a number, the last line ({@code $}), or a regex. */
     private record Address(int line, boolean last, Pattern regex) {
         boolean matches(int number, boolean isLast, String text) {
@@ -65,7 +67,7 @@ final class Sed implements Filter {
                 scripts.add(args.get(++i));
             } else if (a.startsWith("-e") && a.length() > 2) {
                 scripts.add(a.substring(2));
-            } else if (a.matches("-[nEri]+")) {
+            } else if (SHORT_FLAGS.matcher(a).matches()) {
                 quiet |= a.contains("n");
                 extended |= a.contains("E") || a.contains("r");
                 inPlace = a.contains("i") ? "" : inPlace;

@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
 final class ShellBuiltins {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern ALIAS_NAME = Pattern.compile("[^\\s'\"\\\\$`=/|&;<>()]+");
+    private static final Pattern ESCAPED = Pattern.compile("\\\\(.)");
+    private static final Pattern BLANKS = Pattern.compile("[ \t]+");
 
     private ShellBuiltins() {
     }
@@ -57,7 +60,7 @@ final class ShellBuiltins {
                 continue;
             }
             String name = arg.substring(0, eq);
-            if (name.isEmpty() || !name.matches("[^\\s'\"\\\\$`=/|&;<>()]+")) {
+            if (name.isEmpty() || !ALIAS_NAME.matcher(name).matches()) {
                 err.append("bash: alias: `").append(name).append("': invalid alias name\n");
                 continue;
             }
@@ -177,7 +180,7 @@ final class ShellBuiltins {
             return CommandResult.failure("", 1);
         }
         if (!raw) {
-            line = line.replaceAll("\\\\(.)", "$1");
+            line = ESCAPED.matcher(line).replaceAll("$1");
         }
         if (names.isEmpty()) {
             names.add("REPLY");
@@ -189,7 +192,7 @@ final class ShellBuiltins {
             if (i == names.size() - 1) {
                 value = rest;
             } else {
-                String[] parts = rest.split("[ \t]+", 2);
+                String[] parts = BLANKS.split(rest, 2);
                 value = parts[0];
                 rest = parts.length > 1 ? parts[1] : "";
             }

@@ -84,14 +84,18 @@ final class Sort {
         if (start <= 0 || end < 0) {
             return null;
         }
-        String flags = (parts[0] + (parts.length > 1 ? parts[1] : "")).replaceAll("[0-9.]", "");
+        String flags = (parts[0] + (parts.length > 1 ? parts[1] : "")).chars().filter(Character::isLetter).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         boolean any = !flags.isEmpty();
         return new Key(start, end, any ? flags.contains("n") || flags.contains("g") : numeric,
                 any ? flags.contains("h") : human, any ? flags.contains("r") : reverse);
     }
 
     private static int fieldNumber(String s) {
-        String digits = s.replaceAll("^([0-9]*).*", "$1");
+        int n = 0;
+        while (n < s.length() && Character.isDigit(s.charAt(n))) {
+            n++;
+        }
+        String digits = s.substring(0, n);
         if (digits.isEmpty()) {
             return -1;
         }

@@ -257,9 +257,17 @@ final class Utilities {
                 p = p.substring(0, p.length() - 1);
             }
             int slash = p.lastIndexOf('/');
-            out.append(slash < 0 ? "." : slash == 0 ? "/" : p.substring(0, slash).replaceAll("/+$", "")).append('\n');
+            out.append(slash < 0 ? "." : slash == 0 ? "/" : stripSlashes(p.substring(0, slash))).append('\n');
         }
         return CommandResult.ok(out.toString());
+    }
+
+    private static String stripSlashes(String p) {
+        int end = p.length();
+        while (end > 1 && p.charAt(end - 1) == '/') {
+            end--;
+        }
+        return p.substring(0, end);
     }
 
     private static CommandResult seq(Shell shell, List<String> args) {
