@@ -34,6 +34,10 @@ final class ShellBuiltins {
                 (Filter) ShellBuiltins::read);
         builtins.add("break", "leave the enclosing loop (break N: N loops)", (shell, args) -> jump(shell, args, "break"));
         builtins.add("continue", "start the enclosing loop's next round", (shell, args) -> jump(shell, args, "continue"));
+        builtins.add("type", "say what a name runs: an alias, a shell builtin or a program", ShellBuiltins::type);
+        builtins.add("which", "print the program file a name runs", ShellBuiltins::which);
+        builtins.add("complete", "accepted: this terminal completes commands itself (Tab)",
+                (shell, args) -> CommandResult.empty());
         builtins.add("test", "check files, strings and numbers: test -f FILE, test \"$A\" = b",
                 (shell, args) -> TestExpression.run(shell, args, "test"));
         builtins.add("[", "check files, strings and numbers: [ -f FILE ]",
@@ -129,6 +133,46 @@ final class ShellBuiltins {
             }
         }
         return new CommandResult("", err.toString(), err.length() == 0 ? 0 : 1);
+    }
+
+    /** What bash itself answers; every other command is a program under /usr/bin. */
+    static final java.util.Set<String> BASH_BUILTINS = java.util.Set.of("alias", "unalias", "source", ".", "export",
+            "unset", "true", "false", ":", "test", "[", "read", "break", "continue", "type", "echo", "printf", "cd",
+            "pwd", "history", "help", "exit", "logout", "complete");
+
+    /** Builtins with no program of the same name in /usr/bin ({@code echo} and {@code test} have one). */
+    static final java.util.Set<String> ONLY_BUILTINS = java.util.Set.of("alias", "unalias", "source", ".", "export",
+            "unset", ":", "read", "break", "continue", "type", "cd", "history", "help", "exit", "logout", "complete");
+
+    private static CommandResult type(Shell shell, List<String> args) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder err = new StringBuilder();
+        for (String name : args) {
+            String alias = session(shell).aliases.get(name);
+            if (alias != null) {
+                out.append(name).append(" is aliased to `").append(alias).append("'\n");
+            } else if (shell.command(name) == null) {
+                err.append("bash: type: ").append(name).append(": not found\n");
+            } else if (BASH_BUILTINS.contains(name)) {
+                out.append(name).append(" is a shell builtin\n");
+            } else {
+                out.append(name).append(" is /usr/bin/").append(name).append('\n');
+            }
+        }
+        return new CommandResult(out.toString(), err.toString(), err.length() == 0 ? 0 : 1);
+    }
+
+    private static CommandResult which(Shell shell, List<String> args) {
+        StringBuilder out = new StringBuilder();
+        boolean all = true;
+        for (String name : args) {
+            if (shell.command(name) != null && !ONLY_BUILTINS.contains(name)) {
+                out.append("/usr/bin/").append(name).append('\n');
+            } else {
+                all = false;
+            }
+        }
+        return new CommandResult(out.toString(), "", all ? 0 : 1);
     }
 
     private static CommandResult jump(Shell shell, List<String> args, String name) {

@@ -133,4 +133,18 @@ class ShellExpansionTest {
                         "single double student $USER\n", "", 0)
         ));
     }
+
+    @Test
+    void typeAndWhichNameWhatRuns() {
+        BashCases.check(List.of(
+                new Case("alias k=kubectl\ntype k",
+                        "k is aliased to `kubectl'\n", "", 0),
+                new Case("type echo; type ls; type nope",
+                        "echo is a shell builtin\nls is /usr/bin/ls\n", "bash: type: nope: not found\n", 1),
+                new Case("which ls; which nope; echo rc=$?",
+                        "/usr/bin/ls\nrc=1\n", "", 0),
+                new Case("which echo",
+                        "/usr/bin/echo\n", "", 0)
+        ));
+    }
 }
