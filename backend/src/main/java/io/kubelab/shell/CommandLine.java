@@ -101,7 +101,7 @@ final class CommandLine {
                 }
                 break;
             }
-            String op = operator();
+            String op = src.startsWith("<(", at) || src.startsWith(">(", at) ? null : operator();
             if (op == null) {
                 int start = at;
                 String word = word();
@@ -263,8 +263,11 @@ final class CommandLine {
         int start = at;
         while (at < src.length()) {
             char c = src.charAt(at);
+            if ((c == '<' || c == '>') && at + 1 < src.length() && src.charAt(at + 1) == '(') {
+                at = Syntax.closeParen(src, at + 2);
+                continue;
+            }
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || "|;&<>()".indexOf(c) >= 0) {
-                // A "2>" redirection is an operator only as a whole word's start.
                 break;
             }
             at = Syntax.skip(src, at);

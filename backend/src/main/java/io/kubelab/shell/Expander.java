@@ -23,6 +23,9 @@ final class Expander {
         /** Runs {@code command} and returns its standard output. */
         String substitute(String command);
 
+        /** {@code <(command)}: runs it and returns the path of a file holding its output. */
+        String processFile(String command);
+
         Sessions.Session session();
     }
 
@@ -137,6 +140,10 @@ final class Expander {
                     field.literal(String.valueOf(word.charAt(i + 1)), false);
                 }
                 i += 2;
+            } else if (c == '<' && word.startsWith("<(", i)) {
+                int end = Syntax.closeParen(word, i + 2);
+                field.literal(context.processFile(word.substring(i + 2, end - 1)), false);
+                i = end;
             } else if (c == '$' || c == '`') {
                 StringBuilder value = new StringBuilder();
                 int end = dollar(word, i, value);

@@ -98,6 +98,10 @@ final class Interpreter implements Expander.Context {
         } catch (ExpansionError | Words.SyntaxError e) {
             result = CommandResult.failure(e.getMessage() + "\n", 1);
         }
+        for (String path : processFiles) {
+            session().files.delete(path);
+        }
+        processFiles.clear();
         if (sideErr.length() > 0) {
             result = new CommandResult(result.stdout(), sideErr + result.stderr(), result.exitCode());
             sideErr.setLength(0);
@@ -258,6 +262,24 @@ final class Interpreter implements Expander.Context {
     @Override
     public int status() {
         return shell.status();
+    }
+
+    /** Where {@code <(...)} output lives, as bash's {@code /dev/fd/63}; removed when the command is done. */
+    static final String PROCESS_FILES = "/dev/fd/";
+
+    private final List<String> processFiles = new ArrayList<>();
+
+    @Override
+    public String processFile(String command) {
+        String path = PROCESS_FILES + (63 - processFiles.size());
+        String output = substitute(command);
+        try {
+            session().files.write(path, output);
+        } catch (IllegalArgumentException e) {
+            Limits.append(sideErr, "bash: " + path + ": " + e.getMessage() + "\n");
+        }
+        processFiles.add(path);
+        return path;
     }
 
     @Override

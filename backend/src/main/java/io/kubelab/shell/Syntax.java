@@ -49,6 +49,11 @@ final class Syntax {
         }
     }
 
+    /** The index after the {@code )} that closes a {@code (} just before {@code afterOpen}. */
+    static int closeParen(String s, int afterOpen) {
+        return paren(s, afterOpen, 1);
+    }
+
     private static int doubleQuoted(String s, int i, int depth) {
         while (i < s.length()) {
             char c = s.charAt(i);

@@ -147,4 +147,16 @@ class ShellExpansionTest {
                         "/usr/bin/echo\n", "", 0)
         ));
     }
+
+    @Test
+    void processSubstitutionGivesAFile() {
+        BashCases.check(List.of(
+                new Case("diff <(echo a) <(echo b)",
+                        "1c1\n< a\n---\n> b\n", "", 1),
+                new Case("echo 'alias kk=echo' > al.sh; source <(cat al.sh)\nkk hi",
+                        "hi\n", "", 0),
+                new Case("cat <(printf 'x\\ny\\n') | wc -l",
+                        "2\n", "", 0)
+        ));
+    }
 }
