@@ -141,7 +141,22 @@ final class CommandLine {
                         negated = false;
                     }
                 }
-                case "(", ")" -> throw unexpected(op);
+                case "(" -> {
+                    if (!stage.isEmpty()) {
+                        throw unexpected(op);
+                    }
+                    int end;
+                    try {
+                        end = Syntax.closeParen(src, at);
+                    } catch (Words.SyntaxError e) {
+                        throw e.getMessage().endsWith("`)'") ? new Words.SyntaxError(
+                                "bash: syntax error: unexpected end of file") : e;
+                    }
+                    stage.compound = new Compound("subshell", null, List.of(), List.of(),
+                            List.of(src.substring(at, end - 1)), null);
+                    at = end;
+                }
+                case ")" -> throw unexpected(op);
                 case "2>&1", "1>&2", ">&2" -> stage.redirects.add(new Redirect(op.equals("2>&1") ? op : ">&2", ""));
                 default -> {
                     skipBlanks();

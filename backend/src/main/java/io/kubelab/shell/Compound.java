@@ -7,15 +7,17 @@ import java.util.Set;
 /**
  * bash's compound commands as students paste them: {@code for NAME in WORDS; do ...; done},
  * {@code while}/{@code until COND; do ...; done} (with {@code read} and {@code break}/{@code continue}) and
- * {@code if ...; then ...; elif ...; else ...; fi}. Bodies are kept as text and run when reached.
+ * {@code if ...; then ...; elif ...; else ...; fi}, groups {@code { ...; }} and subshells {@code ( ... )} (which
+ * keep their {@code cd}, variables and aliases to themselves). Bodies are kept as text and run when reached.
  */
 record Compound(String kind, String variable, List<String> words, List<String> conditions, List<String> bodies,
                 String otherwise) {
 
-    private static final Set<String> OPENERS = Set.of("for", "while", "until", "if", "case");
+    private static final Set<String> OPENERS = Set.of("for", "while", "until", "if", "case", "{");
 
     static boolean starts(String word) {
-        return word.equals("for") || word.equals("while") || word.equals("until") || word.equals("if");
+        return word.equals("for") || word.equals("while") || word.equals("until") || word.equals("if")
+                || word.equals("{");
     }
 
     /** A keyword reader over the text after the opening keyword. */
@@ -56,6 +58,10 @@ record Compound(String kind, String variable, List<String> words, List<String> c
                 }
                 String body = until(Set.of("done"));
                 return new Compound("for", variable, words, List.of(), List.of(body), null);
+            }
+            if (keyword.equals("{")) {
+                String body = until(Set.of("}"));
+                return new Compound("group", null, List.of(), List.of(), List.of(body), null);
             }
             if (keyword.equals("while") || keyword.equals("until")) {
                 String condition = until(Set.of("do"));
@@ -114,7 +120,7 @@ record Compound(String kind, String variable, List<String> words, List<String> c
                     }
                     if (OPENERS.contains(word)) {
                         depth++;
-                    } else if (word.equals("done") || word.equals("fi") || word.equals("esac")) {
+                    } else if (word.equals("done") || word.equals("fi") || word.equals("esac") || word.equals("}")) {
                         depth--;
                         if (depth < 0) {
                             throw unexpected(word);

@@ -15,7 +15,7 @@ final class Loops {
         if (reading) {
             shell.readers().push(Inputs.lines(input).iterator());
         }
-        boolean loop = !c.kind().equals("if");
+        boolean loop = c.kind().equals("for") || c.kind().equals("while") || c.kind().equals("until");
         if (loop) {
             shell.enterLoop();
         }
@@ -23,6 +23,8 @@ final class Loops {
             int code = switch (c.kind()) {
                 case "for" -> forLoop(shell, c, expander, out, err);
                 case "if" -> conditional(shell, c, out, err);
+                case "group" -> body(shell, c.bodies().get(0), out, err);
+                case "subshell" -> subshell(shell, c, out, err);
                 default -> whileLoop(shell, c, out, err);
             };
             return new CommandResult(out.toString(), err.toString(), code);
@@ -89,6 +91,28 @@ final class Loops {
             }
         }
         return c.otherwise() == null ? 0 : body(shell, c.otherwise(), out, err);
+    }
+
+    /** A subshell's changes to the working directory, variables and aliases end with it. */
+    private static int subshell(Shell shell, Compound c, StringBuilder out, StringBuilder err) {
+        Sessions.Session s = shell.sessions().current();
+        String cwd = s.cwd;
+        java.util.Map<String, String> env = new java.util.TreeMap<>(s.env);
+        java.util.Map<String, String> vars = new java.util.TreeMap<>(s.vars);
+        java.util.Map<String, String> aliases = new java.util.TreeMap<>(s.aliases);
+        shell.enterSubshell();
+        try {
+            return body(shell, c.bodies().get(0), out, err);
+        } finally {
+            shell.leaveSubshell();
+            s.cwd = cwd;
+            s.env.clear();
+            s.env.putAll(env);
+            s.vars.clear();
+            s.vars.putAll(vars);
+            s.aliases.clear();
+            s.aliases.putAll(aliases);
+        }
     }
 
     private static int body(Shell shell, String text, StringBuilder out, StringBuilder err) {

@@ -65,6 +65,7 @@ public final class Shell {
         depth = 0;
         jump = 0;
         loops = 0;
+        subshells = 0;
         readers.clear();
         try {
             return new Interpreter(this).run(trimmed);
@@ -115,6 +116,23 @@ public final class Shell {
     private int jump;
     /** The lines {@code read} takes, while a loop reads its redirected or piped input. */
     private java.util.Deque<java.util.Iterator<String>> readers = new java.util.ArrayDeque<>();
+
+    /** The pending jump of {@code exit} inside {@code ( ... )}: everything up to the subshell's end is skipped. */
+    static final int EXIT_SUBSHELL = Integer.MIN_VALUE / 2;
+    private int subshells;
+
+    void enterSubshell() {
+        subshells++;
+    }
+
+    void leaveSubshell() {
+        subshells--;
+        jump = 0;
+    }
+
+    boolean inSubshell() {
+        return subshells > 0;
+    }
 
     /** How many loops are running: {@code break} outside one is only a complaint. */
     private int loops;

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-/** for, while/until with read, if, break and continue: expected text from bash 5. */
+/** for, while/until with read, if, break and continue, ( ... ) and { ...; }: expected text from bash 5. */
 class ShellLoopsTest {
 
     @Test
@@ -48,6 +48,24 @@ class ShellLoopsTest {
                 new Case("for p in web db; do echo \"kubectl delete pod $p\"; done",
                         "kubectl delete pod web\nkubectl delete pod db\n", "", 0),
                 new Case("count=0; for w in a b c; do count=$((count + 1)); done; echo $count",
+                        "3\n", "", 0)
+        ));
+    }
+
+    @Test
+    void subshellsAndGroups() {
+        BashCases.check(List.of(
+                new Case("(cd dir && ls); pwd",
+                        "one.yaml\nsub\ntwo.yaml\n/tmp/w\n", "", 0),
+                new Case("(x=1; echo \"in $x\"); echo \"out $x\"",
+                        "in 1\nout \n", "", 0),
+                new Case("{ echo a; echo b; } | wc -l",
+                        "2\n", "", 0),
+                new Case("( echo \"unclosed\"",
+                        "", "bash: syntax error: unexpected end of file\n", 2),
+                new Case("echo a )",
+                        "", "bash: syntax error near unexpected token `)'\n", 2),
+                new Case("(exit 3); echo $?",
                         "3\n", "", 0)
         ));
     }
