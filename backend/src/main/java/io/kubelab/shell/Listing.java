@@ -25,6 +25,7 @@ final class Listing {
     private boolean longFormat;
     private boolean recursive;
     private boolean directoryItself;
+    private boolean human;
     private final StringBuilder out = new StringBuilder();
     private final StringBuilder err = new StringBuilder();
 
@@ -45,6 +46,7 @@ final class Listing {
         l.longFormat = o.has('l');
         l.recursive = o.has('R');
         l.directoryItself = o.has('d');
+        l.human = o.has('h');
         return l.list(o.operands.isEmpty() ? List.of(".") : o.operands);
     }
 
@@ -131,7 +133,11 @@ final class Listing {
             return;
         }
         if (total) {
-            out.append("total ").append(rows.stream().mapToLong(r -> Long.parseLong(r[7])).sum()).append('\n');
+            long blocks = rows.stream().mapToLong(r -> Long.parseLong(r[7])).sum();
+            out.append("total ").append(human ? human(blocks * 1024) : Long.toString(blocks)).append('\n');
+        }
+        if (human) {
+            rows.forEach(r -> r[4] = human(Long.parseLong(r[4])));
         }
         int[] width = new int[5];
         for (String[] r : rows) {
@@ -144,6 +150,25 @@ final class Listing {
                     .append(pad(r[2], width[2], false)).append(' ').append(pad(r[3], width[3], false)).append(' ')
                     .append(pad(r[4], width[4], true)).append(' ').append(r[5]).append(' ').append(r[6]).append('\n');
         }
+    }
+
+    /** GNU's {@code -h}: bytes below 1K, else one decimal under 10 and none above, rounded up. */
+    static String human(long bytes) {
+        if (bytes < 1024) {
+            return Long.toString(bytes);
+        }
+        String units = "KMGTPE";
+        double v = bytes;
+        int u = -1;
+        while (v >= 1024 && u < units.length() - 1) {
+            v /= 1024;
+            u++;
+        }
+        if (v < 10) {
+            double up = Math.ceil(v * 10) / 10;
+            return up >= 10 ? "10" + units.charAt(u) : String.format(java.util.Locale.ROOT, "%.1f%c", up, units.charAt(u));
+        }
+        return (long) Math.ceil(v) + String.valueOf(units.charAt(u));
     }
 
     private static String pad(String s, int width, boolean right) {

@@ -54,10 +54,18 @@ public final class Sessions {
         }
     }
 
+    /**
+     * The student's {@code ~/.bashrc}: course steps append aliases and exports to it and {@code source} it. It
+     * starts with the comment Debian's skeleton file starts with; the rest of that file (prompt, lesspipe,
+     * colours) means nothing to this terminal.
+     */
+    static final String BASHRC = "# ~/.bashrc: executed by bash(1) for non-login shells.\n";
+
     private final Deque<Session> stack = new ArrayDeque<>();
 
     Sessions() {
-        NodeFiles workstation = new NodeFiles(new TreeMap<>(Map.of("/etc/hostname", WORKSTATION + "\n")),
+        NodeFiles workstation = new NodeFiles(new TreeMap<>(Map.of("/etc/hostname", WORKSTATION + "\n",
+                "/home/" + STUDENT + "/.bashrc", BASHRC)),
                 List.of("/home/" + STUDENT, "/tmp"));
         stack.push(new Session(null, new MachineFiles(workstation, null), STUDENT, "/home/" + STUDENT));
     }

@@ -36,6 +36,7 @@ final class ShellBuiltins {
         builtins.add("continue", "start the enclosing loop's next round", (shell, args) -> jump(shell, args, "continue"));
         builtins.add("type", "say what a name runs: an alias, a shell builtin or a program", ShellBuiltins::type);
         builtins.add("which", "print the program file a name runs", ShellBuiltins::which);
+        builtins.add("set", "list the shell's variables; options (set -o vi, set -e) are accepted", ShellBuiltins::set);
         builtins.add("complete", "accepted: this terminal completes commands itself (Tab)",
                 (shell, args) -> CommandResult.empty());
         builtins.add("test", "check files, strings and numbers: test -f FILE, test \"$A\" = b",
@@ -138,11 +139,11 @@ final class ShellBuiltins {
     /** What bash itself answers; every other command is a program under /usr/bin. */
     static final java.util.Set<String> BASH_BUILTINS = java.util.Set.of("alias", "unalias", "source", ".", "export",
             "unset", "true", "false", ":", "test", "[", "read", "break", "continue", "type", "echo", "printf", "cd",
-            "pwd", "history", "help", "exit", "logout", "complete");
+            "pwd", "history", "help", "exit", "logout", "complete", "set");
 
     /** Builtins with no program of the same name in /usr/bin ({@code echo} and {@code test} have one). */
     static final java.util.Set<String> ONLY_BUILTINS = java.util.Set.of("alias", "unalias", "source", ".", "export",
-            "unset", ":", "read", "break", "continue", "type", "cd", "history", "help", "exit", "logout", "complete");
+            "unset", ":", "read", "break", "continue", "type", "cd", "history", "help", "exit", "logout", "complete", "set");
 
     private static CommandResult type(Shell shell, List<String> args) {
         StringBuilder out = new StringBuilder();
@@ -174,6 +175,21 @@ final class ShellBuiltins {
         }
         return new CommandResult(out.toString(), "", all ? 0 : 1);
     }
+
+    /** {@code set}: with no arguments, every variable as {@code NAME=value}; options are accepted. */
+    private static CommandResult set(Shell shell, List<String> args) {
+        if (!args.isEmpty()) {
+            return CommandResult.empty();
+        }
+        java.util.TreeMap<String, String> all = new java.util.TreeMap<>(session(shell).env);
+        all.putAll(session(shell).vars);
+        StringBuilder out = new StringBuilder();
+        all.forEach((k, v) -> out.append(k).append('=').append(SAFE_VALUE.matcher(v).matches() ? v : quote(v))
+                .append('\n'));
+        return CommandResult.ok(out.toString());
+    }
+
+    private static final Pattern SAFE_VALUE = Pattern.compile("[A-Za-z0-9_./:,+=@%-]*");
 
     private static CommandResult jump(Shell shell, List<String> args, String name) {
         if (!shell.inLoop()) {

@@ -102,6 +102,30 @@ class FileCommandsTest {
     }
 
     @Test
+    void humanSizesRoundUpAsGnuDoes() {
+        Shell shell = BashCases.prepared();
+        shell.execute("seq 1 1200 > big.txt");
+        // Expected text from GNU ls on the same tree (seq 1 1200 is 4893 bytes); dates masked.
+        assertEquals("-rw-r--r-- 1 root root 4.8K DATE big.txt\n", masked(shell.execute("ls -lh big.txt")));
+        assertEquals("total 4.0K\n-rw-r--r-- 1 root root    0 DATE one.yaml\ndrwxr-xr-x 2 root root 4.0K DATE sub\n",
+                masked(shell.execute("rm dir/two.yaml; ls -lh dir")));
+        assertEquals(List.of("0", "1023", "1.0K", "4.9K", "10K", "1.0M"), List.of(Listing.human(0), Listing.human(1023),
+                Listing.human(1024), Listing.human(5000), Listing.human(10240), Listing.human(1 << 20)));
+    }
+
+    private static String masked(CommandResult r) {
+        return r.stdout().replaceAll("[A-Z][a-z]{2} [ 0-9]\\d \\d\\d:\\d\\d", "DATE");
+    }
+
+    @Test
+    void bashrcCollectsAliasesForSource() {
+        Shell shell = new Shell();
+        assertEquals(".\n..\n.bashrc\n", shell.execute("ls -a ~").stdout());
+        assertEquals(new CommandResult("hi\n", "", 0),
+                shell.execute("echo 'alias say=echo' >> ~/.bashrc && source ~/.bashrc\nsay hi"));
+    }
+
+    @Test
     void editorsAskTheTerminalToOpenTheFile() {
         Shell shell = BashCases.prepared();
         CommandResult vim = shell.execute("vim pod.yaml");
