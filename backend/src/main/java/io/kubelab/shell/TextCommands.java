@@ -24,10 +24,10 @@ final class TextCommands {
         builtins.add("tr", "translate, squeeze (-s) or delete (-d) characters", (Filter) Columns::tr);
         builtins.add("awk", "scan fields: awk -F: '{print $1}', NR, NF, /re/, BEGIN/END, printf, sums",
                 (Filter) (s, a, in) -> Awk.run(s, a, in));
-        builtins.add("base64", "encode, or decode with -d (-w 0: no wrapping)", (Filter) Utilities::base64);
+        builtins.add("base64", "encode, or decode with -d (-w 0: no wrapping)", (Filter) Base64Command::base64);
         builtins.add("tee", "copy the input to files and to the output (-a: append)", (Filter) Utilities::tee);
         builtins.add("jq", "filter JSON: jq '.items[].metadata.name', -r, -c", (Filter) Jq::run);
-        builtins.add("xargs", "run a command with the input as arguments (-n N, -I {})", (Filter) Utilities::xargs);
+        builtins.add("xargs", "run a command with the input as arguments (-n N, -I {})", (Filter) Xargs::run);
         Utilities.register(builtins);
     }
 

@@ -1,22 +1,18 @@
 package io.kubelab.shell;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Small GNU tools: {@code base64 tee xargs basename dirname realpath seq sleep date watch}. {@code sleep}
+ * Small GNU tools: {@code tee basename dirname realpath seq sleep date watch}. {@code sleep}
  * and {@code watch} move the sandbox's simulated clock, never a real one.
  */
 final class Utilities {
 
     /** The longest simulated {@code sleep}: a cluster advanced by days in one line would hold a worker. */
     static final Duration MAX_SLEEP = Duration.ofHours(1);
-    /** GNU base64's default line width. */
-    static final int BASE64_WRAP = 76;
     /** The width {@code watch} lays its header out in, a terminal's default. */
     static final int WATCH_COLUMNS = 80;
 
@@ -37,86 +33,6 @@ final class Utilities {
         builtins.add("sleep", "wait N seconds of simulated time (the cluster moves on)", Utilities::sleep);
         builtins.add("date", "print the simulated date (+FORMAT, -u)", (shell, args) -> DateCommand.run(shell, args));
         builtins.add("watch", "run a command every N seconds (-n N) of simulated time", Utilities::watch);
-    }
-
-    static CommandResult base64(Shell shell, List<String> args, String stdin) {
-        Options o = Options.parse("base64", args, "w", false);
-        if (o.error != null) {
-            return CommandResult.failure(o.error, 1);
-        }
-        StringBuilder err = new StringBuilder();
-        List<Inputs.Source> sources = Inputs.read(shell, o.operands.isEmpty() ? List.of() : o.operands.subList(0, 1),
-                stdin, "base64", Inputs.Style.PLAIN, err);
-        if (err.length() > 0) {
-            return CommandResult.failure(err.toString(), 1);
-        }
-        String text = Inputs.joined(sources);
-        if (o.has('d') || o.hasLong("decode")) {
-            return decode(text, o.has('i'));
-        }
-        int wrap;
-        try {
-            wrap = Integer.parseInt(o.value('w', Integer.toString(BASE64_WRAP)));
-        } catch (NumberFormatException e) {
-            return CommandResult.failure("base64: invalid wrap size: \u2018" + o.value('w', "") + "\u2019\n", 1);
-        }
-        String encoded = Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-        if (encoded.isEmpty()) {
-            return CommandResult.empty();
-        }
-        StringBuilder out = new StringBuilder();
-        if (wrap <= 0) {
-            out.append(encoded);
-        } else {
-            for (int i = 0; i < encoded.length(); i += wrap) {
-                out.append(encoded, i, Math.min(encoded.length(), i + wrap)).append('\n');
-            }
-        }
-        return CommandResult.ok(out.toString());
-    }
-
-    /** Decodes four characters at a time, as GNU does, printing what came before an invalid group. */
-    private static CommandResult decode(String text, boolean ignoreGarbage) {
-        StringBuilder clean = new StringBuilder();
-        boolean invalid = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n') {
-                continue;
-            }
-            boolean alphabet = Character.isLetterOrDigit(c) && c < 128 || c == '+' || c == '/' || c == '=';
-            if (!alphabet) {
-                if (ignoreGarbage) {
-                    continue;
-                }
-                invalid = true;
-                break;
-            }
-            clean.append(c);
-        }
-        int whole = clean.length() / 4 * 4;
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        for (int i = 0; i < whole; i += 4) {
-            try {
-                bytes.writeBytes(Base64.getDecoder().decode(clean.substring(i, i + 4)));
-            } catch (IllegalArgumentException e) {
-                invalid = true;
-                break;
-            }
-        }
-        if (whole < clean.length()) {
-            String rest = clean.substring(whole);
-            if (rest.length() >= 2) {
-                try {
-                    bytes.writeBytes(Base64.getDecoder().decode(rest + "=".repeat(4 - rest.length())));
-                } catch (IllegalArgumentException e) {
-                    // GNU prints nothing more for a malformed last group either
-                }
-            }
-            invalid = true;
-        }
-        String out = bytes.toString(StandardCharsets.UTF_8);
-        return invalid ? new CommandResult(out, "base64: invalid input\n", 1) : CommandResult.ok(out);
     }
 
     static CommandResult tee(Shell shell, List<String> args, String stdin) {
@@ -142,93 +58,6 @@ final class Utilities {
             }
         }
         return new CommandResult(text, err.toString(), err.length() == 0 ? 0 : 1);
-    }
-
-    /** GNU xargs: arguments from blanks, newlines and quotes; the command run directly, as an exec would. */
-    static CommandResult xargs(Shell shell, List<String> args, String stdin) {
-        int at = 0;
-        int perCommand = Integer.MAX_VALUE;
-        String replace = null;
-        boolean noEmpty = false;
-        while (at < args.size() && args.get(at).startsWith("-") && args.get(at).length() > 1) {
-            String a = args.get(at++);
-            if (a.equals("-n") && at < args.size()) {
-                perCommand = Math.max(1, parseInt(args.get(at++)));
-            } else if (a.startsWith("-n")) {
-                perCommand = Math.max(1, parseInt(a.substring(2)));
-            } else if (a.equals("-I") && at < args.size()) {
-                replace = args.get(at++);
-            } else if (a.startsWith("-I")) {
-                replace = a.substring(2);
-            } else if (a.equals("-r") || a.equals("--no-run-if-empty")) {
-                noEmpty = true;
-            } else if (!a.equals("-t") && !a.equals("-0")) {
-                return CommandResult.failure("xargs: invalid option -- '" + a.substring(1) + "'\n"
-                        + "Usage: xargs [OPTION]... COMMAND [INITIAL-ARGS]...\n"
-                        + "Try 'xargs --help' for more information.\n", 1);
-            }
-        }
-        List<String> command = args.subList(at, args.size()).isEmpty() ? List.of("echo") : args.subList(at, args.size());
-        String text = stdin == null ? "" : stdin;
-        List<List<String>> runs = new ArrayList<>();
-        if (replace != null) {
-            for (String line : Inputs.lines(text)) {
-                String item = line.strip();
-                if (item.isEmpty()) {
-                    continue;
-                }
-                List<String> argv = new ArrayList<>();
-                for (String word : command) {
-                    argv.add(word.replace(replace, item));
-                }
-                runs.add(argv);
-            }
-        } else {
-            List<String> items;
-            try {
-                items = Words.split(text.replace("\\\n", ""));
-            } catch (Words.SyntaxError e) {
-                return CommandResult.failure("xargs: unmatched quote; by default quotes are special to xargs "
-                        + "unless you use the -0 option\n", 1);
-            }
-            if (items.isEmpty() && !noEmpty) {
-                runs.add(new ArrayList<>(command));
-            }
-            for (int i = 0; i < items.size(); i += perCommand) {
-                List<String> argv = new ArrayList<>(command);
-                argv.addAll(items.subList(i, Math.min(items.size(), i + perCommand)));
-                runs.add(argv);
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        StringBuilder err = new StringBuilder();
-        int code = 0;
-        for (List<String> argv : runs) {
-            String problem = shell.spend();
-            if (problem != null) {
-                return new CommandResult(out.toString(), err + problem, 1);
-            }
-            Builtin b = shell.command(argv.get(0));
-            if (b == null) {
-                return new CommandResult(out.toString(), err + "xargs: " + argv.get(0)
-                        + ": No such file or directory\n", 127);
-            }
-            CommandResult r = b.run(shell, argv.subList(1, argv.size()), null);
-            Limits.append(out, r.stdout());
-            Limits.append(err, r.stderr());
-            if (r.exitCode() != 0) {
-                code = 123;
-            }
-        }
-        return new CommandResult(out.toString(), err.toString(), code);
-    }
-
-    private static int parseInt(String s) {
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 
     private static CommandResult basename(Shell shell, List<String> args) {
