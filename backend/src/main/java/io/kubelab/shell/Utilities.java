@@ -1,7 +1,6 @@
 package io.kubelab.shell;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 

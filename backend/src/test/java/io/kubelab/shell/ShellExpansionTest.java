@@ -159,4 +159,31 @@ class ShellExpansionTest {
                         "2\n", "", 0)
         ));
     }
+
+    /** Steps from courses (kubectl replaced by echo through an alias, as the rows run in plain bash). */
+    @Test
+    void courseStepsExpandAsInBash() {
+        BashCases.check(List.of(
+                new Case("export do=\"--dry-run=client -o yaml\"\nalias k=echo\nk run web --image=nginx $do > pod.yaml; cat pod.yaml",
+                        "run web --image=nginx --dry-run=client -o yaml\n", "", 0),
+                new Case("export now=\"--force --grace-period 0\"; echo delete pod x $now | wc -w",
+                        "6\n", "", 0),
+                new Case("echo \"{.items[*].metadata.name}\" {.items[*].metadata.name}",
+                        "{.items[*].metadata.name} {.items[*].metadata.name}\n", "", 0),
+                new Case("echo .spec.containers[*].image",
+                        ".spec.containers[*].image\n", "", 0),
+                new Case("NS=kube-system; echo \"-n $NS\" ${NS:-default}",
+                        "-n kube-system kube-system\n", "", 0),
+                new Case("cat <<EOF | grep -c name\napiVersion: v1\nmetadata:\n  name: web\n  namespace: $NS\nEOF",
+                        "2\n", "", 0),
+                new Case("echo -n 'S3cr3t!' | base64; echo UzNjcjN0IQ== | base64 -d; echo",
+                        "UzNjcjN0IQ==\nS3cr3t!\n", "", 0),
+                new Case("printf '%s\\n' web-1 web-2 db-0 | grep ^web | xargs -n1 echo deleting",
+                        "deleting web-1\ndeleting web-2\n", "", 0),
+                new Case("printf 'NAME READY\\nweb 1/1\\ndb 0/1\\n' | awk 'NR>1 && $2 != \"1/1\" {print $1}'",
+                        "db\n", "", 0),
+                new Case("printf 'NAME READY\\nweb 1/1\\ndb 0/1\\n' | tail -n +2 | sort -k1 | cut -d' ' -f1 | tr '\\n' ' '",
+                        "db web ", "", 0)
+        ));
+    }
 }
