@@ -23,6 +23,7 @@ final class Builtins {
         add("history", "show the commands typed in this sandbox, numbered", Builtins::history);
         add("sim", "control the simulated cluster: settle, advance, time, speed, pause, resume, stop, start",
                 new SimCommand());
+        ShellBuiltins.register(this);
         FileCommands.register(this);
         add("kubectl", "kubectl 1.32 against this sandbox's cluster (kubectl --help lists its commands)",
                 new KubectlCommand());

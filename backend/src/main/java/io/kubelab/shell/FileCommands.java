@@ -17,18 +17,25 @@ final class FileCommands {
 
     static void register(Builtins builtins) {
         builtins.add("cat", "print files (or what is piped in)", (Filter) FileCommands::cat);
-        builtins.add("echo", "print its arguments", FileCommands::echo);
-        builtins.add("ls", "list a directory", FileCommands::ls);
-        builtins.add("mv", "move or rename a file", (shell, args) -> copy(shell, args, "mv"));
-        builtins.add("cp", "copy a file", (shell, args) -> copy(shell, args, "cp"));
+        builtins.add("echo", "print its arguments (-n: no newline, -e: escapes)", Printf::echo);
+        builtins.add("printf", "print formatted text, e.g. printf '%s\\n' a b", Printf::printf);
+        builtins.add("ls", "list a directory (-l -a -R -1 -d)", Listing::ls);
+        builtins.add("mv", "move or rename files and directories", (shell, args) -> FileTree.copy(shell, args, "mv"));
+        builtins.add("cp", "copy files (-r: directories too)", (shell, args) -> FileTree.copy(shell, args, "cp"));
+        builtins.add("rmdir", "remove empty directories", FileTree::rmdir);
+        builtins.add("find", "find files: find DIR -name GLOB -type f|d -maxdepth N", FileTree::find);
+        builtins.add("chmod", "change file modes (accepted; the sandbox's files keep none)", FileTree::chmod);
+        builtins.add("diff", "compare two files (-u: unified format)", Diff::diff);
+        for (String editor : List.of("vi", "vim", "nano")) {
+            builtins.add(editor, "edit a file in the browser terminal's editor", (shell, args) ->
+                    FileTree.editor(shell, args, editor));
+        }
         builtins.add("rm", "remove files", FileCommands::rm);
         builtins.add("mkdir", "make directories (-p: with their parents)", FileCommands::mkdir);
         builtins.add("touch", "create empty files", FileCommands::touch);
         builtins.add("pwd", "print the working directory", (shell, args) ->
                 CommandResult.ok(shell.sessions().current().cwd + "\n"));
         builtins.add("cd", "change the working directory", FileCommands::cd);
-        builtins.add("export", "set a variable for the commands after it, e.g. export KUBECONFIG=...",
-                FileCommands::export);
         builtins.add("env", "print the exported variables", (shell, args) -> {
             StringBuilder out = new StringBuilder();
             shell.sessions().current().env.forEach((k, v) -> out.append(k).append('=').append(v).append('\n'));
@@ -46,6 +53,10 @@ final class FileCommands {
     }
 
     private static CommandResult cat(Shell shell, List<String> args, String stdin) {
+        if (!args.isEmpty() && (args.get(0).equals("-n") || args.get(0).equals("-A"))) {
+            CommandResult all = cat(shell, args.subList(1, args.size()), stdin);
+            return new CommandResult(numbered(all.stdout(), args.get(0).equals("-n")), all.stderr(), all.exitCode());
+        }
         if (args.isEmpty() || args.equals(List.of("-"))) {
             return CommandResult.ok(stdin == null ? "" : stdin);
         }
@@ -65,96 +76,17 @@ final class FileCommands {
         return new CommandResult(out.toString(), err.toString(), err.length() == 0 ? 0 : 1);
     }
 
-    private static CommandResult echo(Shell shell, List<String> args) {
-        boolean newline = true;
-        List<String> words = args;
-        if (!words.isEmpty() && words.get(0).equals("-n")) {
-            newline = false;
-            words = words.subList(1, words.size());
-        }
-        return CommandResult.ok(String.join(" ", words) + (newline ? "\n" : ""));
-    }
-
-    private static CommandResult ls(Shell shell, List<String> args) {
-        boolean all = false;
-        List<String> targets = new ArrayList<>();
-        for (String arg : args) {
-            if (arg.startsWith("-") && arg.length() > 1) {
-                all |= arg.contains("a");
-            } else {
-                targets.add(arg);
-            }
-        }
-        if (targets.isEmpty()) {
-            targets.add(".");
-        }
-        MachineFiles files = session(shell).files;
+    /** {@code cat -n}: GNU's six-column numbers and a tab; {@code cat -A}: {@code $} at each line end. */
+    private static String numbered(String text, boolean numbers) {
         StringBuilder out = new StringBuilder();
-        StringBuilder err = new StringBuilder();
-        List<String> dirs = new ArrayList<>();
-        for (String target : targets) {
-            String p = path(shell, target);
-            if (files.isFile(p)) {
-                out.append(target).append('\n');
-            } else if (files.isDirectory(p)) {
-                dirs.add(target);
-            } else {
-                err.append("ls: cannot access '").append(target).append("': No such file or directory\n");
-            }
+        int n = 0;
+        for (String line : Inputs.lines(text)) {
+            out.append(numbers ? String.format("%6d\t%s", ++n, line) : line + "$").append('\n');
         }
-        for (String dir : dirs) {
-            if (targets.size() > 1) {
-                out.append(out.length() == 0 ? "" : "\n").append(dir).append(":\n");
-            }
-            for (String name : files.children(path(shell, dir))) {
-                if (all || !name.startsWith(".")) {
-                    out.append(name).append('\n');
-                }
-            }
+        if (!text.isEmpty() && !text.endsWith("\n")) {
+            out.setLength(out.length() - 1);
         }
-        return new CommandResult(out.toString(), err.toString(), err.length() == 0 ? 0 : 2);
-    }
-
-    private static CommandResult copy(Shell shell, List<String> args, String verb) {
-        List<String> operands = args.stream().filter(a -> !a.startsWith("-") || a.equals("-")).toList();
-        if (operands.size() < 2) {
-            String message = operands.isEmpty() ? verb + ": missing file operand\n"
-                    : verb + ": missing destination file operand after '" + operands.get(0) + "'\n";
-            return CommandResult.failure(message + "Try '" + verb + " --help' for more information.\n", 1);
-        }
-        MachineFiles files = session(shell).files;
-        String target = operands.get(operands.size() - 1);
-        String targetPath = path(shell, target);
-        boolean intoDir = files.isDirectory(targetPath);
-        if (operands.size() > 2 && !intoDir) {
-            return CommandResult.failure(verb + ": target '" + target + "' is not a directory\n", 1);
-        }
-        StringBuilder err = new StringBuilder();
-        for (String source : operands.subList(0, operands.size() - 1)) {
-            String from = path(shell, source);
-            Optional<String> content = files.read(from);
-            if (content.isEmpty()) {
-                err.append(files.isDirectory(from)
-                        ? verb + ": -r not specified; omitting directory '" + source + "'\n"
-                        : verb + ": cannot stat '" + source + "': No such file or directory\n");
-                continue;
-            }
-            String to = intoDir ? targetPath + "/" + from.substring(from.lastIndexOf('/') + 1) : targetPath;
-            if (!files.isDirectory(NodeFiles.parent(to))) {
-                err.append(verb).append(verb.equals("mv") ? ": cannot move '" : ": cannot create regular file '")
-                        .append(verb.equals("mv") ? source + "' to '" + target : target)
-                        .append("': No such file or directory\n");
-                continue;
-            }
-            if (to.equals(from)) {
-                continue;
-            }
-            files.write(to, content.get());
-            if (verb.equals("mv")) {
-                files.delete(from);
-            }
-        }
-        return new CommandResult("", err.toString(), err.length() == 0 ? 0 : 1);
+        return out.toString();
     }
 
     private static CommandResult rm(Shell shell, List<String> args) {
@@ -173,25 +105,13 @@ final class FileCommands {
                 if (!recursive) {
                     err.append("rm: cannot remove '").append(arg).append("': Is a directory\n");
                 } else {
-                    removeTree(files.stored(), p);
+                    FileTree.removeTree(files.stored(), p);
                 }
             } else if (!force) {
                 err.append("rm: cannot remove '").append(arg).append("': No such file or directory\n");
             }
         }
         return new CommandResult("", err.toString(), err.length() == 0 ? 0 : 1);
-    }
-
-    private static void removeTree(NodeFiles files, String dir) {
-        for (String child : files.children(dir)) {
-            String p = dir + "/" + child;
-            if (files.isFile(p)) {
-                files.delete(p);
-            } else {
-                removeTree(files, p);
-            }
-        }
-        files.removeDir(dir);
     }
 
     private static CommandResult mkdir(Shell shell, List<String> args) {
@@ -243,20 +163,6 @@ final class FileCommands {
                     : ": No such file or directory\n"), 1);
         }
         s.cwd = p;
-        return CommandResult.empty();
-    }
-
-    private static CommandResult export(Shell shell, List<String> args) {
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (eq <= 0 || !arg.substring(0, eq).matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                if (!arg.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                    return CommandResult.failure("bash: export: `" + arg + "': not a valid identifier\n", 1);
-                }
-                continue;
-            }
-            session(shell).env.put(arg.substring(0, eq), arg.substring(eq + 1));
-        }
         return CommandResult.empty();
     }
 }

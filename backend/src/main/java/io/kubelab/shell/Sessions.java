@@ -26,7 +26,12 @@ public final class Sessions {
         final MachineFiles files;
         final String user;
         final String home;
+        /** The exported variables: what {@code env} lists and commands see. */
         final Map<String, String> env = new TreeMap<>();
+        /** Variables set without {@code export}: expansions see them, {@code env} does not. */
+        final Map<String, String> vars = new TreeMap<>();
+        /** {@code alias} definitions, listed in name order as bash does. */
+        final Map<String, String> aliases = new TreeMap<>();
         /** The name the student gave {@code ssh} (a host name or an IP), for "Connection to ... closed." */
         String via = "";
         String cwd;
@@ -49,10 +54,18 @@ public final class Sessions {
         }
     }
 
+    /**
+     * The student's {@code ~/.bashrc}: course steps append aliases and exports to it and {@code source} it. It
+     * starts with the comment Debian's skeleton file starts with; the rest of that file (prompt, lesspipe,
+     * colours) means nothing to this terminal.
+     */
+    static final String BASHRC = "# ~/.bashrc: executed by bash(1) for non-login shells.\n";
+
     private final Deque<Session> stack = new ArrayDeque<>();
 
     Sessions() {
-        NodeFiles workstation = new NodeFiles(new TreeMap<>(Map.of("/etc/hostname", WORKSTATION + "\n")),
+        NodeFiles workstation = new NodeFiles(new TreeMap<>(Map.of("/etc/hostname", WORKSTATION + "\n",
+                "/home/" + STUDENT + "/.bashrc", BASHRC)),
                 List.of("/home/" + STUDENT, "/tmp"));
         stack.push(new Session(null, new MachineFiles(workstation, null), STUDENT, "/home/" + STUDENT));
     }

@@ -54,6 +54,18 @@ final class SshCommand implements Builtin {
 
     /** {@code exit} or {@code logout}: back to the machine the student came from. */
     static CommandResult exit(Shell shell, List<String> args) {
+        if (shell.inSubshell()) {
+            int code = shell.status();
+            if (!args.isEmpty()) {
+                try {
+                    code = Integer.parseInt(args.get(0)) & 0xff;
+                } catch (NumberFormatException e) {
+                    code = 2;
+                }
+            }
+            shell.setJump(Shell.EXIT_SUBSHELL);
+            return CommandResult.failure("", code);
+        }
         String from = shell.sessions().current().via;
         if (!shell.sessions().logout()) {
             return CommandResult.failure("exit: this is your own machine's terminal: it stays open.\n", 1);
