@@ -104,4 +104,13 @@ class KubectlCoreTest {
         assertTrue(r.stdout().startsWith("KIND:       Pod\nVERSION:    v1\n\nFIELD: image <string>\n"), r.stdout());
         assertEquals(1, run("kubectl explain pods.nope").exitCode());
     }
+
+    @Test
+    void kubectlInTheShellsPipesAndAliases() {
+        run("alias k=kubectl");
+        assertEquals("2\n", run("k get pods -n kube-system -o name | grep coredns | wc -l").stdout());
+        assertEquals("controlplane\nnode01\nnode02\n", run("kubectl get nodes -o jsonpath='{range .items[*]}{.metadata.name}{\"\\n\"}{end}'").stdout());
+        assertEquals("3\n", run("echo $(kubectl get nodes --no-headers | wc -l)").stdout());
+        assertEquals("kube-system\n", run("NS=kube-system; kubectl get ns $NS -o jsonpath='{.metadata.name}'; echo").stdout());
+    }
 }
