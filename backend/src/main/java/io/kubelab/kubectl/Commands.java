@@ -17,7 +17,7 @@ final class Commands {
 
     static List<Group> groups() {
         return List.of(
-                new Group("Basic Commands (Beginner)", List.of()),
+                new Group("Basic Commands (Beginner)", List.of(new io.kubelab.kubectl.create.CreateCommand())),
                 new Group("Basic Commands (Intermediate)", List.of()),
                 new Group("Deploy Commands", List.of()),
                 new Group("Cluster Management Commands", List.of()),
