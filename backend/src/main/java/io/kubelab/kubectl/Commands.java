@@ -1,5 +1,9 @@
 package io.kubelab.kubectl;
 
+import io.kubelab.kubectl.create.CreateCommand;
+import io.kubelab.kubectl.expose.ExposeCommand;
+import io.kubelab.kubectl.run.RunCommand;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +21,7 @@ final class Commands {
 
     static List<Group> groups() {
         return List.of(
-                new Group("Basic Commands (Beginner)", List.of(new io.kubelab.kubectl.create.CreateCommand())),
+                new Group("Basic Commands (Beginner)", List.of(new CreateCommand(), new ExposeCommand(), new RunCommand())),
                 new Group("Basic Commands (Intermediate)", List.of()),
                 new Group("Deploy Commands", List.of()),
                 new Group("Cluster Management Commands", List.of()),
