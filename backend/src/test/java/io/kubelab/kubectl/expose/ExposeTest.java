@@ -36,7 +36,7 @@ class ExposeTest {
     @Test
     void dryRunsAsKubectlPrintsThem() throws IOException {
         Transcripts.check(shell, DIR.resolve("cases.txt"), DIR.resolve("dry-run.txt"),
-                line -> "expose " + line + " --dry-run=client -o yaml");
+                line -> line + " --dry-run=client -o yaml");
     }
 
     @Test
