@@ -3,6 +3,8 @@ package io.kubelab.kubectl;
 import io.kubelab.kubectl.apply.ApplyCommand;
 import io.kubelab.kubectl.create.CreateCommand;
 import io.kubelab.kubectl.expose.ExposeCommand;
+import io.kubelab.kubectl.patch.PatchCommand;
+import io.kubelab.kubectl.replace.ReplaceCommand;
 import io.kubelab.kubectl.run.RunCommand;
 
 import java.util.ArrayList;
@@ -27,7 +29,7 @@ final class Commands {
                 new Group("Deploy Commands", List.of()),
                 new Group("Cluster Management Commands", List.of()),
                 new Group("Troubleshooting and Debugging Commands", List.of()),
-                new Group("Advanced Commands", List.of(new ApplyCommand())),
+                new Group("Advanced Commands", List.of(new ApplyCommand(), new PatchCommand(), new ReplaceCommand())),
                 new Group("Settings Commands", List.of()),
                 new Group("Other Commands", List.of(new ApiResourcesCommand(), new ApiVersionsCommand(),
                         new VersionCommand())));

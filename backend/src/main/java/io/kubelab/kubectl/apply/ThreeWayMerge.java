@@ -246,7 +246,7 @@ public final class ThreeWayMerge {
     }
 
     /** Go's {@code reflect.DeepEqual} of decoded JSON, where every number is a float64. */
-    static boolean equal(JsonNode a, JsonNode b) {
+    public static boolean equal(JsonNode a, JsonNode b) {
         if (a.isNumber() && b.isNumber()) {
             return a.decimalValue().compareTo(b.decimalValue()) == 0;
         }
