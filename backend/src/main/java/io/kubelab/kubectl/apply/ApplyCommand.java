@@ -92,7 +92,7 @@ public final class ApplyCommand extends Command {
                 .add(Flag.bool(FileObjects.RECURSIVE, "R", false, "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory."))
                 .add(Flag.string("selector", "l", "", "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints."))
                 .add(Flag.bool("server-side", "", false, "If true, apply runs in the server instead of the client."))
-                .add(Flag.string("subresource", "", "", "If specified, apply will operate on the subresource of the requested object.  Only allowed when using --server-side."))
+                .add(Flag.string("subresource", "", "", "If specified, apply will operate on the subresource of the requested object.  Only allowed when using --server-side. This flag is beta and may change in the future."))
                 .add(Flag.duration("timeout", "", "0s", "The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object"))
                 .add(Flag.bool("wait", "", false, "If true, wait for resources to be gone before returning. This waits for finalizers."));
     }
