@@ -131,7 +131,14 @@ public final class ApplyCommand extends Command {
                 applied = flags.bool("server-side") ? serverSide(ctx, flags, item, dryRun, options)
                         : clientSide(ctx, item, dryRun, options);
             } catch (StatusException e) {
-                errors.add(e, flags.bool("server-side") ? "serverside-apply" : "creating", item.source());
+                if (!flags.bool("server-side")) {
+                    errors.add(e, "creating", item.source());
+                } else if (e.status().code() == 415) {
+                    // kubectl's isIncompatibleServerError: an API server that does not take apply patches.
+                    errors.add("Server-side apply not available on the server: (" + e.status().message() + ")");
+                } else {
+                    errors.add(e, "", "");
+                }
                 continue;
             } catch (PatchFailure e) {
                 errors.add(e.cause, "applying patch:\n" + e.patch + "\nto:\n" + describe(item) + "\nfor:", item.source());

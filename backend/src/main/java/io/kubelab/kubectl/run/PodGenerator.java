@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.kubectl.KubectlException;
 import io.kubelab.kubectl.create.Typed;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -80,8 +79,8 @@ final class PodGenerator {
         }
         if (!s.env().isEmpty()) {
             ArrayNode env = container.putArray("env");
-            for (Map.Entry<String, String> e : env(s.env()).entrySet()) {
-                env.addObject().put("name", e.getKey()).put("value", e.getValue());
+            for (String[] e : env(s.env())) {
+                env.addObject().put("name", e[0]).put("value", e[1]);
             }
         }
         container.putObject("resources");
@@ -106,14 +105,15 @@ final class PodGenerator {
         return pod;
     }
 
-    private static Map<String, String> env(List<String> given) throws KubectlException {
-        Map<String, String> out = new LinkedHashMap<>();
+    /** {@code NAME=VALUE} pairs in the order given (repeats kept, as kubectl keeps them). */
+    private static List<String[]> env(List<String> given) throws KubectlException {
+        List<String[]> out = new java.util.ArrayList<>();
         for (String e : given) {
             int eq = e.indexOf('=');
             if (eq <= 0) {
                 throw KubectlException.error("invalid env: " + e);
             }
-            out.put(e.substring(0, eq), e.substring(eq + 1));
+            out.add(new String[] {e.substring(0, eq), e.substring(eq + 1)});
         }
         return out;
     }

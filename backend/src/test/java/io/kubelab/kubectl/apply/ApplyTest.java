@@ -133,6 +133,16 @@ class ApplyTest {
     }
 
     @Test
+    void serverSideApplyNeedsTheApiServersApplyPatches() {
+        shell.execute("kubectl apply -f v1.yaml");
+        CommandResult r = shell.execute("kubectl apply -f v2.yaml --server-side");
+        assertEquals("error: Server-side apply not available on the server: (the body of the request was in an unknown "
+                + "format - accepted media types include: application/json-patch+json, application/merge-patch+json, "
+                + "application/strategic-merge-patch+json)\n", r.stderr());
+        assertEquals(1, r.exitCode());
+    }
+
+    @Test
     void usageErrors() {
         assertEquals("error: must specify one of -f and -k\n", shell.execute("kubectl apply").stderr());
         assertEquals("error: Unexpected args: [extra]\nSee 'kubectl apply -h' for help and examples\n",
