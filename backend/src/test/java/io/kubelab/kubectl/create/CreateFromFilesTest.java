@@ -58,6 +58,13 @@ class CreateFromFilesTest {
     }
 
     @Test
+    void clientDryRunsAsKubectlPrintsThem() throws java.io.IOException {
+        java.nio.file.Path dir = GeneratorGoldenTest.DIR;
+        GeneratorGoldenTest.copyFiles(shell, dir.resolve("file"), "");
+        Transcripts.check(shell, dir.resolve("file-cases.txt"), dir.resolve("file-dry-run.txt"), line -> line);
+    }
+
+    @Test
     void createsEveryObjectThenReportsEachThatExists() {
         CommandResult first = shell.execute("kubectl create -f f.yaml");
         assertEquals("deployment.apps/web created\nconfigmap/c created\n", first.stdout());
