@@ -113,13 +113,14 @@ public final class ApplyCommand extends Command {
         }
         DryRun dryRun = DryRun.of(flags);
         RequestOptions options = WriteFlags.options(flags, dryRun);
-        List<FileObjects.Item> items = FileObjects.read(ctx, flags, flags.string("selector"));
+        BatchErrors errors = new BatchErrors();
+        List<FileObjects.Item> items = FileObjects.read(ctx, flags, flags.string("selector"), errors);
         if (items.isEmpty()) {
+            errors.throwIfAny();
             throw KubectlException.error("no objects passed to apply");
         }
         boolean printObjects = !flags.string(OutputFlags.OUTPUT).isEmpty() && !flags.string(OutputFlags.OUTPUT).equals("name");
         List<ObjectNode> printed = new ArrayList<>();
-        BatchErrors errors = new BatchErrors();
         for (FileObjects.Item item : items) {
             String mismatch = FileObjects.namespaceMismatch(ctx, item);
             if (mismatch != null) {

@@ -93,11 +93,12 @@ public final class CreateCommand extends Command {
         }
         DryRun dryRun = DryRun.of(flags);
         RequestOptions options = WriteFlags.options(flags, dryRun);
-        List<FileObjects.Item> items = FileObjects.read(ctx, flags, flags.string("selector"));
+        BatchErrors errors = new BatchErrors();
+        List<FileObjects.Item> items = FileObjects.read(ctx, flags, flags.string("selector"), errors);
         if (items.isEmpty()) {
+            errors.throwIfAny();
             throw KubectlException.error("no objects passed to create");
         }
-        BatchErrors errors = new BatchErrors();
         boolean yaml = flags.string(OutputFlags.OUTPUT).equals("yaml");
         int printed = 0;
         for (FileObjects.Item item : items) {

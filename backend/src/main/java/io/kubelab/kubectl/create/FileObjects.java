@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * The objects of {@code -f} as kubectl's resource builder hands them to create, apply and replace: every
- * kind mapped to a served type first (one unknown kind stops everything), filtered by {@code -l}, the
+ * kind mapped to a served type (an unknown kind is an error of its own), filtered by {@code -l}, the
  * namespace defaulted (and dropped from cluster-scoped objects).
  */
 public final class FileObjects {
@@ -34,8 +34,12 @@ public final class FileObjects {
     private FileObjects() {
     }
 
-    /** Reads {@code -f}/{@code -R} and maps every object; {@code selector} is {@code -l} (empty for none). */
-    public static List<Item> read(KubectlContext ctx, ParsedFlags flags, String selector) throws KubectlException {
+    /**
+     * Reads {@code -f}/{@code -R} and maps every object; {@code selector} is {@code -l} (empty for none). An
+     * object of a kind the server does not serve goes to {@code errors}, and the others still go ahead.
+     */
+    public static List<Item> read(KubectlContext ctx, ParsedFlags flags, String selector, BatchErrors errors)
+            throws KubectlException {
         List<Manifests.Manifest> manifests = Manifests.read(ctx.workstation(), flags.strings(FILENAME),
                 flags.bool(RECURSIVE), ctx.stdin());
         LabelSelector labels;
@@ -51,10 +55,11 @@ public final class FileObjects {
             String kind = object.path("kind").asText();
             ResourceType type = ResourceTypes.byKind(apiVersion, kind).orElse(null);
             if (type == null) {
-                throw KubectlException.error("resource mapping not found for name: \"" + object.path("metadata")
+                errors.add("resource mapping not found for name: \"" + object.path("metadata")
                         .path("name").asText() + "\" namespace: \"" + object.path("metadata").path("namespace").asText()
                         + "\" from \"" + m.source() + "\": no matches for kind \"" + kind + "\" in version \""
                         + apiVersion + "\"\nensure CRDs are installed first");
+                continue;
             }
             if (!labels.matches(labelsOf(object))) {
                 continue;

@@ -128,7 +128,10 @@ public final class ExposeCommand extends Command {
     private static List<JsonNode> objects(KubectlContext ctx, ParsedFlags flags) throws KubectlException {
         List<JsonNode> out = new ArrayList<>();
         if (!flags.strings(FileObjects.FILENAME).isEmpty()) {
-            for (FileObjects.Item item : FileObjects.read(ctx, flags, "")) {
+            BatchErrors mapping = new BatchErrors();
+            List<FileObjects.Item> items = FileObjects.read(ctx, flags, "", mapping);
+            mapping.throwIfAny();
+            for (FileObjects.Item item : items) {
                 out.add(get(ctx, item.type(), item.namespace(), item.name()));
             }
             return out;

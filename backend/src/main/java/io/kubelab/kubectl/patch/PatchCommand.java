@@ -176,7 +176,10 @@ public final class PatchCommand extends Command {
     private static List<Target> targets(KubectlContext ctx, ParsedFlags flags, boolean local) throws KubectlException {
         List<Target> out = new ArrayList<>();
         if (!flags.strings(FileObjects.FILENAME).isEmpty()) {
-            for (FileObjects.Item item : FileObjects.read(ctx, flags, "")) {
+            BatchErrors mapping = new BatchErrors();
+            List<FileObjects.Item> items = FileObjects.read(ctx, flags, "", mapping);
+            mapping.throwIfAny();
+            for (FileObjects.Item item : items) {
                 out.add(new Target(item.type(), item.namespace(), item.name(), item.object()));
             }
             return out;

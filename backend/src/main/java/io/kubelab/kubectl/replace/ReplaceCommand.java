@@ -92,15 +92,16 @@ public final class ReplaceCommand extends Command {
         }
         DryRun dryRun = DryRun.of(flags);
         RequestOptions options = WriteFlags.options(flags, dryRun);
-        List<FileObjects.Item> items = FileObjects.read(ctx, flags, "");
+        BatchErrors errors = new BatchErrors();
+        List<FileObjects.Item> items = FileObjects.read(ctx, flags, "", errors);
         if (flags.bool("force")) {
             if (dryRun != DryRun.NONE) {
                 throw KubectlException.error("--dry-run can not be used when --force is set");
             }
             forceReplace(ctx, flags, items, dryRun, options);
+            errors.throwIfAny();
             return;
         }
-        BatchErrors errors = new BatchErrors();
         for (FileObjects.Item item : items) {
             String mismatch = FileObjects.namespaceMismatch(ctx, item);
             if (mismatch != null) {
