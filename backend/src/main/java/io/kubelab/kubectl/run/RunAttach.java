@@ -20,7 +20,8 @@ import java.util.Optional;
  * kubectl waits (up to {@code --pod-running-timeout}) for the pod to run, attaches, and shows what the
  * container writes; a pod that has already finished gets its log instead. We wait the same way in
  * simulated time and show what the container wrote while "attached": its log once it has terminated (or,
- * if it does not end within the timeout, kubectl's fall-back to the log so far). Then, as kubectl does:
+ * if it does not end within the timeout, kubectl's fall-back to the log so far; with {@code -t} that
+ * fall-back at once, since no terminal reaches the container). Then, as kubectl does:
  * with {@code --restart=Never|OnFailure} the pod's end decides the exit code, and {@code --rm} deletes
  * what was created ({@code pod "x" deleted}).
  */
@@ -56,17 +57,21 @@ final class RunAttach {
 
     private void attach(String namespace, String name) throws KubectlException {
         Duration timeout = flags.duration("pod-running-timeout");
-        if (!ctx.waitFor(() -> pod(namespace, name).map(p -> completed(p) || runningAndReady(p)).orElse(true), timeout)) {
+        if (!ctx.waitFor(() -> pod(namespace, name).map(p -> completed(p) || runningAndReady(p) || containerEnded(p))
+                .orElse(true), timeout)) {
             throw KubectlException.error("timed out waiting for the condition");
         }
         ObjectNode pod = pod(namespace, name).orElseThrow(() -> ServerErrors.of(new StatusException(
                 io.kubelab.apiserver.Status.notFound(new io.kubelab.apiserver.GroupResource("", "pods"), name))));
         if (!completed(pod)) {
-            if (flags.bool("tty") && !flags.bool("quiet")) {
-                ctx.err().append("If you don't see a command prompt, try pressing enter.\n");
+            boolean tty = flags.bool("tty");
+            if (tty) {
+                // No terminal reaches the container here, so kubectl's prompt would never come: say so instead.
+                ctx.err().append("warning: couldn't attach to pod/").append(name).append(", falling back to streaming ")
+                        .append("logs: this terminal cannot attach to a container's terminal\n");
             }
             boolean ended = ctx.waitFor(() -> pod(namespace, name).map(RunAttach::containerEnded).orElse(true), timeout);
-            if (!ended) {
+            if (!ended && !tty) {
                 ctx.err().append("warning: couldn't attach to pod/").append(name).append(", falling back to streaming ")
                         .append("logs: this terminal cannot attach to a running container\n");
             }

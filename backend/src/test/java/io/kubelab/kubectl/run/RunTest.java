@@ -75,6 +75,15 @@ class RunTest {
     }
 
     @Test
+    void anInteractiveShellCannotBeReachedFromThisTerminal() {
+        CommandResult r = shell.execute("kubectl run t --image=busybox -it --rm -- sh");
+        assertEquals("warning: couldn't attach to pod/t, falling back to streaming logs: this terminal cannot attach "
+                + "to a container's terminal\n", r.stderr());
+        assertEquals("pod \"t\" deleted\n", r.stdout());
+        assertEquals(0, r.exitCode());
+    }
+
+    @Test
     void attachedRunReturnsTheContainersExitCode() {
         CommandResult r = shell.execute("kubectl run fail --image=busybox -i --restart=Never -- sh -c 'echo bye; exit 3'");
         assertEquals("bye\n", r.stdout());
