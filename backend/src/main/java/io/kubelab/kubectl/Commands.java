@@ -1,5 +1,24 @@
 package io.kubelab.kubectl;
 
+import io.kubelab.kubectl.apply.ApplyCommand;
+import io.kubelab.kubectl.auth.AuthCommand;
+import io.kubelab.kubectl.clusterinfo.ClusterInfoCommand;
+import io.kubelab.kubectl.config.ConfigCommand;
+import io.kubelab.kubectl.create.CreateCommand;
+import io.kubelab.kubectl.describe.DescribeCommand;
+import io.kubelab.kubectl.events.EventsCommand;
+import io.kubelab.kubectl.exec.ExecCommand;
+import io.kubelab.kubectl.explain.ExplainCommand;
+import io.kubelab.kubectl.expose.ExposeCommand;
+import io.kubelab.kubectl.get.GetCommand;
+import io.kubelab.kubectl.logs.LogsCommand;
+import io.kubelab.kubectl.patch.PatchCommand;
+import io.kubelab.kubectl.portforward.PortForwardCommand;
+import io.kubelab.kubectl.replace.ReplaceCommand;
+import io.kubelab.kubectl.rollout.RolloutCommand;
+import io.kubelab.kubectl.run.RunCommand;
+import io.kubelab.kubectl.top.TopCommand;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,20 +36,16 @@ final class Commands {
 
     static List<Group> groups() {
         return List.of(
-                new Group("Basic Commands (Beginner)", List.of()),
-                new Group("Basic Commands (Intermediate)", List.of(new io.kubelab.kubectl.explain.ExplainCommand(),
-                        new io.kubelab.kubectl.get.GetCommand())),
-                new Group("Deploy Commands", List.of(new io.kubelab.kubectl.rollout.RolloutCommand())),
-                new Group("Cluster Management Commands", List.of(
-                        new io.kubelab.kubectl.clusterinfo.ClusterInfoCommand(), new io.kubelab.kubectl.top.TopCommand())),
-                new Group("Troubleshooting and Debugging Commands", List.of(
-                        new io.kubelab.kubectl.describe.DescribeCommand(), new io.kubelab.kubectl.logs.LogsCommand(),
-                        new io.kubelab.kubectl.exec.ExecCommand(), new io.kubelab.kubectl.portforward.PortForwardCommand(),
-                        new io.kubelab.kubectl.auth.AuthCommand(), new io.kubelab.kubectl.events.EventsCommand())),
-                new Group("Advanced Commands", List.of()),
+                new Group("Basic Commands (Beginner)", List.of(new CreateCommand(), new ExposeCommand(), new RunCommand())),
+                new Group("Basic Commands (Intermediate)", List.of(new ExplainCommand(), new GetCommand())),
+                new Group("Deploy Commands", List.of(new RolloutCommand())),
+                new Group("Cluster Management Commands", List.of(new ClusterInfoCommand(), new TopCommand())),
+                new Group("Troubleshooting and Debugging Commands", List.of(new DescribeCommand(), new LogsCommand(),
+                        new ExecCommand(), new PortForwardCommand(), new AuthCommand(), new EventsCommand())),
+                new Group("Advanced Commands", List.of(new ApplyCommand(), new PatchCommand(), new ReplaceCommand())),
                 new Group("Settings Commands", List.of()),
                 new Group("Other Commands", List.of(new ApiResourcesCommand(), new ApiVersionsCommand(),
-                        new io.kubelab.kubectl.config.ConfigCommand(),
+                        new ConfigCommand(),
                         new VersionCommand())));
     }
 
