@@ -80,17 +80,9 @@ class GeneratorGoldenTest {
         return dash < 0 ? command + " " + flags : command.substring(0, dash) + " " + flags + command.substring(dash);
     }
 
-    /**
-     * Cases whose YAML only the exact printer gets right: kubectl single-quotes a {@code *} and a cron
-     * schedule starting with one, the interim {@code ManifestYaml} double-quotes them. Skipped until it is plugged in.
-     */
-    static final java.util.Set<String> PRINTER_PENDING = java.util.Set.of("cronjob", "role-nonresource");
-
     @ParameterizedTest
     @MethodSource("cases")
     void dryRunYamlAsKubectlPrintsIt(Case c) throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeFalse(PRINTER_PENDING.contains(c.name()),
-                "needs the exact YAML printer");
         CommandResult r = shell.execute("kubectl " + with(c.command(), "--dry-run=client -o yaml"));
         Path yaml = DIR.resolve(c.name() + ".yaml");
         Path err = DIR.resolve(c.name() + ".err");
