@@ -24,7 +24,7 @@
     this.draft = '';
     this.active = false;
     this.busy = false;
-    this.shown = { prompt: 0, cursor: 0 };
+    this.shown = { row: 0 };
     this.pending = [];
     this.lines = [];
     this.killRing = [];
@@ -51,7 +51,7 @@
     this.draft = '';
     this.active = true;
     this.currentPrompt = prompt;
-    this.shown = { prompt: visibleLength(prompt), cursor: 0 };
+    this.shown = { row: 0 };
     this.term.write(prompt);
     this.drain();
   };
@@ -138,21 +138,37 @@
   LineEditor.prototype.paint = function (prompt, text, cursor) {
     var cols = this.term.cols;
     var p = visibleLength(prompt);
-    var fromRow = Math.floor((this.shown.prompt + this.shown.cursor) / cols);
     var out = '';
-    if (fromRow > 0) { out += '\x1b[' + fromRow + 'A'; }
-    out += '\r' + prompt + text + '\x1b[J';
-    var end = p + text.length;
-    if (end > 0 && end % cols === 0) { out += ' \b'; }
-    var endRow = Math.floor(end / cols);
-    var target = p + cursor;
-    var targetRow = Math.floor(target / cols);
-    if (endRow > targetRow) { out += '\x1b[' + (endRow - targetRow) + 'A'; }
+    if (this.shown.row > 0) { out += '\x1b[' + this.shown.row + 'A'; }
+    out += '\r' + prompt + text.replace(/\n/g, '\r\n') + '\x1b[J';
+    var endAt = place(p, text, text.length, cols);
+    if (endAt.col === 0 && endAt.wrapped) { out += ' \b'; }
+    var target = place(p, text, cursor, cols);
+    if (endAt.row > target.row) { out += '\x1b[' + (endAt.row - target.row) + 'A'; }
     out += '\r';
-    if (target % cols > 0) { out += '\x1b[' + (target % cols) + 'C'; }
+    if (target.col > 0) { out += '\x1b[' + target.col + 'C'; }
     this.term.write(out);
-    this.shown = { prompt: p, cursor: cursor };
+    this.shown = { row: target.row };
   };
+
+  /** Where character {@code upto} of the text lands after a prompt of {@code p} columns: rows wrap and break at newlines. */
+  function place(p, text, upto, cols) {
+    var row = Math.floor(p / cols);
+    var col = p % cols;
+    var wrapped = false;
+    for (var i = 0; i < upto; i++) {
+      if (text.charAt(i) === '\n') {
+        row++;
+        col = 0;
+        wrapped = false;
+      } else if (++col === cols) {
+        row++;
+        col = 0;
+        wrapped = true;
+      }
+    }
+    return { row: row, col: col, wrapped: wrapped };
+  }
 
   /** Leaves the line as it is and starts on the next row, as bash does before a listing or ^C. */
   LineEditor.prototype.below = function (suffix) {
@@ -165,7 +181,7 @@
 
   /** Shows the prompt and the line again after a listing. */
   LineEditor.prototype.reprint = function () {
-    this.shown = { prompt: visibleLength(this.currentPrompt), cursor: 0 };
+    this.shown = { row: 0 };
     this.term.write(this.currentPrompt);
     this.redraw();
   };
@@ -278,7 +294,7 @@
     '\x03': abandon,
     '\x0c': function () {
       this.term.write('\x1b[H\x1b[2J');
-      this.shown = { prompt: 0, cursor: 0 };
+      this.shown = { row: 0 };
       this.redraw();
     },
     '\x12': function () {
