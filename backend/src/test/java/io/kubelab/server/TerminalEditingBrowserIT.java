@@ -89,6 +89,18 @@ class TerminalEditingBrowserIT {
         waitForPrompt(page);
         page.click(".xterm");
 
+        // kubectl's commands come with their summaries, one per line as kubectl's bash script formats them.
+        page.keyboard().type("kubectl ");
+        page.keyboard().press("Tab");
+        page.keyboard().press("Tab");
+        waitForScreen(page, "version        (Print the client and server version information)");
+        String verbs = screen(page);
+        assertTrue(verbs.contains("$ kubectl \napi-resources  (Print the supported API resources on the server)\n"
+                + "api-versions   (Print the supported API versions on the server, in the form of \"group/version\")\n"
+                + "version        (Print the client and server version information)\n"), verbs);
+        waitForLineEnd(page, "$ kubectl ");
+        page.keyboard().press("Control+U");
+
         // One candidate completes with a space.
         page.keyboard().type("kubectl api-r");
         page.keyboard().press("Tab");
