@@ -8,6 +8,7 @@ import io.kubelab.kubectl.cli.ParsedFlags;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * kubectl's shell completion, as cobra's hidden {@code kubectl __complete} computes it for the bash script
@@ -129,7 +130,7 @@ public final class KubectlCompletion {
     }
 
     /** A flag whose value is being typed: {@code -n <Tab>}, {@code --output=j<Tab>}. */
-    private static java.util.Optional<Result> pendingFlagValue(KubectlContext ctx, FlagSet scope, List<String> rest,
+    private static Optional<Result> pendingFlagValue(KubectlContext ctx, FlagSet scope, List<String> rest,
                                                              String toComplete, String path) {
         Flag flag = null;
         String value = toComplete;
@@ -149,7 +150,7 @@ public final class KubectlCompletion {
             }
         }
         if (flag == null || flag.isBool()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         List<String> args;
         try {
@@ -157,7 +158,7 @@ public final class KubectlCompletion {
         } catch (FlagError e) {
             args = List.of();
         }
-        return java.util.Optional.of(flagValues(ctx, flag, path, scope, rest, args, value));
+        return Optional.of(flagValues(ctx, flag, path, scope, rest, args, value));
     }
 
     private static Result flagValues(KubectlContext ctx, Flag flag, String path, FlagSet scope, List<String> rest,
