@@ -1,6 +1,7 @@
 /*
  * The workspace page: an xterm.js terminal whose lines go over the SockJS event bus to this sandbox's
- * shell (address sandbox.<id>.shell), which runs them and answers with stdout, stderr and exit code.
+ * shell (address sandbox.<id>.shell), which runs them and answers with stdout, stderr and exit code, and
+ * which answers Tab with the candidates that fit the word at the cursor.
  */
 (function () {
   'use strict';
@@ -33,6 +34,7 @@
   window.addEventListener('resize', function () { fit.fit(); });
 
   var editor = new LineEditor(term, PROMPT, run);
+  editor.completer = complete;
   term.onData(function (data) { editor.feed(data); });
 
   var eb = new EventBus('/eventbus');
@@ -70,6 +72,13 @@
         if (reply.body.prompt) { editor.prompt = colour(reply.body.prompt); }
       }
       editor.start();
+    });
+  }
+
+  /** Tab: the sandbox's shell knows the files, the commands and the cluster; it answers what fits. */
+  function complete(line, cursor, done) {
+    eb.send(address, { type: 'complete', line: line, cursor: cursor }, {}, function (err, reply) {
+      done(err ? null : reply.body);
     });
   }
 

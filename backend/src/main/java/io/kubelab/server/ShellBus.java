@@ -1,6 +1,7 @@
 package io.kubelab.server;
 
 import io.kubelab.shell.CommandResult;
+import io.kubelab.shell.Completion;
 import io.kubelab.tenancy.SandboxHost;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -20,8 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * terminal or API call that lands on any member reaches the one shell of that sandbox.
  *
  * <p>{@code sandbox.<id>.shell} takes {@code {"type":"exec","line":...}} (answers
- * {@code {"stdout","stderr","exitCode"}}) and {@code {"type":"history"}} (answers {@code {"history":[...]}});
- * browsers reach it through the SockJS bridge. {@code kubelab.sandbox.<id>.control} stops the sandbox
+ * {@code {"stdout","stderr","exitCode"}}), {@code {"type":"history"}} (answers {@code {"history":[...]}}) and
+ * {@code {"type":"complete","line":...,"cursor":N}} (Tab: answers {@code {"candidates":[...],"display":[...],
+ * "descriptions":[...],"replace":{"from":F,"to":T},"space":true}}, see docs/ARCHITECTURE.md); browsers reach it
+ * through the SockJS bridge. {@code kubelab.sandbox.<id>.control} stops the sandbox
  * and is never bridged.
  */
 final class ShellBus {
@@ -107,9 +110,24 @@ final class ShellBus {
                     lines -> msg.reply(new JsonObject().put("history", new JsonArray(lines))
                             .put("prompt", host.prompt(id).orElse(null))),
                     () -> msg.fail(404, "sandbox " + id + " is not running here")));
+        } else if ("complete".equals(type) && body.getValue("line") instanceof String line) {
+            // In line with the commands: a name created by the command before the Tab is offered.
+            int cursor = body.getValue("cursor") instanceof Integer at ? at : line.length();
+            inOrder(id, () -> host.complete(id, line, cursor).ifPresentOrElse(
+                    r -> msg.reply(completion(r)),
+                    () -> msg.fail(404, "sandbox " + id + " is not running here")));
         } else {
-            msg.fail(NO_SUCH_REQUEST, "expected {\"type\":\"exec\",\"line\":\"...\"} or {\"type\":\"history\"}");
+            msg.fail(NO_SUCH_REQUEST, "expected {\"type\":\"exec\",\"line\":\"...\"}, {\"type\":\"history\"} or "
+                    + "{\"type\":\"complete\",\"line\":\"...\",\"cursor\":N}");
         }
+    }
+
+    static JsonObject completion(Completion.Result r) {
+        return new JsonObject().put("candidates", new JsonArray(r.candidates()))
+                .put("display", new JsonArray(r.display()))
+                .put("descriptions", new JsonArray(r.descriptions()))
+                .put("replace", new JsonObject().put("from", r.from()).put("to", r.to()))
+                .put("space", r.space());
     }
 
     private void inOrder(String id, Runnable work) {

@@ -4,6 +4,7 @@ import io.kubelab.clock.SimClock;
 import io.kubelab.cluster.ClusterSpec;
 import io.kubelab.cluster.SimCluster;
 import io.kubelab.shell.CommandResult;
+import io.kubelab.shell.Completion;
 import io.kubelab.shell.Shell;
 
 import java.time.Instant;
@@ -54,6 +55,20 @@ public final class SandboxHost {
         }
         synchronized (shell) {
             return Optional.of(shell.execute(line));
+        }
+    }
+
+    /**
+     * What Tab offers at {@code cursor} of a line being typed; under the sandbox's lock like a command, as it
+     * reads the shell's files and the cluster.
+     */
+    public Optional<Completion.Result> complete(String id, String line, int cursor) {
+        Shell shell = shells.get(id);
+        if (shell == null) {
+            return Optional.empty();
+        }
+        synchronized (shell) {
+            return Optional.of(Completion.complete(shell, line, cursor));
         }
     }
 
