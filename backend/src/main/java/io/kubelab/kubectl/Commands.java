@@ -18,7 +18,7 @@ final class Commands {
     static List<Group> groups() {
         return List.of(
                 new Group("Basic Commands (Beginner)", List.of()),
-                new Group("Basic Commands (Intermediate)", List.of()),
+                new Group("Basic Commands (Intermediate)", List.of(new io.kubelab.kubectl.delete.DeleteCommand())),
                 new Group("Deploy Commands", List.of()),
                 new Group("Cluster Management Commands", List.of()),
                 new Group("Troubleshooting and Debugging Commands", List.of()),
