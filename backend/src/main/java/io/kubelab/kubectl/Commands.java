@@ -1,5 +1,9 @@
 package io.kubelab.kubectl;
 
+import io.kubelab.kubectl.autoscale.AutoscaleCommand;
+import io.kubelab.kubectl.delete.DeleteCommand;
+import io.kubelab.kubectl.scale.ScaleCommand;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,8 +22,8 @@ final class Commands {
     static List<Group> groups() {
         return List.of(
                 new Group("Basic Commands (Beginner)", List.of()),
-                new Group("Basic Commands (Intermediate)", List.of(new io.kubelab.kubectl.delete.DeleteCommand())),
-                new Group("Deploy Commands", List.of()),
+                new Group("Basic Commands (Intermediate)", List.of(new DeleteCommand())),
+                new Group("Deploy Commands", List.of(new ScaleCommand(), new AutoscaleCommand())),
                 new Group("Cluster Management Commands", List.of()),
                 new Group("Troubleshooting and Debugging Commands", List.of()),
                 new Group("Advanced Commands", List.of()),

@@ -135,7 +135,7 @@ public final class DeleteCommand extends Command {
             grace = 0;
         }
         DryRun dryRun = DryRun.parse(flags.string(DryRun.FLAG));
-        TargetObjects.Found found = TargetObjects.find(ctx, new TargetObjects.Query(flags.args(), labels, fields, all,
+        TargetObjects.Found found = TargetObjects.find(ctx, new TargetObjects.Query(flags.args(), labels, fields, all, false,
                 flags.bool(ALL_NAMESPACES), flags.strings(FILENAME), flags.bool(RECURSIVE), false));
         String output = flags.string(OUTPUT);
         if (!output.isEmpty() && !output.equals("name")) {

@@ -12,6 +12,7 @@ import io.kubelab.kubectl.ServerErrors;
 public final class Errors {
 
     private final StringBuilder text = new StringBuilder();
+    private String firstMessage = "";
 
     /** One line as CheckErr prints it, without {@code error: } (a server error's own line). */
     public void add(String line) {
@@ -26,7 +27,15 @@ public final class Errors {
     /** A server error; from a {@code -f} file it names the file as {@code AddSourceToErr} does. */
     public void add(StatusException e, String doing, String source) {
         Status status = source.isEmpty() ? e.status() : withSource(e.status(), doing, source);
+        if (firstMessage.isEmpty()) {
+            firstMessage = status.message();
+        }
         text.append(ServerErrors.text(status));
+    }
+
+    /** The first server error's own message ({@code deployments.apps "x" not found}), as Go's {@code err.Error()}. */
+    public String firstMessage() {
+        return firstMessage;
     }
 
     public boolean isEmpty() {

@@ -25,9 +25,14 @@ import java.util.List;
  */
 public final class TargetObjects {
 
-    /** What a verb's command line selects. {@code selectAll} is {@code --all}; {@code allowTypeOnly} lets a bare type mean every object (label, annotate with --all). */
+    /**
+     * What a verb's command line selects. {@code selectAll} is delete's {@code --all} (a selector matching
+     * everything); {@code typeMeansAll} is the {@code --all} of scale, label and annotate, which lets a
+     * lone type stand for all its objects. {@code fetch}: read the named objects (delete needs no copy).
+     */
     public record Query(List<String> args, String labelSelector, String fieldSelector, boolean selectAll,
-                        boolean allNamespaces, List<String> files, boolean recursive, boolean fetch) {
+                        boolean typeMeansAll, boolean allNamespaces, List<String> files, boolean recursive,
+                        boolean fetch) {
     }
 
     /** One selected object: its type, where it lives, the object (null when not fetched) and its file. */
@@ -54,7 +59,8 @@ public final class TargetObjects {
     }
 
     public static Found find(KubectlContext ctx, Query q) throws KubectlException {
-        boolean selector = q.selectAll() || !q.labelSelector().isEmpty() || !q.fieldSelector().isEmpty();
+        boolean selector = q.selectAll() || !q.labelSelector().isEmpty() || !q.fieldSelector().isEmpty()
+                || (q.typeMeansAll() && q.args().size() == 1 && !q.args().get(0).contains("/"));
         if (q.selectAll() && (!q.labelSelector().isEmpty() || !q.fieldSelector().isEmpty())) {
             throw KubectlException.error("setting 'all' parameter but found a non empty selector. ");
         }
