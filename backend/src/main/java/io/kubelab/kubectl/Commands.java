@@ -1,7 +1,9 @@
 package io.kubelab.kubectl;
 
+import io.kubelab.kubectl.annotate.AnnotateCommand;
 import io.kubelab.kubectl.autoscale.AutoscaleCommand;
 import io.kubelab.kubectl.delete.DeleteCommand;
+import io.kubelab.kubectl.label.LabelCommand;
 import io.kubelab.kubectl.scale.ScaleCommand;
 
 import java.util.ArrayList;
@@ -27,7 +29,7 @@ final class Commands {
                 new Group("Cluster Management Commands", List.of()),
                 new Group("Troubleshooting and Debugging Commands", List.of()),
                 new Group("Advanced Commands", List.of()),
-                new Group("Settings Commands", List.of()),
+                new Group("Settings Commands", List.of(new LabelCommand(), new AnnotateCommand())),
                 new Group("Other Commands", List.of(new ApiResourcesCommand(), new ApiVersionsCommand(),
                         new VersionCommand())));
     }

@@ -98,9 +98,13 @@ public final class AutoscaleCommand extends Command {
         }
         TargetObjects.Found found = TargetObjects.find(ctx, new TargetObjects.Query(flags.args(), "", "", false,
                 false, false, flags.strings(FILENAME), flags.bool(RECURSIVE), true));
-        Errors errors = found.errors();
+        Errors errors = new Errors();
         Autoscaler autoscaler = new Autoscaler(flags.string(NAME), min, max, flags.integer(CPU_PERCENT));
-        for (TargetObjects.Info info : found.infos()) {
+        for (TargetObjects.Info info : found.entries()) {
+            if (info.failed()) {
+                errors.add(info.failure(), "retrieving", info.source());
+                continue;
+            }
             if (!info.type().hasSubresource("scale")) {
                 throw KubectlException.error("cannot autoscale a " + info.type().kind() + ": could not find scale "
                         + "subresource for " + info.type().apiVersion().replaceFirst("^v", "/v") + ", Resource="

@@ -50,8 +50,8 @@ final class Deletion {
     }
 
     void delete(TargetObjects.Found found) throws KubectlException {
-        Errors errors = found.errors();
-        for (TargetObjects.Info info : found.infos()) {
+        Errors errors = new Errors();
+        for (TargetObjects.Info info : found.entries()) {
             if (warnClusterScope && !info.type().namespaced()) {
                 ctx.err().append(CLUSTER_SCOPE_WARNING);
                 warnClusterScope = false;
@@ -75,7 +75,7 @@ final class Deletion {
             }
         }
         errors.throwIfAny();
-        if (found.infos().isEmpty()) {
+        if (found.entries().isEmpty()) {
             ctx.out().append("No resources found\n");
         }
     }

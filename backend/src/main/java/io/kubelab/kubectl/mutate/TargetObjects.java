@@ -35,8 +35,20 @@ public final class TargetObjects {
                         boolean fetch) {
     }
 
-    /** One selected object: its type, where it lives, the object (null when not fetched) and its file. */
-    public record Info(ResourceType type, String namespace, String name, ObjectNode object, String source) {
+    /**
+     * One selected object: its type, where it lives, the object (null when not fetched or when reading it
+     * failed), its file, and the failure to read it (null when read).
+     */
+    public record Info(ResourceType type, String namespace, String name, ObjectNode object, String source,
+                       StatusException failure) {
+
+        public Info(ResourceType type, String namespace, String name, ObjectNode object, String source) {
+            this(type, namespace, name, object, source, null);
+        }
+
+        public boolean failed() {
+            return failure != null;
+        }
 
         /** {@code pods "web"}-style error prefixes and {@code pod/web}: the kind prefix as kubectl prints it. */
         public String kindPrefix() {
@@ -44,8 +56,22 @@ public final class TargetObjects {
         }
     }
 
-    /** The objects found and the error lines of those that could not be read. */
-    public record Found(List<Info> infos, Errors errors) {
+    /**
+     * Everything selected in kubectl's order, failures included ({@link #entries}), as a verb that visits
+     * object by object meets them; or the objects read ({@link #infos}) and the failures ({@link #errors})
+     * apart, as a verb that first collects its objects (scale) sees them.
+     */
+    public record Found(List<Info> entries) {
+
+        public List<Info> infos() {
+            return entries.stream().filter(i -> !i.failed()).toList();
+        }
+
+        public Errors errors() {
+            Errors errors = new Errors();
+            entries.stream().filter(Info::failed).forEach(i -> errors.add(i.failure(), "retrieving", i.source()));
+            return errors;
+        }
     }
 
     public static final String MISSING_RESOURCE = "You must provide one or more resources by argument or filename.\n"
@@ -64,7 +90,6 @@ public final class TargetObjects {
         if (q.selectAll() && (!q.labelSelector().isEmpty() || !q.fieldSelector().isEmpty())) {
             throw KubectlException.error("setting 'all' parameter but found a non empty selector. ");
         }
-        Errors errors = new Errors();
         List<Info> out = new ArrayList<>();
         if (!q.files().isEmpty()) {
             if (!q.args().isEmpty()) {
@@ -72,9 +97,9 @@ public final class TargetObjects {
                         + "resource arguments as well");
             }
             for (Manifests.Manifest m : Manifests.read(ctx.workstation(), q.files(), q.recursive(), ctx.stdin())) {
-                fromFile(ctx, q, m, out, errors);
+                fromFile(ctx, q, m, out);
             }
-            return new Found(out, errors);
+            return new Found(out);
         }
         if (q.args().isEmpty()) {
             throw KubectlException.error(MISSING_RESOURCE);
@@ -92,19 +117,19 @@ public final class TargetObjects {
             for (ResourceArgs.Target t : targets) {
                 list(ctx, q, t.type(), out);
             }
-            return new Found(out, errors);
+            return new Found(out);
         }
         if (!named) {
             throw KubectlException.error("resource(s) were provided, but no name was specified");
         }
         for (ResourceArgs.Target t : targets) {
             String ns = t.type().namespaced() ? ctx.namespace() : "";
-            one(ctx, q.fetch(), t.type(), ns, t.name(), "", out, errors);
+            one(ctx, q.fetch(), t.type(), ns, t.name(), "", out);
         }
-        return new Found(out, errors);
+        return new Found(out);
     }
 
-    private static void fromFile(KubectlContext ctx, Query q, Manifests.Manifest m, List<Info> out, Errors errors)
+    private static void fromFile(KubectlContext ctx, Query q, Manifests.Manifest m, List<Info> out)
             throws KubectlException {
         ObjectNode object = m.object();
         String apiVersion = object.path("apiVersion").asText();
@@ -126,11 +151,11 @@ public final class TargetObjects {
         }
         String name = object.path("metadata").path("name").asText("");
         boolean selector = !q.labelSelector().isEmpty() || !q.fieldSelector().isEmpty();
-        one(ctx, q.fetch() || selector, type, ns, name, m.source(), out, errors);
+        one(ctx, q.fetch() || selector, type, ns, name, m.source(), out);
     }
 
     private static void one(KubectlContext ctx, boolean fetch, ResourceType type, String ns, String name, String source,
-                            List<Info> out, Errors errors) {
+                            List<Info> out) {
         if (!fetch) {
             out.add(new Info(type, ns, name, null, source));
             return;
@@ -139,7 +164,7 @@ public final class TargetObjects {
             ObjectNode object = ctx.api().handle(ApiRequest.of(ctx.user(), ApiRequest.Verb.GET, type, ns, name)).body();
             out.add(new Info(type, ns, name, object, source));
         } catch (StatusException e) {
-            errors.add(e, "retrieving", source);
+            out.add(new Info(type, ns, name, null, source, e));
         }
     }
 
