@@ -3,8 +3,11 @@ package io.kubelab.kubectl;
 import io.kubelab.kubectl.annotate.AnnotateCommand;
 import io.kubelab.kubectl.autoscale.AutoscaleCommand;
 import io.kubelab.kubectl.delete.DeleteCommand;
+import io.kubelab.kubectl.drain.CordonCommand;
+import io.kubelab.kubectl.drain.DrainCommand;
 import io.kubelab.kubectl.label.LabelCommand;
 import io.kubelab.kubectl.scale.ScaleCommand;
+import io.kubelab.kubectl.taint.TaintCommand;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +29,8 @@ final class Commands {
                 new Group("Basic Commands (Beginner)", List.of()),
                 new Group("Basic Commands (Intermediate)", List.of(new DeleteCommand())),
                 new Group("Deploy Commands", List.of(new ScaleCommand(), new AutoscaleCommand())),
-                new Group("Cluster Management Commands", List.of()),
+                new Group("Cluster Management Commands", List.of(CordonCommand.cordon(), CordonCommand.uncordon(),
+                        new DrainCommand(), new TaintCommand())),
                 new Group("Troubleshooting and Debugging Commands", List.of()),
                 new Group("Advanced Commands", List.of()),
                 new Group("Settings Commands", List.of(new LabelCommand(), new AnnotateCommand())),

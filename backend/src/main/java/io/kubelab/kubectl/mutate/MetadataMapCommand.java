@@ -131,7 +131,7 @@ public abstract class MetadataMapCommand extends Command {
             try {
                 change(ctx, flags, info, changes, overwrite, resourceVersion, dryRun, local || list, list, one);
             } catch (KubectlException e) {
-                errors.add(e.stderr().substring(0, e.stderr().length() - 1));
+                errors.add(e);
             } catch (StatusException e) {
                 errors.add(e, "patching", "");
             }

@@ -89,8 +89,8 @@ class LabelAndAnnotateTest {
         expect("kubectl label pod p1 color- nothere-", "label \"nothere\" not found.\npod/p1 unlabeled\n", "", 0);
         assertEquals(null, label("Pod", "p1", "color"));
         expect("kubectl label pods -l tier=a shape=round", "pod/p1 labeled\npod/p2 labeled\n", "", 0);
-        expect("kubectl label pods p1 p2 nope shape=square", "", "error: 'shape' already has a value (round), and "
-                + "--overwrite is false\nerror: 'shape' already has a value (round), and --overwrite is false\n"
+        expect("kubectl label pods p1 p2 nope shape=square", "", "'shape' already has a value (round), and "
+                + "--overwrite is false\n'shape' already has a value (round), and --overwrite is false\n"
                 + "Error from server (NotFound): pods \"nope\" not found\n", 1);
         expect("kubectl label pod/p2 --list", "shape=round\ntier=a\n", "", 0);
         expect("kubectl label pods p1 p2 --list", "Listing labels for Pod./p1:\n shape=round\n tier=a\n"
