@@ -7,6 +7,7 @@ import io.kubelab.kubectl.drain.CordonCommand;
 import io.kubelab.kubectl.drain.DrainCommand;
 import io.kubelab.kubectl.label.LabelCommand;
 import io.kubelab.kubectl.scale.ScaleCommand;
+import io.kubelab.kubectl.set.SetCommand;
 import io.kubelab.kubectl.taint.TaintCommand;
 
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ final class Commands {
 
     static List<Group> groups() {
         return List.of(
-                new Group("Basic Commands (Beginner)", List.of()),
+                new Group("Basic Commands (Beginner)", List.of(new SetCommand())),
                 new Group("Basic Commands (Intermediate)", List.of(new DeleteCommand())),
                 new Group("Deploy Commands", List.of(new ScaleCommand(), new AutoscaleCommand())),
                 new Group("Cluster Management Commands", List.of(CordonCommand.cordon(), CordonCommand.uncordon(),

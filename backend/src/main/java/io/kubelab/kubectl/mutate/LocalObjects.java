@@ -10,12 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The objects of {@code -f} files taken as they are, without the server ({@code --local}). */
-final class LocalObjects {
+public final class LocalObjects {
 
     private LocalObjects() {
     }
 
-    static List<TargetObjects.Info> read(KubectlContext ctx, List<String> files, boolean recursive) throws KubectlException {
+    public static List<TargetObjects.Info> read(KubectlContext ctx, List<String> files, boolean recursive) throws KubectlException {
         List<TargetObjects.Info> out = new ArrayList<>();
         for (Manifests.Manifest m : Manifests.read(ctx.workstation(), files, recursive, ctx.stdin())) {
             String apiVersion = m.object().path("apiVersion").asText();
