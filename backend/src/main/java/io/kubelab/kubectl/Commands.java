@@ -9,6 +9,7 @@ import io.kubelab.kubectl.label.LabelCommand;
 import io.kubelab.kubectl.scale.ScaleCommand;
 import io.kubelab.kubectl.set.SetCommand;
 import io.kubelab.kubectl.taint.TaintCommand;
+import io.kubelab.kubectl.wait.WaitCommand;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ final class Commands {
                 new Group("Cluster Management Commands", List.of(CordonCommand.cordon(), CordonCommand.uncordon(),
                         new DrainCommand(), new TaintCommand())),
                 new Group("Troubleshooting and Debugging Commands", List.of()),
-                new Group("Advanced Commands", List.of()),
+                new Group("Advanced Commands", List.of(new WaitCommand())),
                 new Group("Settings Commands", List.of(new LabelCommand(), new AnnotateCommand())),
                 new Group("Other Commands", List.of(new ApiResourcesCommand(), new ApiVersionsCommand(),
                         new VersionCommand())));
