@@ -5,6 +5,7 @@ import io.kubelab.kubectl.autoscale.AutoscaleCommand;
 import io.kubelab.kubectl.delete.DeleteCommand;
 import io.kubelab.kubectl.drain.CordonCommand;
 import io.kubelab.kubectl.drain.DrainCommand;
+import io.kubelab.kubectl.edit.EditCommand;
 import io.kubelab.kubectl.label.LabelCommand;
 import io.kubelab.kubectl.scale.ScaleCommand;
 import io.kubelab.kubectl.set.SetCommand;
@@ -29,7 +30,7 @@ final class Commands {
     static List<Group> groups() {
         return List.of(
                 new Group("Basic Commands (Beginner)", List.of(new SetCommand())),
-                new Group("Basic Commands (Intermediate)", List.of(new DeleteCommand())),
+                new Group("Basic Commands (Intermediate)", List.of(new EditCommand(), new DeleteCommand())),
                 new Group("Deploy Commands", List.of(new ScaleCommand(), new AutoscaleCommand())),
                 new Group("Cluster Management Commands", List.of(CordonCommand.cordon(), CordonCommand.uncordon(),
                         new DrainCommand(), new TaintCommand())),
