@@ -61,7 +61,7 @@ public final class AnnotateCommand extends MetadataMapCommand {
     @Override
     public FlagSet flags() {
         return commonFlags("Filename, directory, or URL to files identifying the resource to update the annotation",
-                "kubectl-annotate");
+                "kubectl-annotate", "Select all resources, in the namespace of the specified resource types.", "annotation");
     }
 
     @Override

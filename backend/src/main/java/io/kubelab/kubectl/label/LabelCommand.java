@@ -72,7 +72,8 @@ public final class LabelCommand extends MetadataMapCommand {
 
     @Override
     public FlagSet flags() {
-        return commonFlags("Filename, directory, or URL to files identifying the resource to update the labels", "kubectl-label");
+        return commonFlags("Filename, directory, or URL to files identifying the resource to update the labels", "kubectl-label",
+                "Select all resources, in the namespace of the specified resource types", "labels");
     }
 
     @Override

@@ -58,9 +58,10 @@ public abstract class MetadataMapCommand extends Command {
     /** Whether the verb says {@code label "x" not found.} for a removal of a key the object lacks. */
     protected abstract boolean reportsMissingRemovals();
 
-    protected FlagSet commonFlags(String filenameUsage, String manager) {
+    /** The flags of label and annotate; their texts differ in small ways kubectl's help shows. */
+    protected FlagSet commonFlags(String filenameUsage, String manager, String allUsage, String versionWord) {
         return OutputFlags.add(new FlagSet()
-                .add(Flag.bool(ALL, "", false, "Select all resources, in the namespace of the specified resource types"))
+                .add(Flag.bool(ALL, "", false, allUsage))
                 .add(Flag.bool(ALL_NAMESPACES, "A", false, "If true, check the specified action in all namespaces."))
                 .add(DryRun.DRY_RUN)
                 .add(Flag.string("field-manager", "", manager, "Name of the manager used to track field ownership."))
@@ -71,7 +72,7 @@ public abstract class MetadataMapCommand extends Command {
                 .add(Flag.bool(LOCAL, "", false, "If true, " + word() + " will NOT contact api-server but run locally."))
                 .add(Flag.bool(OVERWRITE, "", false, "If true, allow " + field() + " to be overwritten, otherwise reject " + word() + " updates that overwrite existing " + field() + "."))
                 .add(Flag.bool(RECURSIVE, "R", false, "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory."))
-                .add(Flag.string(RESOURCE_VERSION, "", "", "If non-empty, the " + field() + " update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource."))
+                .add(Flag.string(RESOURCE_VERSION, "", "", "If non-empty, the " + versionWord + " update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource."))
                 .add(Flag.string(SELECTOR, "l", "", "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.")));
     }
 

@@ -49,7 +49,7 @@ public final class ScaleCommand extends Command {
 
     @Override
     public String usage() {
-        return "kubectl scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME)";
+        return "kubectl scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME) [options]";
     }
 
     @Override

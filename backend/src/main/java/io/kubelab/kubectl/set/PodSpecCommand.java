@@ -38,8 +38,12 @@ abstract class PodSpecCommand extends Command {
     }
 
     protected FlagSet templateFlags(String filenameUsage) {
+        return templateFlags(filenameUsage, "Select all resources, in the namespace of the specified resource types");
+    }
+
+    protected FlagSet templateFlags(String filenameUsage, String allUsage) {
         return OutputFlags.add(new FlagSet()
-                .add(Flag.bool(ALL, "", false, "Select all resources, in the namespace of the specified resource types"))
+                .add(Flag.bool(ALL, "", false, allUsage))
                 .add(DryRun.DRY_RUN)
                 .add(Flag.string("field-manager", "", "kubectl-set", "Name of the manager used to track field ownership."))
                 .add(Flag.stringSlice(FILENAME, "f", filenameUsage))

@@ -86,7 +86,8 @@ public final class SetEnvCommand extends PodSpecCommand {
 
     @Override
     public FlagSet flags() {
-        return templateFlags("Filename, directory, or URL to files the resource to update the env")
+        return templateFlags("Filename, directory, or URL to files the resource to update the env",
+                "If true, select all resources in the namespace of the specified resource types")
                 .add(Flag.string(CONTAINERS, "c", "*", "The names of containers in the selected pod templates to change - may use wildcards"))
                 .add(Flag.stringArray(ENV, "e", "Specify a key-value pair for an environment variable to set into each container."))
                 .add(Flag.string(FROM, "", "", "The name of a resource from which to inject environment variables"))

@@ -88,11 +88,11 @@ public final class WaitCommand extends Command {
                 .add(Flag.bool(ALL_NAMESPACES, "A", false, "If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace."))
                 .add(Flag.string(FIELD_SELECTOR, "", "", "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type."))
                 .add(Flag.stringSlice(FILENAME, "f", "identifying the resource."))
-                .add(Flag.string(FOR, "", "", "The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]]. The default condition-value is true.  Condition values are compared after Unicode simple case folding, which is a more general form of case-insensitivity."))
+                .add(Flag.string(FOR, "", "", "The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]]. The default condition-value is true. Condition values are compared after Unicode simple case folding, which is a more general form of case-insensitivity."))
                 .add(Flag.bool("local", "", false, "If true, annotation will NOT contact api-server but run locally."))
                 .add(Flag.bool(RECURSIVE, "R", true, "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory."))
-                .add(Flag.string(SELECTOR, "l", "", "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints."))
-                .add(Flag.duration(TIMEOUT, "", "30s", "The length of time to wait before giving up.  Zero means check once and don't wait, negative means wait for a week.")));
+                .add(Flag.string(SELECTOR, "l", "", "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2)"))
+                .add(Flag.duration(TIMEOUT, "", "30s", "The length of time to wait before giving up. Zero means check once and don't wait, negative means wait for a week.")));
     }
 
     @Override
