@@ -102,7 +102,7 @@ public final class AutoscaleCommand extends Command {
         Autoscaler autoscaler = new Autoscaler(flags.string(NAME), min, max, flags.integer(CPU_PERCENT));
         for (TargetObjects.Info info : found.entries()) {
             if (info.failed()) {
-                errors.add(info.failure(), "retrieving", info.source());
+                errors.add(info.failure(), "retrieving", "");
                 continue;
             }
             if (!info.type().hasSubresource("scale")) {

@@ -126,7 +126,7 @@ public abstract class MetadataMapCommand extends Command {
         Errors errors = new Errors();
         for (TargetObjects.Info info : infos) {
             if (info.failed()) {
-                errors.add(info.failure(), "retrieving", info.source());
+                errors.add(info.failure(), "retrieving", "");
                 continue;
             }
             try {

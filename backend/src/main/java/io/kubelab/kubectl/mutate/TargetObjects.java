@@ -69,7 +69,7 @@ public final class TargetObjects {
 
         public Errors errors() {
             Errors errors = new Errors();
-            entries.stream().filter(Info::failed).forEach(i -> errors.add(i.failure(), "retrieving", i.source()));
+            entries.stream().filter(Info::failed).forEach(i -> errors.add(i.failure(), "retrieving", ""));
             return errors;
         }
     }

@@ -33,6 +33,6 @@ public final class SetCommand extends Command {
     @Override
     public List<Command> subcommands() {
         return List.of(new SetEnvCommand(), new SetImageCommand(), new SetResourcesCommand(),
-                new SetServiceAccountCommand());
+                new SetSelectorCommand(), new SetServiceAccountCommand());
     }
 }

@@ -90,4 +90,14 @@ class SetCommandsTest {
                 # APP_MODE from configmap settings, key mode
                 """, "", 0);
     }
+
+    @Test
+    void selectorsOfServices() {
+        c.create("{apiVersion: v1, kind: Service, metadata: {name: front}, spec: {selector: {app: web, tier: a}, ports: [{port: 80}]}}");
+        expect("kubectl set selector deploy/web a=b --dry-run=client", "",
+                "error: setting a selector is only supported for Services\n", 1);
+        expect("kubectl set selector svc/front app=web,track=canary", "service/front selector updated\n", "", 0);
+        assertEquals("{\"app\":\"web\",\"track\":\"canary\"}", c.get("v1", "Service", "default", "front").orElseThrow()
+                .path("spec").path("selector").toString());
+    }
 }
