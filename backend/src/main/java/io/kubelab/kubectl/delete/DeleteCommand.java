@@ -13,6 +13,7 @@ import io.kubelab.kubectl.mutate.DryRun;
 import io.kubelab.kubectl.mutate.TargetObjects;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * {@code kubectl delete}: deletes what the arguments, selectors or files name through the API server,
@@ -29,6 +30,7 @@ public final class DeleteCommand extends Command {
     static final String FORCE = "force";
     static final String GRACE_PERIOD = "grace-period";
     static final String IGNORE_NOT_FOUND = "ignore-not-found";
+    static final String INTERACTIVE = "interactive";
     static final String NOW = "now";
     static final String OUTPUT = "output";
     static final String RECURSIVE = "recursive";
@@ -100,7 +102,7 @@ public final class DeleteCommand extends Command {
                 .add(Flag.bool(FORCE, "", false, "If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation."))
                 .add(Flag.integer(GRACE_PERIOD, "", -1, "Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion)."))
                 .add(Flag.bool(IGNORE_NOT_FOUND, "", false, "Treat \"resource not found\" as a successful delete. Defaults to \"true\" when --all is specified."))
-                .add(Flag.bool("interactive", "i", false, "If true, delete resource only when user confirms."))
+                .add(Flag.bool(INTERACTIVE, "i", false, "If true, delete resource only when user confirms."))
                 .add(Flag.string("kustomize", "k", "", "Process a kustomization directory. This flag can't be used together with -f or -R."))
                 .add(Flag.bool(NOW, "", false, "If true, resources are signaled for immediate shutdown (same as --grace-period=1)."))
                 .add(Flag.string(OUTPUT, "o", "", "Output mode. Use \"-o name\" for shorter output (resource/name)."))
@@ -136,7 +138,7 @@ public final class DeleteCommand extends Command {
         }
         DryRun dryRun = DryRun.parse(flags.string(DryRun.FLAG));
         TargetObjects.Found found = TargetObjects.find(ctx, new TargetObjects.Query(flags.args(), labels, fields, all, false,
-                flags.bool(ALL_NAMESPACES), flags.strings(FILENAME), flags.bool(RECURSIVE), false));
+                flags.bool(ALL_NAMESPACES), flags.strings(FILENAME), flags.bool(RECURSIVE), flags.bool(INTERACTIVE)));
         String output = flags.string(OUTPUT);
         if (!output.isEmpty() && !output.equals("name")) {
             throw KubectlException.error("unexpected -o output mode: " + output + ". We only support '-o name'");
@@ -145,6 +147,10 @@ public final class DeleteCommand extends Command {
             ctx.err().append(Deletion.FORCE_WARNING);
         } else if (grace > 0 && force) {
             throw KubectlException.error("--force and --grace-period greater than 0 cannot be specified together");
+        }
+        if (flags.bool(INTERACTIVE) && !confirmed(ctx, found)) {
+            ctx.out().append("deletion is cancelled\n");
+            return;
         }
         RequestOptions options = RequestOptions.DEFAULT.withPropagationPolicy(cascade)
                 .withDryRun(dryRun == DryRun.SERVER);
@@ -158,6 +164,19 @@ public final class DeleteCommand extends Command {
             Duration timeout = flags.duration(TIMEOUT);
             deletion.waitUntilGone(timeout.isZero() ? Duration.ofHours(168) : timeout);
         }
+    }
+
+    /**
+     * {@code -i}: lists what would go and asks; the answer is the first line of what was piped in (no
+     * answer, as from a terminal with nothing typed ahead, cancels).
+     */
+    private static boolean confirmed(KubectlContext ctx, TargetObjects.Found found) {
+        List<TargetObjects.Info> infos = found.infos();
+        ctx.out().append("You are about to delete the following ").append(infos.size()).append(" resource(s):\n");
+        infos.forEach(i -> ctx.out().append(i.kindPrefix()).append('/').append(i.name()).append('\n'));
+        ctx.out().append("Do you want to continue? (y/n): ");
+        String answer = ctx.stdin() == null ? "" : ctx.stdin().strip().split("\n", 2)[0].trim();
+        return answer.equalsIgnoreCase("y");
     }
 
     /** {@code --cascade}: the propagation policy it asks for (true and false are its deprecated spellings). */

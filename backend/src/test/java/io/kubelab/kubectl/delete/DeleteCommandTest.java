@@ -120,4 +120,14 @@ class DeleteCommandTest {
         expect("kubectl delete -f cm.yaml configmap", "", "error: when paths, URLs, or stdin is provided as input, "
                 + "you may not specify resource arguments as well\n", 1);
     }
+
+    @Test
+    void interactiveDeletionAsksFirst() {
+        c.create(VerbCluster.pod("asked", "app: asked"));
+        String prompt = "You are about to delete the following 1 resource(s):\npod/asked\nDo you want to continue? (y/n): ";
+        expect("echo n | kubectl delete pod asked -i", prompt + "deletion is cancelled\n", "", 0);
+        expect("kubectl delete pod asked -i", prompt + "deletion is cancelled\n", "", 0);
+        expect("echo y | kubectl delete pod asked -i --now", prompt + "pod \"asked\" deleted\n", "", 0);
+        assertTrue(c.get("v1", "Pod", "default", "asked").isEmpty());
+    }
 }
