@@ -31,6 +31,7 @@ public final class DrainCommand extends Command {
     static final String GRACE_PERIOD = "grace-period";
     static final String IGNORE_DAEMONSETS = "ignore-daemonsets";
     static final String POD_SELECTOR = "pod-selector";
+    static final String SKIP_WAIT = "skip-wait-for-delete-timeout";
     static final String TIMEOUT = "timeout";
 
     @Override
@@ -85,7 +86,7 @@ public final class DrainCommand extends Command {
                 .add(Flag.bool(IGNORE_DAEMONSETS, "", false, "Ignore DaemonSet-managed pods."))
                 .add(Flag.string(POD_SELECTOR, "", "", "Label selector to filter pods on the node"))
                 .add(Flag.string(Nodes.SELECTOR, "l", "", "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints."))
-                .add(Flag.integer("skip-wait-for-delete-timeout", "", 0, "If pod DeletionTimestamp older than N seconds, skip waiting for the pod.  Seconds must be greater than 0 to skip."))
+                .add(Flag.integer(SKIP_WAIT, "", 0, "If pod DeletionTimestamp older than N seconds, skip waiting for the pod.  Seconds must be greater than 0 to skip."))
                 .add(Flag.duration(TIMEOUT, "", "0s", "The length of time to wait before giving up, zero means infinite"));
     }
 
@@ -103,7 +104,7 @@ public final class DrainCommand extends Command {
         List<ObjectNode> nodes = Nodes.find(ctx, flags, "drain NODE");
         Nodes.cordon(ctx, nodes, true, dryRun);
         PodFilters filters = new PodFilters(ctx, flags.bool(FORCE), flags.bool(IGNORE_DAEMONSETS),
-                flags.bool(DELETE_EMPTYDIR_DATA));
+                flags.bool(DELETE_EMPTYDIR_DATA), flags.integer(SKIP_WAIT));
         Evictor evictor = new Evictor(ctx, flags.integer(GRACE_PERIOD), dryRun, flags.duration(TIMEOUT),
                 !flags.bool(DISABLE_EVICTION));
         List<String> fatal = new ArrayList<>();

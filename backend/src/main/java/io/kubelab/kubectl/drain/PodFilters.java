@@ -89,23 +89,27 @@ final class PodFilters {
     private final boolean force;
     private final boolean ignoreDaemonSets;
     private final boolean deleteEmptyDirData;
+    private final long skipDeletedAfterSeconds;
 
-    PodFilters(KubectlContext ctx, boolean force, boolean ignoreDaemonSets, boolean deleteEmptyDirData) {
+    PodFilters(KubectlContext ctx, boolean force, boolean ignoreDaemonSets, boolean deleteEmptyDirData,
+               long skipDeletedAfterSeconds) {
         this.ctx = ctx;
         this.force = force;
         this.ignoreDaemonSets = ignoreDaemonSets;
         this.deleteEmptyDirData = deleteEmptyDirData;
+        this.skipDeletedAfterSeconds = skipDeletedAfterSeconds;
     }
 
     Verdicts judge(List<ObjectNode> pods) {
         List<Status> statuses = new ArrayList<>();
         for (ObjectNode pod : pods) {
             Status status = Status.OKAY;
-            for (int f = 0; f < 4 && status.delete(); f++) {
+            for (int f = 0; f < 5 && status.delete(); f++) {
                 status = switch (f) {
-                    case 0 -> daemonSet(pod);
-                    case 1 -> mirror(pod);
-                    case 2 -> localStorage(pod);
+                    case 0 -> skipDeleted(pod);
+                    case 1 -> daemonSet(pod);
+                    case 2 -> mirror(pod);
+                    case 3 -> localStorage(pod);
                     default -> unreplicated(pod);
                 };
             }
@@ -130,6 +134,16 @@ final class PodFilters {
     private static boolean finished(JsonNode pod) {
         String phase = pod.path("status").path("phase").asText();
         return phase.equals("Succeeded") || phase.equals("Failed");
+    }
+
+    /** {@code --skip-wait-for-delete-timeout}: a pod deleted longer ago than that is left alone. */
+    private Status skipDeleted(ObjectNode pod) {
+        String deleted = pod.path("metadata").path("deletionTimestamp").asText("");
+        if (skipDeletedAfterSeconds <= 0 || deleted.isEmpty()) {
+            return Status.OKAY;
+        }
+        long age = java.time.Duration.between(java.time.Instant.parse(deleted), ctx.now()).toSeconds();
+        return age > skipDeletedAfterSeconds ? Status.SKIP : Status.OKAY;
     }
 
     private Status daemonSet(ObjectNode pod) {
