@@ -130,4 +130,14 @@ class DeleteCommandTest {
         expect("echo y | kubectl delete pod asked -i --now", prompt + "pod \"asked\" deleted\n", "", 0);
         assertTrue(c.get("v1", "Pod", "default", "asked").isEmpty());
     }
+
+    @Test
+    void foregroundDeletionWaitsForTheDependents() {
+        c.create(VerbCluster.deployment("fg", 2));
+        c.settle();
+        expect("kubectl delete deployment fg --cascade=foreground", "deployment.apps \"fg\" deleted\n", "", 0);
+        assertTrue(c.get("apps/v1", "Deployment", "default", "fg").isEmpty());
+        assertTrue(c.cluster.api().peekAll(io.kubelab.model.ResourceTypes.of("v1", "Pod"), "default").stream()
+                .noneMatch(p -> p.path("metadata").path("name").asText().startsWith("fg-")), "the pods went first");
+    }
 }
