@@ -12,7 +12,7 @@ public enum DryRun {
     /** The flag as every changing verb declares it. */
     public static final Flag DRY_RUN = Flag.string(FLAG, "", "none", "Must be \"none\", \"server\", or \"client\". "
             + "If client strategy, only print the object that would be sent, without sending it. If server strategy, "
-            + "submit server-side request without persisting the resource.");
+            + "submit server-side request without persisting the resource.").withNoOptDefault("unchanged");
 
     /** What kubectl appends to {@code deleted}, {@code labeled}...: {@code (dry run)}. */
     public final String suffix;
