@@ -1,6 +1,7 @@
 package io.kubelab.kubectl.print.gotemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubelab.model.GoFloats;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -375,7 +376,7 @@ final class GoPrintf {
     private static String floating(double d, int verb, Spec spec, JsonNode a) {
         String body;
         switch (verb) {
-            case 'v', 'g', 'G' -> body = spec.prec < 0 ? GoNumbers.formatG(Math.abs(d)) : precisionG(Math.abs(d), spec.prec);
+            case 'v', 'g', 'G' -> body = spec.prec < 0 ? GoFloats.shortestG(Math.abs(d)) : precisionG(Math.abs(d), spec.prec);
             case 'e', 'E' -> body = exponentForm(Math.abs(d), spec.prec < 0 ? 6 : spec.prec);
             case 'f', 'F' -> body = fixed(Math.abs(d), spec.prec < 0 ? 6 : spec.prec);
             default -> {

@@ -2,6 +2,7 @@ package io.kubelab.kubectl.print.sort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubelab.kubectl.go.GoSort;
 import io.kubelab.kubectl.print.gotemplate.GoNumbers;
 import io.kubelab.kubectl.print.gotemplate.GoPrint;
 import io.kubelab.kubectl.print.jsonpath.JsonPath;
