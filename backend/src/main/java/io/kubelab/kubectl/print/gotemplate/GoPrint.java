@@ -1,6 +1,7 @@
 package io.kubelab.kubectl.print.gotemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubelab.kubectl.go.GoText;
 import io.kubelab.model.GoFloats;
 import io.kubelab.model.GoJson;
 
@@ -89,7 +90,7 @@ public final class GoPrint {
                     b.append(", ");
                 }
                 first = false;
-                b.append(quote(key)).append(':');
+                b.append(GoText.quote(key)).append(':');
                 goSyntax(b, v.get(key), rt);
             }
             b.append('}');
@@ -103,7 +104,7 @@ public final class GoPrint {
             }
             b.append('}');
         } else if (v.isTextual()) {
-            b.append(quote(v.textValue()));
+            b.append(GoText.quote(v.textValue()));
         } else {
             b.append(scalar(v, rt));
         }
@@ -112,57 +113,6 @@ public final class GoPrint {
     /** {@code json.Marshal(v)}: compact, keys sorted, {@code <>&} escaped as Go does. */
     public static String json(JsonNode v, boolean rt) {
         return GoJson.marshal(v, n -> GoNumbers.isInt(n, rt) ? Long.toString(GoNumbers.longValue(n)) : GoFloats.json(n.doubleValue()));
-    }
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
-    /** Go's {@code strconv.Quote}. */
-    public static String quote(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); ) {
-            int r = s.codePointAt(i);
-            i += Character.charCount(r);
-            switch (r) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case 7 -> b.append("\\a");
-                case '\b' -> b.append("\\b");
-                case '\f' -> b.append("\\f");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                case 11 -> b.append("\\v");
-                default -> {
-                    if (isPrint(r)) {
-                        b.appendCodePoint(r);
-                    } else if (r < ' ' || r == 0x7f) {
-                        b.append("\\x").append(HEX[(r >> 4) & 0xF]).append(HEX[r & 0xF]);
-                    } else if (r < 0x10000) {
-                        b.append(String.format("\\u%04x", r));
-                    } else {
-                        b.append(String.format("\\U%08x", r));
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
-    }
-
-    /** Go's {@code %#U}: {@code U+0026 '&'}, without the character when Go would not print it. */
-    public static String unicodeFormat(int r) {
-        String hex = String.format("U+%04X", r);
-        return isPrint(r) ? hex + " '" + new String(Character.toChars(r)) + "'" : hex;
-    }
-
-    /** Go's {@code unicode.IsPrint}, near enough: letters, marks, numbers, punctuation, symbols and ' '. */
-    public static boolean isPrint(int r) {
-        if (r == ' ') {
-            return true;
-        }
-        int type = Character.getType(r);
-        return r > ' ' && r != 0x7f && !Character.isWhitespace(r) && !Character.isSpaceChar(r)
-                && type != Character.CONTROL && type != Character.FORMAT && type != Character.SURROGATE
-                && type != Character.PRIVATE_USE && type != Character.UNASSIGNED;
     }
 
     /** A map's keys in the order Go's fmt and text/template visit them: by bytes. */

@@ -1,6 +1,7 @@
 package io.kubelab.kubectl.print.gotemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubelab.kubectl.go.GoText;
 import io.kubelab.model.GoFloats;
 
 import java.math.BigDecimal;
@@ -270,10 +271,10 @@ final class GoPrintf {
             }
             case 'q' -> {
                 String t = truncate(s, spec.prec);
-                if (spec.sharp && t.indexOf('`') < 0 && t.chars().allMatch(c -> c == '\t' || GoPrint.isPrint(c))) {
+                if (spec.sharp && t.indexOf('`') < 0 && t.chars().allMatch(c -> c == '\t' || GoText.isPrint(c))) {
                     return pad("`" + t + "`", spec);
                 }
-                return pad(GoPrint.quote(t), spec);
+                return pad(GoText.quote(t), spec);
             }
             case 'x', 'X' -> {
                 StringBuilder b = new StringBuilder();
@@ -330,7 +331,7 @@ final class GoPrintf {
             }
             case 'q' -> {
                 int r = validRune(v);
-                String q = r == '\'' ? "'\\''" : GoPrint.quote(new String(Character.toChars(r)));
+                String q = r == '\'' ? "'\\''" : GoText.quote(new String(Character.toChars(r)));
                 if (r != '\'') {
                     q = "'" + q.substring(1, q.length() - 1).replace("\\\"", "\"") + "'";
                 }
@@ -338,7 +339,7 @@ final class GoPrintf {
             }
             case 'U' -> {
                 String u = String.format("U+%04X", v);
-                if (spec.sharp && GoPrint.isPrint(validRune(v))) {
+                if (spec.sharp && GoText.isPrint(validRune(v))) {
                     u += " '" + new String(Character.toChars(validRune(v))) + "'";
                 }
                 return pad(u, spec);
