@@ -56,7 +56,9 @@ public final class EditorFile {
 
     private static EditorFile file(Sessions.Session session, String editor, String typed, String path, String text) {
         return new EditorFile(editor + " " + path, text, edited -> {
-            String problem = write(session.files, typed, path, edited);
+            // vim and nano end the last line when they write, as POSIX text files do.
+            String problem = write(session.files, typed, path,
+                    edited.isEmpty() || edited.endsWith("\n") ? edited : edited + "\n");
             return problem == null ? new Closed(CommandResult.empty(), null)
                     : new Closed(CommandResult.failure(editor + ": " + problem, 1),
                             file(session, editor, typed, path, edited));

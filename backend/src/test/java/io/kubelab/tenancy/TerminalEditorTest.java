@@ -79,7 +79,7 @@ class TerminalEditorTest {
         assertResult("", "nano: big.txt: File too large\n", 1, failed.result());
         assertEquals("nano /home/student/big.txt", failed.editor().title());
         assertEquals(tooBig, failed.editor().text());
-        assertResult("", "", 0, host.save(ID, failed.editor().id(), "fits\n").orElseThrow().result());
+        assertResult("", "", 0, host.save(ID, failed.editor().id(), "fits").orElseThrow().result());
         assertResult("fits\n", "", 0, run("cat big.txt"));
     }
 
