@@ -79,7 +79,7 @@ final class KubectlCommand implements Filter {
         }
     }
 
-    static EditorFile edit(SimCluster cluster, Sessions.Session session, String title, EditRequest request) {
+    private static EditorFile edit(SimCluster cluster, Sessions.Session session, String title, EditRequest request) {
         java.util.function.Function<String, EditorFile.Closed> save = edited -> {
             KubectlContext ctx = new KubectlContext(cluster.api(), cluster.clock(), new SessionWorkstation(session), null);
             int code = 0;

@@ -157,9 +157,10 @@ class EditorBrowserIT {
         page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SCREENSHOTS.resolve("editor-reopened.png")));
         page.click("#editor-quit");
         waitForPrompt(page);
+        waitForScreen(page, "no valid changes were saved.");
         assertTrue(screen(page).endsWith("$ kubectl edit cm/settings\nA copy of your changes has been stored to "
                 + "\"/tmp/kubectl-edit-" + yamlSuffix(screen(page)) + "\nerror: Edit cancelled, no valid changes were saved.\n"
-                + "student@workstation:~$"), screen(page));
+                + "student@workstation:~$ "), screen(page));
         page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SCREENSHOTS.resolve("editor-closed.png")));
         context.close();
     }
