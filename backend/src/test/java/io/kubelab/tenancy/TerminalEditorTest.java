@@ -84,6 +84,18 @@ class TerminalEditorTest {
     }
 
     @Test
+    void aFileOpenedOnANodeIsSavedOnThatNode() {
+        run("ssh node01");
+        TerminalResult opened = type("vi /tmp/node-notes.txt");
+        assertEquals("vi /tmp/node-notes.txt", opened.editor().title());
+        run("exit");
+        assertResult("", "", 0, host.save(ID, opened.editor().id(), "on node01\n").orElseThrow().result());
+        assertResult("", "cat: /tmp/node-notes.txt: No such file or directory\n", 1, run("cat /tmp/node-notes.txt"));
+        run("ssh node01");
+        assertResult("on node01\n", "", 0, run("cat /tmp/node-notes.txt"));
+    }
+
+    @Test
     void theAutomationApiKeepsTheNoTerminalFailures() {
         assertResult("", "vi: Warning: Output is not to a terminal\n", 1, run("vi notes.txt"));
         run("kubectl create deployment web --image=nginx");
