@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Errors and escapes found in review, each checked against what kubectl 1.32 prints. */
 class ReviewFixesTest {
@@ -95,5 +96,11 @@ class ReviewFixesTest {
                 LAST SEEN   TYPE     REASON     OBJECT   MESSAGE
                 <unknown>   Normal   Bad^[[2J   pod/p2   hello^[[31m world...
                 """, "", 0);
+    }
+
+    @Test
+    void portForwardHelpShowsTheAddressDefault() {
+        String help = shell.execute("kubectl port-forward --help").stdout();
+        assertTrue(help.contains("\n    --address=[localhost]:\n"), help);
     }
 }

@@ -61,7 +61,7 @@ public final class PortForwardCommand extends Command {
     @Override
     public FlagSet flags() {
         return new FlagSet()
-                .add(Flag.stringSlice("address", "", "Addresses to listen on (comma separated). Only accepts IP addresses or localhost as a value. When localhost is supplied, kubectl will try to bind on both 127.0.0.1 and ::1 and will fail if neither of these addresses are available to bind."))
+                .add(new Flag("address", "", Flag.Type.STRING_SLICE, "[localhost]", "Addresses to listen on (comma separated). Only accepts IP addresses or localhost as a value. When localhost is supplied, kubectl will try to bind on both 127.0.0.1 and ::1 and will fail if neither of these addresses are available to bind."))
                 .add(Flag.duration("pod-running-timeout", "", "1m0s", "The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running"));
     }
 
