@@ -103,4 +103,11 @@ class ReviewFixesTest {
         String help = shell.execute("kubectl port-forward --help").stdout();
         assertTrue(help.contains("\n    --address=[localhost]:\n"), help);
     }
+
+    @Test
+    void anEmptyTypeInACommaListIsUnknown() {
+        check("kubectl get pods,", "", "error: the server doesn't have a resource type \"\"\n", 1);
+        check("kubectl get ,pods", "", "error: the server doesn't have a resource type \"\"\n", 1);
+        check("kubectl describe pods,,svc", "", "error: the server doesn't have a resource type \"\"\n", 1);
+    }
 }
