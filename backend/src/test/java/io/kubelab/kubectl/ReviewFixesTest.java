@@ -110,4 +110,10 @@ class ReviewFixesTest {
         check("kubectl get ,pods", "", "error: the server doesn't have a resource type \"\"\n", 1);
         check("kubectl describe pods,,svc", "", "error: the server doesn't have a resource type \"\"\n", 1);
     }
+
+    @Test
+    void topWithSeveralNamesShowsItsUse() {
+        check("kubectl top pod --sort-by=foo a b", "", "error: pod [NAME | -l label]\nSee 'kubectl top pod -h' for help and examples\n", 1);
+        check("kubectl top node a b", "", "error: node [NAME | -l label]\nSee 'kubectl top node -h' for help and examples\n", 1);
+    }
 }

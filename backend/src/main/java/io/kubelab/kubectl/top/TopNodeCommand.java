@@ -70,11 +70,11 @@ final class TopNodeCommand extends Command {
     @Override
     public void run(KubectlContext ctx, ParsedFlags flags) throws KubectlException {
         String sortBy = flags.string("sort-by");
+        if (flags.args().size() > 1) {
+            throw KubectlException.usageHelp(ctx.commandPath(), "node [NAME | -l label]");
+        }
         if (!sortBy.isEmpty() && !sortBy.equals("cpu") && !sortBy.equals("memory")) {
             throw KubectlException.error("--sort-by accepts only cpu or memory");
-        }
-        if (flags.args().size() > 1) {
-            throw KubectlException.usageHelp(ctx.commandPath(), "Unexpected args: " + flags.args());
         }
         String name = flags.args().isEmpty() ? "" : flags.args().get(0);
         List<ObjectNode> metrics = new ArrayList<>(Metrics.list(ctx, Metrics.NODE_METRICS, "", name,

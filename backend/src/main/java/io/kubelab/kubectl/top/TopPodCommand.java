@@ -77,11 +77,11 @@ final class TopPodCommand extends Command {
     @Override
     public void run(KubectlContext ctx, ParsedFlags flags) throws KubectlException {
         String sortBy = flags.string("sort-by");
+        if (flags.args().size() > 1) {
+            throw KubectlException.usageHelp(ctx.commandPath(), "pod [NAME | -l label]");
+        }
         if (!sortBy.isEmpty() && !sortBy.equals("cpu") && !sortBy.equals("memory")) {
             throw KubectlException.error("--sort-by accepts only cpu or memory");
-        }
-        if (flags.args().size() > 1) {
-            throw KubectlException.usageHelp(ctx.commandPath(), "Unexpected args: " + flags.args());
         }
         boolean all = flags.bool("all-namespaces");
         String name = flags.args().isEmpty() ? "" : flags.args().get(0);
