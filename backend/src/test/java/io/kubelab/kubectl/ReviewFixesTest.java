@@ -116,4 +116,78 @@ class ReviewFixesTest {
         check("kubectl top pod --sort-by=foo a b", "", "error: pod [NAME | -l label]\nSee 'kubectl top pod -h' for help and examples\n", 1);
         check("kubectl top node a b", "", "error: node [NAME | -l label]\nSee 'kubectl top node -h' for help and examples\n", 1);
     }
+
+    @Test
+    void clientDryRunJsonKeepsTheStructOrder() {
+        check("kubectl create deployment web --image=nginx --replicas=2 --dry-run=client -o json", """
+                {
+                    "kind": "Deployment",
+                    "apiVersion": "apps/v1",
+                    "metadata": {
+                        "name": "web",
+                        "creationTimestamp": null,
+                        "labels": {
+                            "app": "web"
+                        }
+                    },
+                    "spec": {
+                        "replicas": 2,
+                        "selector": {
+                            "matchLabels": {
+                                "app": "web"
+                            }
+                        },
+                        "template": {
+                            "metadata": {
+                                "creationTimestamp": null,
+                                "labels": {
+                                    "app": "web"
+                                }
+                            },
+                            "spec": {
+                                "containers": [
+                                    {
+                                        "name": "nginx",
+                                        "image": "nginx",
+                                        "resources": {}
+                                    }
+                                ]
+                            }
+                        },
+                        "strategy": {}
+                    },
+                    "status": {}
+                }
+""", "", 0);
+        check("kubectl run p --image=nginx --port=80 --dry-run=client -o json", """
+                {
+                    "kind": "Pod",
+                    "apiVersion": "v1",
+                    "metadata": {
+                        "name": "p",
+                        "creationTimestamp": null,
+                        "labels": {
+                            "run": "p"
+                        }
+                    },
+                    "spec": {
+                        "containers": [
+                            {
+                                "name": "p",
+                                "image": "nginx",
+                                "ports": [
+                                    {
+                                        "containerPort": 80
+                                    }
+                                ],
+                                "resources": {}
+                            }
+                        ],
+                        "restartPolicy": "Always",
+                        "dnsPolicy": "ClusterFirst"
+                    },
+                    "status": {}
+                }
+""", "", 0);
+    }
 }
