@@ -158,7 +158,7 @@ class ReviewFixesTest {
                     },
                     "status": {}
                 }
-""", "", 0);
+                """, "", 0);
         check("kubectl run p --image=nginx --port=80 --dry-run=client -o json", """
                 {
                     "kind": "Pod",
@@ -188,6 +188,6 @@ class ReviewFixesTest {
                     },
                     "status": {}
                 }
-""", "", 0);
+                """, "", 0);
     }
 }
