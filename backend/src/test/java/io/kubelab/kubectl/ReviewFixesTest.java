@@ -190,4 +190,24 @@ class ReviewFixesTest {
                 }
                 """, "", 0);
     }
+
+    @Test
+    void portsOutOfRangeAreClientGosErrors() {
+        check("kubectl port-forward p1 8080:99999999999", "",
+                "error: error parsing remote port '99999999999': strconv.ParseUint: parsing \"99999999999\": value out of range\n", 1);
+        check("kubectl port-forward p1 99999:80", "",
+                "error: error parsing local port '99999': strconv.ParseUint: parsing \"99999\": value out of range\n", 1);
+        check("kubectl port-forward p1 x8:80", "",
+                "error: error parsing local port 'x8': strconv.ParseUint: parsing \"x8\": invalid syntax\n", 1);
+        check("kubectl port-forward p1 0", "", "error: remote port must be > 0\n", 1);
+        check("kubectl port-forward p1 00080:80", "Forwarding from 127.0.0.1:00080 -> 80\nForwarding from [::1]:00080 -> 80\n", "", 0);
+    }
+
+    @Test
+    void aPdbCountPastInt32StaysAString() {
+        String big = shell.execute("kubectl create pdb p --selector=a=b --min-available=99999999999 --dry-run=client -o yaml").stdout();
+        assertTrue(big.contains("\n  minAvailable: \"99999999999\"\n"), big);
+        String max = shell.execute("kubectl create pdb p --selector=a=b --min-available=2147483647 --dry-run=client -o yaml").stdout();
+        assertTrue(max.contains("\n  minAvailable: 2147483647\n"), max);
+    }
 }
