@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.kubectl.cli.Flag;
 import io.kubelab.kubectl.cli.FlagSet;
 import io.kubelab.kubectl.cli.ParsedFlags;
+import io.kubelab.kubectl.print.JsonPrinter;
 
 import java.util.List;
 
@@ -40,6 +41,20 @@ public final class OutputFlags {
             case "name" -> objects.forEach(o -> ctx.out().append(name(o)).append('\n'));
             default -> ctx.out().append(ObjectFormats.print(ctx, output, flags, objects, objects.size() == 1));
         }
+    }
+
+    /**
+     * Prints an object kubectl built itself and did not send ({@code create deployment ... --dry-run=client}):
+     * a typed Go object, so {@code -o json} keeps its struct field order (kind, apiVersion, metadata...)
+     * where an object read back from the server prints with sorted keys.
+     */
+    public static void printBuilt(KubectlContext ctx, ParsedFlags flags, ObjectNode object, String operation)
+            throws KubectlException {
+        if (flags.string(OUTPUT).equals("json")) {
+            ctx.out().append(JsonPrinter.printInOrder(object));
+            return;
+        }
+        print(ctx, flags, List.of(object), operation);
     }
 
     /** {@code deployment.apps/web}: the NamePrinter's name of an object. */

@@ -2,6 +2,8 @@ package io.kubelab.kubectl;
 
 import io.kubelab.apiserver.Status;
 import io.kubelab.apiserver.StatusException;
+import io.kubelab.model.FieldErrors;
+import io.kubelab.model.ResourceType;
 
 import java.util.List;
 
@@ -25,6 +27,22 @@ public final class ServerErrors {
             return invalid(status);
         }
         return line(status) + "\n";
+    }
+
+    /**
+     * The text of an error from listing {@code type}: the resource builder rewrites a BadRequest or NotFound
+     * (a selector the server could not parse, say) to name the resource and the selectors.
+     */
+    public static String listText(Status status, ResourceType type, String labelSelector, String fieldSelector) {
+        if (status.code() != 400 && status.code() != 404) {
+            return text(status);
+        }
+        String resource = FieldErrors.goQuote(type.group() + "/" + type.version() + ", Resource=" + type.resource());
+        String message = labelSelector.isEmpty() && fieldSelector.isEmpty()
+                ? "Unable to list " + resource + ": " + status.message()
+                : "Unable to find " + resource + " that match label selector " + FieldErrors.goQuote(labelSelector)
+                        + ", field selector " + FieldErrors.goQuote(fieldSelector) + ": " + status.message();
+        return text(new Status(status.code(), status.reason(), message, status.details(), status.continueToken()));
     }
 
     /** {@code Error from server (NotFound): pods "x" not found}, without a newline. */

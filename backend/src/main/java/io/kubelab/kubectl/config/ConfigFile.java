@@ -132,6 +132,25 @@ final class ConfigFile {
             ArrayNode replaced = out.putArray(list);
             sorted.forEach(replaced::add);
         }
+        // Fields of kubeconfig's v1 structs without omitempty: written even when empty.
+        for (JsonNode entry : out.path(CONTEXTS)) {
+            if (entry.path("context").isObject()) {
+                ObjectNode context = (ObjectNode) entry.path("context");
+                defaultEmpty(context, "cluster");
+                defaultEmpty(context, "user");
+            }
+        }
+        for (JsonNode entry : out.path(CLUSTERS)) {
+            if (entry.path("cluster").isObject()) {
+                defaultEmpty((ObjectNode) entry.path("cluster"), "server");
+            }
+        }
         return out;
+    }
+
+    private static void defaultEmpty(ObjectNode object, String field) {
+        if (!object.has(field)) {
+            object.put(field, "");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.kubelab.kubectl.config;
 
 import io.kubelab.kubectl.Command;
+import io.kubelab.kubectl.Help;
 import io.kubelab.kubectl.KubectlContext;
 import io.kubelab.kubectl.KubectlException;
 import io.kubelab.kubectl.cli.FlagSet;
@@ -10,7 +11,7 @@ import io.kubelab.kubectl.cli.ParsedFlags;
 abstract class ConfigSub extends Command {
 
     interface Action {
-        void run(KubectlContext ctx, ParsedFlags flags) throws KubectlException;
+        void run(KubectlContext ctx, ParsedFlags flags, ConfigSub self) throws KubectlException;
     }
 
     @Override
@@ -48,13 +49,26 @@ abstract class ConfigSub extends Command {
 
             @Override
             public void run(KubectlContext ctx, ParsedFlags flags) throws KubectlException {
-                action.run(ctx, flags);
+                action.run(ctx, flags, this);
             }
         };
     }
 
-    /** kubectl's complaint when a subcommand gets the wrong number of arguments. */
-    static KubectlException args(KubectlContext ctx, int wanted, ParsedFlags flags) {
-        return KubectlException.usageHelp(ctx.commandPath(), "Unexpected args: " + flags.args());
+    /**
+     * kubectl's {@code helpErrorf}: a subcommand given the wrong arguments prints its whole help on stdout,
+     * then the error alone (no pointer to the help it has just shown).
+     */
+    KubectlException helpError(KubectlContext ctx, String message) {
+        ctx.out().append(Help.text(ctx.commandPath(), this));
+        return KubectlException.error(message);
+    }
+
+    KubectlException unexpectedArgs(KubectlContext ctx, ParsedFlags flags) {
+        return helpError(ctx, "Unexpected args: " + goList(flags.args()));
+    }
+
+    /** Go's {@code %v} of a string slice: {@code [a b c]}. */
+    static String goList(java.util.List<String> values) {
+        return "[" + String.join(" ", values) + "]";
     }
 }

@@ -69,7 +69,7 @@ final class UseContextCommand extends ConfigSub {
     @Override
     public void run(KubectlContext ctx, ParsedFlags flags) throws KubectlException {
         if (flags.args().size() != 1) {
-            throw KubectlException.usageHelp(ctx.commandPath(), "Unexpected args: " + flags.args());
+            throw unexpectedArgs(ctx, flags);
         }
         String name = flags.args().get(0);
         ConfigFile file = ConfigFile.of(ctx);
@@ -128,8 +128,11 @@ final class SetContextCommand extends ConfigSub {
         if (current && !flags.args().isEmpty()) {
             throw KubectlException.error("you cannot specify both a context name and --current");
         }
+        if (!current && flags.args().isEmpty()) {
+            throw KubectlException.error("you must specify a non-empty context name or --current");
+        }
         if (!current && flags.args().size() != 1) {
-            throw KubectlException.usageHelp(ctx.commandPath(), "Unexpected args: " + flags.args());
+            throw unexpectedArgs(ctx, flags);
         }
         String name = current ? file.currentContext() : flags.args().get(0);
         if (current && name.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.kubelab.kubectl.config;
 
+import io.kubelab.kubectl.Help;
 import io.kubelab.kubectl.KubectlException;
 import io.kubelab.kubectl.cli.Flag;
 import io.kubelab.kubectl.cli.FlagSet;
@@ -22,7 +23,7 @@ final class EntryCommands {
 
     private static ConfigSub lister(String name, String summary, String list, String examples) {
         return ConfigSub.of(name, summary, "kubectl config " + name + " [options]", examples, new FlagSet(),
-                (ctx, flags) -> {
+                (ctx, flags, self) -> {
                     ctx.out().append("NAME\n");
                     ConfigFile.of(ctx).names(list).forEach(n -> ctx.out().append(n).append('\n'));
                 });
@@ -46,9 +47,14 @@ final class EntryCommands {
     private static ConfigSub deleter(String name, String summary, String list, String what, String examples) {
         String upper = what.toUpperCase(java.util.Locale.ROOT);
         return ConfigSub.of(name, summary, "kubectl config " + name + " " + upper + "_NAME [options]", examples,
-                new FlagSet(), (ctx, flags) -> {
+                new FlagSet(), (ctx, flags, self) -> {
                     if (flags.args().size() != 1) {
-                        throw KubectlException.usageHelp(ctx.commandPath(), "Unexpected args: " + flags.args());
+                        // kubectl shows delete-context's and delete-cluster's help and succeeds; delete-user refuses.
+                        if (list.equals(ConfigFile.USERS)) {
+                            throw KubectlException.usageHelp(ctx.commandPath(), "user to delete is required");
+                        }
+                        ctx.out().append(Help.text(ctx.commandPath(), self));
+                        return;
                     }
                     String target = flags.args().get(0);
                     ConfigFile file = ConfigFile.of(ctx);
@@ -69,9 +75,9 @@ final class EntryCommands {
         return ConfigSub.of("rename-context", "Rename a context from the kubeconfig file",
                 "kubectl config rename-context CONTEXT_NAME NEW_NAME [options]",
                 "  # Rename the context 'old-name' to 'new-name' in your kubeconfig file\n"
-                        + "  kubectl config rename-context old-name new-name", new FlagSet(), (ctx, flags) -> {
+                        + "  kubectl config rename-context old-name new-name", new FlagSet(), (ctx, flags, self) -> {
                     if (flags.args().size() != 2) {
-                        throw KubectlException.usageHelp(ctx.commandPath(), "Unexpected args: " + flags.args());
+                        throw self.unexpectedArgs(ctx, flags);
                     }
                     String from = flags.args().get(0);
                     String to = flags.args().get(1);
@@ -127,9 +133,10 @@ final class EntryCommands {
 
     private static ConfigSub setter(String name, String summary, String list, String noun, String usage,
                                     String examples, FlagSet flags) {
-        return ConfigSub.of(name, summary, usage, examples, flags, (ctx, parsed) -> {
+        return ConfigSub.of(name, summary, usage, examples, flags, (ctx, parsed, self) -> {
             if (parsed.args().size() != 1) {
-                throw KubectlException.usageHelp(ctx.commandPath(), "Unexpected args: " + parsed.args());
+                throw list.equals(ConfigFile.USERS) ? self.helpError(ctx, "unexpected args: " + ConfigSub.goList(parsed.args()))
+                        : self.unexpectedArgs(ctx, parsed);
             }
             String target = parsed.args().get(0);
             ConfigFile file = ConfigFile.of(ctx);

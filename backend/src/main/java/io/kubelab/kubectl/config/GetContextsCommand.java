@@ -8,6 +8,7 @@ import io.kubelab.kubectl.cli.FlagSet;
 import io.kubelab.kubectl.cli.ParsedFlags;
 import io.kubelab.kubectl.cli.TabWriter;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code kubectl config get-contexts}: the contexts as a table, the current one starred. */
@@ -53,14 +54,18 @@ final class GetContextsCommand extends ConfigSub {
             throw KubectlException.error("output must be one of '' or 'name': " + output);
         }
         ConfigFile file = ConfigFile.of(ctx);
-        List<String> names = flags.args().isEmpty() ? file.names(ConfigFile.CONTEXTS) : flags.args();
-        for (String name : names) {
+        List<String> names = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String name : flags.args().isEmpty() ? file.names(ConfigFile.CONTEXTS) : flags.args()) {
             if (file.entry(ConfigFile.CONTEXTS, name).isEmpty()) {
-                throw KubectlException.error("context " + name + " not found");
+                missing.add("context " + name + " not found");
+            } else {
+                names.add(name);
             }
         }
         if (output.equals("name")) {
             names.forEach(n -> ctx.out().append(n).append('\n'));
+            notFound(missing);
             return;
         }
         TabWriter table = new TabWriter();
@@ -73,5 +78,16 @@ final class GetContextsCommand extends ConfigSub {
                     context.path("user").asText(""), context.path("namespace").asText(""));
         }
         ctx.out().append(table.flush());
+        notFound(missing);
+    }
+
+    /** The contexts found are printed first; the missing ones are then kubectl's aggregate error. */
+    private static void notFound(List<String> missing) throws KubectlException {
+        if (missing.size() == 1) {
+            throw KubectlException.error(missing.get(0));
+        }
+        if (!missing.isEmpty()) {
+            throw new KubectlException(String.join("\n", missing) + "\n", 1);
+        }
     }
 }

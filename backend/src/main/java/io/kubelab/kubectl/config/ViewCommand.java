@@ -10,6 +10,7 @@ import io.kubelab.kubectl.OutputFlags;
 import io.kubelab.kubectl.cli.Flag;
 import io.kubelab.kubectl.cli.FlagSet;
 import io.kubelab.kubectl.cli.ParsedFlags;
+import io.kubelab.kubectl.print.JsonPrinter;
 
 import java.util.List;
 
@@ -72,12 +73,22 @@ final class ViewCommand extends ConfigSub {
     public void run(KubectlContext ctx, ParsedFlags flags) throws KubectlException {
         ObjectNode config = ConfigFile.normalized(ConfigFile.of(ctx).tree());
         if (flags.bool("minify")) {
+            // kubectl minifies around the --context given on the command line when there is one.
+            String context = flags.string("context");
+            if (!context.isEmpty()) {
+                config.put("current-context", context);
+            }
             minify(config);
         }
         if (!flags.bool("raw")) {
             redact(config);
         }
-        ctx.out().append(ObjectFormats.print(ctx, flags.string(OutputFlags.OUTPUT), flags, List.of(config), true));
+        String output = flags.string(OutputFlags.OUTPUT);
+        if (output.equals("json")) {
+            ctx.out().append(JsonPrinter.printInOrder(ConfigStructOrder.of(config)));
+            return;
+        }
+        ctx.out().append(ObjectFormats.print(ctx, output, flags, List.of(config), true));
     }
 
     private static void minify(ObjectNode config) throws KubectlException {

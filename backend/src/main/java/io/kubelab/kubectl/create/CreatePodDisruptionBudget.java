@@ -112,6 +112,9 @@ final class CreatePodDisruptionBudget extends GeneratorCommand {
     private static void putIntOrString(ObjectNode spec, String field, String value) {
         if (value.endsWith("%")) {
             spec.put(field, value);
+        } else if (value.length() > 10 || Long.parseLong(value) > Integer.MAX_VALUE) {
+            // intstr.Parse reads an int32: a larger number stays a string.
+            spec.put(field, value);
         } else {
             spec.put(field, Integer.parseInt(value));
         }

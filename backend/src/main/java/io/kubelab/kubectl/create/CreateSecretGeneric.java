@@ -9,7 +9,7 @@ import io.kubelab.kubectl.cli.ParsedFlags;
 
 import java.util.Map;
 
-/** {@code kubectl create secret generic NAME}: like a config map, values base64-encoded, type Opaque unless {@code --type}. */
+/** {@code kubectl create secret generic NAME}: like a config map, values base64-encoded, no type unless {@code --type} (the API server defaults it to Opaque). */
 final class CreateSecretGeneric extends GeneratorCommand {
 
     @Override
@@ -73,7 +73,7 @@ final class CreateSecretGeneric extends GeneratorCommand {
         Map<String, String> data = DataSources.read(ctx, true, name, flags.strings("from-literal"),
                 flags.strings("from-file"), flags.strings("from-env-file"));
         String type = flags.string("type");
-        ObjectNode secret = SecretData.secret(name, namespace, data, type.isEmpty() ? "Opaque" : type);
+        ObjectNode secret = SecretData.secret(name, namespace, data, type);
         if (flags.bool("append-hash")) {
             NameHash.append(secret);
         }

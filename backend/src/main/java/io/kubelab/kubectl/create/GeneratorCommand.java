@@ -86,6 +86,10 @@ public abstract class GeneratorCommand extends Command {
             }
             throw KubectlException.error(createErrorPrefix() + e.status().message());
         }
+        if (dryRun.sendsNothing()) {
+            OutputFlags.printBuilt(ctx, flags, result, "created" + dryRun.suffix());
+            return;
+        }
         OutputFlags.print(ctx, flags, List.of(result), "created" + dryRun.suffix());
     }
 

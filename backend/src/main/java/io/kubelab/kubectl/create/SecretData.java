@@ -18,7 +18,10 @@ final class SecretData {
             ObjectNode dataNode = secret.putObject("data");
             data.forEach((k, v) -> dataNode.put(k, base64(v)));
         }
-        secret.put("type", type);
+        if (!type.isEmpty()) {
+            // Without --type kubectl sends no type: the API server defaults it to Opaque.
+            secret.put("type", type);
+        }
         return secret;
     }
 

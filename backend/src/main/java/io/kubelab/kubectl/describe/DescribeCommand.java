@@ -89,8 +89,8 @@ public final class DescribeCommand extends Command {
         List<String> args = flags.args();
         List<String> files = flags.strings("filename");
         if (args.isEmpty() && files.isEmpty()) {
-            throw new KubectlException("You must specify the type of resource to describe. Use \"kubectl api-resources\" "
-                    + "for a complete list of supported resources.\n", 1);
+            throw KubectlException.error("You must specify the type of resource to describe. Use \"kubectl api-resources\" "
+                    + "for a complete list of supported resources.");
         }
         boolean all = flags.bool("all-namespaces");
         List<Found> found = new ArrayList<>();
@@ -158,7 +158,7 @@ public final class DescribeCommand extends Command {
                 found.add(new Found(type, typed));
             }
         } catch (StatusException e) {
-            errors.add(ServerErrors.text(e.status()));
+            errors.add(ServerErrors.listText(e.status(), type, selector, ""));
         }
     }
 }

@@ -148,7 +148,15 @@ public final class EventsCommand extends Command {
         if (target.indexOf('/', slash + 1) >= 0) {
             throw KubectlException.error("arguments in resource/name form may not have more than one slash");
         }
-        ResourceType type = ResourceArgs.type(target.substring(0, slash)).get(0);
+        if (slash == 0) {
+            throw KubectlException.error("a resource must be present, got: /, Resource=");
+        }
+        String word = target.substring(0, slash);
+        if (ResourceTypes.lookup(word).isEmpty()) {
+            // CheckErr prints a RESTMapper miss as it is, without "error: ".
+            throw new KubectlException("the server doesn't have a resource type \"" + word + "\"\n", 1);
+        }
+        ResourceType type = ResourceArgs.type(word).get(0);
         return "involvedObject.kind=" + type.kind() + ",involvedObject.name=" + target.substring(slash + 1);
     }
 
@@ -186,14 +194,15 @@ public final class EventsCommand extends Command {
         return text.isEmpty() ? "<unknown>" : HumanDuration.since(Instant.parse(text), now);
     }
 
-    /** kubectl cuts a cell at its first line break and shows "...". */
+    /** kubectl's escapeCell: cut at the first line break (then "..."), ESC shown as {@code ^[} so it cannot drive the terminal. */
     private static String cell(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '\n' || c == '\r' || c == '\f') {
-                return s.substring(0, i) + "...";
+                s = s.substring(0, i) + "...";
+                break;
             }
         }
-        return s;
+        return s.indexOf('\u001b') < 0 ? s : s.replace("\u001b", "^[");
     }
 }

@@ -23,8 +23,7 @@ import java.util.List;
  */
 public final class ExecCommand extends Command {
 
-    private static final String EXPECTED = "expected 'exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]'.\n"
-            + "POD or TYPE/NAME is a required argument for the exec command";
+    private static final String NO_POD = "pod, type/name or --filename must be specified";
 
     @Override
     public String name() {
@@ -72,19 +71,17 @@ public final class ExecCommand extends Command {
     public void run(KubectlContext ctx, ParsedFlags flags) throws KubectlException {
         List<String> args = flags.args();
         int dash = flags.argsLenAtDash();
-        if (args.isEmpty() || dash == 0) {
-            throw KubectlException.usageHelp(ctx.commandPath(), EXPECTED);
-        }
         if (dash < 0 && args.size() > 1) {
             throw KubectlException.usageHelp(ctx.commandPath(), "exec [POD] [COMMAND] is not supported anymore. "
                     + "Use exec [POD] -- [COMMAND] instead");
         }
-        List<String> command = dash < 0 ? List.of() : args.subList(dash, args.size());
-        if (dash > 1) {
-            throw KubectlException.usageHelp(ctx.commandPath(), EXPECTED);
+        // kubectl takes the first argument before "--" as the pod and ignores any others there.
+        if (args.isEmpty() || dash == 0) {
+            throw KubectlException.error(NO_POD);
         }
+        List<String> command = dash < 0 ? List.of() : args.subList(dash, args.size());
         if (command.isEmpty()) {
-            throw KubectlException.usageHelp(ctx.commandPath(), "you must specify at least one command for the container");
+            throw KubectlException.error("you must specify at least one command for the container");
         }
         ObjectNode pod = PodPicker.pods(ctx, args.get(0), "", false).get(0);
         String container = flags.string("container");

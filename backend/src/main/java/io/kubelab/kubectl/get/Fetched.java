@@ -51,7 +51,8 @@ record Fetched(List<Item> items, List<String> errors, String rawResourceVersion,
                 if (ignoreNotFound && e.status().code() == 404) {
                     continue;
                 }
-                errors.add(ServerErrors.text(e.status()));
+                errors.add(t.name() != null ? ServerErrors.text(e.status())
+                        : ServerErrors.listText(e.status(), t.type(), request.labelSelector(), request.fieldSelector()));
             }
         }
         boolean single = targets.size() == 1 && targets.get(0).name() != null;

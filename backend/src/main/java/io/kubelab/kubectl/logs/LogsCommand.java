@@ -194,10 +194,12 @@ public final class LogsCommand extends Command {
             ctx.out().append(text);
             return;
         }
-        for (String line : text.split("(?<=\n)")) {
-            if (!line.isEmpty()) {
-                ctx.out().append(prefix).append(line);
-            }
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            end = end < 0 ? text.length() : end + 1;
+            ctx.out().append(prefix).append(text, start, end);
+            start = end;
         }
     }
 }

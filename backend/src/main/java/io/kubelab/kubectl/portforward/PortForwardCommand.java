@@ -25,6 +25,8 @@ import java.util.List;
  */
 public final class PortForwardCommand extends Command {
 
+    private static final int MAX_PORT = 65535;
+
     @Override
     public String name() {
         return "port-forward";
@@ -61,7 +63,7 @@ public final class PortForwardCommand extends Command {
     @Override
     public FlagSet flags() {
         return new FlagSet()
-                .add(Flag.stringSlice("address", "", "Addresses to listen on (comma separated). Only accepts IP addresses or localhost as a value. When localhost is supplied, kubectl will try to bind on both 127.0.0.1 and ::1 and will fail if neither of these addresses are available to bind."))
+                .add(new Flag("address", "", Flag.Type.STRING_SLICE, "[localhost]", "Addresses to listen on (comma separated). Only accepts IP addresses or localhost as a value. When localhost is supplied, kubectl will try to bind on both 127.0.0.1 and ::1 and will fail if neither of these addresses are available to bind."))
                 .add(Flag.duration("pod-running-timeout", "", "1m0s", "The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running"));
     }
 
@@ -92,8 +94,13 @@ public final class PortForwardCommand extends Command {
         for (String spec : args.subList(1, args.size())) {
             String local = spec.contains(":") ? spec.substring(0, spec.indexOf(':')) : spec;
             String remote = spec.contains(":") ? spec.substring(spec.indexOf(':') + 1) : spec;
-            int remotePort = remotePort(service, pod, remote);
-            String localPort = local.isEmpty() ? Integer.toString(remotePort) : local;
+            long remotePort = remotePort(service, pod, remote);
+            String localPort = local.isEmpty() ? Long.toString(remotePort) : local;
+            checkPort("local", localPort);
+            checkPort("remote", Long.toString(remotePort));
+            if (remotePort == 0) {
+                throw KubectlException.error("remote port must be > 0");
+            }
             for (String address : addresses) {
                 if (address.equals("localhost")) {
                     lines.add("Forwarding from 127.0.0.1:" + localPort + " -> " + remotePort);
@@ -106,8 +113,29 @@ public final class PortForwardCommand extends Command {
         lines.forEach(l -> ctx.out().append(l).append('\n'));
     }
 
+    /** client-go's port parsing: {@code strconv.ParseUint(port, 10, 16)}. */
+    private static void checkPort(String which, String port) throws KubectlException {
+        String why = port.isEmpty() ? "invalid syntax" : "";
+        long value = 0;
+        for (int i = 0; i < port.length() && why.isEmpty(); i++) {
+            char c = port.charAt(i);
+            if (c < '0' || c > '9') {
+                why = "invalid syntax";
+            } else {
+                value = Math.min(value * 10 + (c - '0'), MAX_PORT + 1);
+            }
+        }
+        if (why.isEmpty() && value > MAX_PORT) {
+            why = "value out of range";
+        }
+        if (!why.isEmpty()) {
+            throw KubectlException.error("error parsing " + which + " port '" + port + "': strconv.ParseUint: parsing \""
+                    + port + "\": " + why);
+        }
+    }
+
     /** A remote port by number or name: a Service's port becomes the pod's target port; a name, a container port. */
-    private static int remotePort(ObjectNode service, ObjectNode pod, String remote) throws KubectlException {
+    private static long remotePort(ObjectNode service, ObjectNode pod, String remote) throws KubectlException {
         JsonNode targetPort = null;
         if (service != null) {
             for (JsonNode port : service.path("spec").path("ports")) {
@@ -121,8 +149,9 @@ public final class PortForwardCommand extends Command {
             }
             remote = targetPort.asText();
         }
-        if (remote.chars().allMatch(Character::isDigit) && !remote.isEmpty()) {
-            return Integer.parseInt(remote);
+        // kubectl's strconv.Atoi: a number that does not fit an int64 is looked up as a port name.
+        if (!remote.isEmpty() && remote.length() <= 18 && remote.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Long.parseLong(remote);
         }
         for (JsonNode container : pod.path("spec").path("containers")) {
             for (JsonNode port : container.path("ports")) {

@@ -72,10 +72,8 @@ public final class ResourceArgs {
     /** The types a comma-separated word names, in the order given, categories expanded. */
     public static List<ResourceType> types(String words) throws KubectlException {
         List<ResourceType> out = new ArrayList<>();
-        for (String word : words.split(",")) {
-            if (word.isEmpty()) {
-                continue;
-            }
+        // An empty word ("pods," or ",pods") is a type the RESTMapper cannot find, as in kubectl.
+        for (String word : words.split(",", -1)) {
             for (ResourceType type : type(word)) {
                 if (!out.contains(type)) {
                     out.add(type);
@@ -90,7 +88,7 @@ public final class ResourceArgs {
      * events.k8s.io Events), or every member of a category such as {@code all}.
      */
     public static List<ResourceType> type(String word) throws KubectlException {
-        List<ResourceType> found = ResourceTypes.lookup(word);
+        List<ResourceType> found = word.isEmpty() ? List.of() : ResourceTypes.lookup(word);
         if (!found.isEmpty()) {
             return List.of(found.get(0));
         }

@@ -47,8 +47,7 @@ final class Targets {
         List<Target> out = new ArrayList<>();
         List<String> files = flags.strings("filename");
         if (flags.args().isEmpty() && files.isEmpty()) {
-            throw KubectlException.usageHelp(ctx.commandPath(),
-                    "Required resource not specified.");
+            throw KubectlException.error("required resource not specified");
         }
         try {
             for (Manifests.Manifest m : Manifests.read(ctx.workstation(), files, flags.bool("recursive"), ctx.stdin())) {

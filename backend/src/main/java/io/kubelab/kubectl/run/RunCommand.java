@@ -175,7 +175,7 @@ public final class RunCommand extends Command {
             try {
                 service = send(ctx, flags, PodGenerator.service(name, namespace, labels, flags.string("labels"),
                         servicePort), dryRun, options);
-                OutputFlags.print(ctx, flags, List.of(service), operation);
+                printed(ctx, flags, service, dryRun, operation);
                 if (flags.string(OutputFlags.OUTPUT).equals("yaml")) {
                     ctx.out().append("---\n---\n");
                 }
@@ -187,7 +187,7 @@ public final class RunCommand extends Command {
             new RunAttach(ctx, flags, restart).run(created, service);
             return;
         }
-        OutputFlags.print(ctx, flags, List.of(created), operation);
+        printed(ctx, flags, created, dryRun, operation);
         if (serviceError != null) {
             throw ServerErrors.of(serviceError);
         }
@@ -229,6 +229,16 @@ public final class RunCommand extends Command {
             return (ObjectNode) result;
         } catch (RuntimeException e) {
             throw KubectlException.error(e.getMessage());
+        }
+    }
+
+    /** A client dry run prints the objects as kubectl built them (struct order in JSON). */
+    private static void printed(KubectlContext ctx, ParsedFlags flags, ObjectNode object, DryRun dryRun, String operation)
+            throws KubectlException {
+        if (dryRun.sendsNothing()) {
+            OutputFlags.printBuilt(ctx, flags, object, operation);
+        } else {
+            OutputFlags.print(ctx, flags, List.of(object), operation);
         }
     }
 }

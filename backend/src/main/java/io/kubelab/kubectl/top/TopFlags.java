@@ -20,7 +20,7 @@ final class TopFlags {
                 .add(Flag.bool("use-protocol-buffers", "", true, "Enables using protocol-buffers to access Metrics API."));
     }
 
-    /** {@code --sort-by}, checked first as kubectl's Validate does: empty, {@code cpu} or {@code memory}. */
+    /** {@code --sort-by}, checked after the arguments as kubectl's Validate does: empty, {@code cpu} or {@code memory}. */
     static String sortBy(ParsedFlags flags) throws KubectlException {
         String sortBy = flags.string("sort-by");
         if (!sortBy.isEmpty() && !sortBy.equals("cpu") && !sortBy.equals("memory")) {
@@ -29,10 +29,10 @@ final class TopFlags {
         return sortBy;
     }
 
-    /** The one optional NAME argument ({@code ""} when none); more is a usage error. */
-    static String name(KubectlContext ctx, ParsedFlags flags) throws KubectlException {
+    /** The one optional NAME argument ({@code ""} when none); more is kubectl's usage error, checked first. */
+    static String name(KubectlContext ctx, ParsedFlags flags, String kind) throws KubectlException {
         if (flags.args().size() > 1) {
-            throw KubectlException.usageHelp(ctx.commandPath(), "Unexpected args: " + flags.args());
+            throw KubectlException.usageHelp(ctx.commandPath(), kind + " [NAME | -l label]");
         }
         return flags.args().isEmpty() ? "" : flags.args().get(0);
     }

@@ -66,8 +66,8 @@ final class TopNodeCommand extends Command {
 
     @Override
     public void run(KubectlContext ctx, ParsedFlags flags) throws KubectlException {
+        String name = TopFlags.name(ctx, flags, "node");
         String sortBy = TopFlags.sortBy(flags);
-        String name = TopFlags.name(ctx, flags);
         List<ObjectNode> metrics = new ArrayList<>(Metrics.list(ctx, Metrics.NODE_METRICS, "", name,
                 flags.string("selector"), ""));
         if (metrics.isEmpty()) {

@@ -73,8 +73,8 @@ final class TopPodCommand extends Command {
 
     @Override
     public void run(KubectlContext ctx, ParsedFlags flags) throws KubectlException {
+        String name = TopFlags.name(ctx, flags, "pod");
         String sortBy = TopFlags.sortBy(flags);
-        String name = TopFlags.name(ctx, flags);
         boolean all = flags.bool("all-namespaces");
         List<ObjectNode> metrics = new ArrayList<>(Metrics.list(ctx, Metrics.POD_METRICS, all ? "" : ctx.namespace(),
                 name, flags.string("selector"), flags.string("field-selector")));

@@ -31,6 +31,31 @@ final class GoPrintf {
         int prec = -1;
     }
 
+    /** Go's limit on a width or precision: past it the number is refused rather than padded to. */
+    private static final long MAX_WIDTH = 1_000_000;
+
+    private static boolean tooLarge(long n) {
+        return n > MAX_WIDTH || n < -MAX_WIDTH;
+    }
+
+    /**
+     * Go's {@code parsenum}: {number, 1 if digits were present, index after them}. A number growing past a
+     * million is "crazy long": Go gives up and skips to the end of the format (so {@code %!(NOVERB)} follows).
+     */
+    private static int[] parseNum(String s, int start, int end) {
+        int num = 0;
+        int isNum = 0;
+        int i = start;
+        for (; i < end && s.charAt(i) >= '0' && s.charAt(i) <= '9'; i++) {
+            if (tooLarge(num)) {
+                return new int[]{0, 0, end};
+            }
+            num = num * 10 + (s.charAt(i) - '0');
+            isNum = 1;
+        }
+        return new int[]{num, isNum, i};
+    }
+
     /** Arguments are concrete values: a JsonNode, or null for a nil interface. */
     static String sprintf(String format, List<JsonNode> args) {
         StringBuilder out = new StringBuilder();
@@ -78,7 +103,7 @@ final class GoPrintf {
             }
             if (i < end && format.charAt(i) == '*') {
                 i++;
-                if (argNum < args.size() && isIntArg(args.get(argNum))) {
+                if (argNum < args.size() && isIntArg(args.get(argNum)) && !tooLarge(args.get(argNum).longValue())) {
                     spec.width = (int) args.get(argNum++).longValue();
                     if (spec.width < 0) {
                         spec.minus = true;
@@ -89,12 +114,10 @@ final class GoPrintf {
                     argNum++;
                 }
             } else {
-                int start = i;
-                while (i < end && Character.isDigit(format.charAt(i))) {
-                    i++;
-                }
-                if (i > start) {
-                    spec.width = Integer.parseInt(format.substring(start, i));
+                int[] num = parseNum(format, i, end);
+                i = num[2];
+                if (num[1] == 1) {
+                    spec.width = num[0];
                 }
             }
             if (i < end && format.charAt(i) == '.') {
@@ -111,18 +134,18 @@ final class GoPrintf {
                 }
                 if (i < end && format.charAt(i) == '*') {
                     i++;
-                    if (argNum < args.size() && isIntArg(args.get(argNum))) {
-                        spec.prec = Math.max(0, (int) args.get(argNum++).longValue());
+                    long prec = argNum < args.size() && isIntArg(args.get(argNum)) ? args.get(argNum).longValue() : -1;
+                    if (prec >= 0 && !tooLarge(prec)) {
+                        spec.prec = (int) prec;
+                        argNum++;
                     } else {
                         out.append("%!(BADPREC)");
                         argNum++;
                     }
                 } else {
-                    int start = i;
-                    while (i < end && Character.isDigit(format.charAt(i))) {
-                        i++;
-                    }
-                    spec.prec = i > start ? Integer.parseInt(format.substring(start, i)) : 0;
+                    int[] num = parseNum(format, i, end);
+                    i = num[2];
+                    spec.prec = num[0];
                 }
             }
             index = argIndex(format, i, args.size());

@@ -70,6 +70,12 @@ class GoTemplateTest {
             "%v %v|[1]|1 %!v(MISSING)",
             "%.3g %g|[1234.5678,1e-7]|1.23e+03 1e-07",
             "%5.1q|[\"abc\"]|  \"a\"",
+            // Go refuses widths and precisions past a million rather than padding to them (JSON numbers are int64).
+            "%*d|[999999999,1]|%!(BADWIDTH)1",
+            "%*d|[-3,1]|1  ",
+            "%.*d!|[-3,1]|%!(BADPREC)1!",
+            "%999999999d|[1]|%!(NOVERB)%!(EXTRA int64=1)",
+            "%99999999999999999999d|[1]|%!(NOVERB)%!(EXTRA int64=1)",
     })
     void printf(String format, String args, String expected) throws Exception {
         java.util.List<JsonNode> values = new java.util.ArrayList<>();
