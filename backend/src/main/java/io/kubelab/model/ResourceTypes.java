@@ -107,24 +107,35 @@ public final class ResourceTypes {
      * short name, case-insensitively, optionally qualified by group ({@code deployments.apps}).
      */
     public static List<ResourceType> lookup(String word) {
-        String lower = word.toLowerCase(Locale.ROOT);
-        List<ResourceType> out = new ArrayList<>();
-        for (ResourceType type : ALL) {
-            if (matches(type, lower)) {
-                out.add(type);
-            }
-        }
-        return out;
+        List<ResourceType> found = SPELLINGS.get(word.toLowerCase(Locale.ROOT));
+        return found == null ? List.of() : found;
     }
 
-    private static boolean matches(ResourceType type, String word) {
-        for (String name : names(type)) {
-            if (word.equals(name) || word.equals(name + "." + type.group())
-                    || word.equals(name + "." + type.version() + "." + type.group())) {
-                return true;
+    /**
+     * Every spelling of every type (plural, singular, kind, short names; bare, with the group, and with
+     * version and group) to the types it means, in discovery order; built once, as lookups are per command.
+     * Empty names (the metrics kinds have no singular) spell nothing.
+     */
+    private static final java.util.Map<String, List<ResourceType>> SPELLINGS = spellings();
+
+    private static java.util.Map<String, List<ResourceType>> spellings() {
+        java.util.Map<String, List<ResourceType>> out = new java.util.HashMap<>();
+        for (ResourceType type : ALL) {
+            java.util.Set<String> spelled = new java.util.LinkedHashSet<>();
+            for (String name : names(type)) {
+                if (name.isEmpty()) {
+                    continue;
+                }
+                spelled.add(name);
+                spelled.add(name + "." + type.group());
+                spelled.add(name + "." + type.version() + "." + type.group());
+            }
+            for (String spelling : spelled) {
+                out.computeIfAbsent(spelling, k -> new ArrayList<>()).add(type);
             }
         }
-        return false;
+        out.replaceAll((k, v) -> List.copyOf(v));
+        return java.util.Map.copyOf(out);
     }
 
     private static List<String> names(ResourceType type) {
