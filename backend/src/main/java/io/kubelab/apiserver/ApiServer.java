@@ -427,7 +427,24 @@ public final class ApiServer {
         if (r.options().continueToken().isPresent()) {
             options = options.withContinue(r.options().continueToken().get());
         }
+        if (r.options().sharedObjects()) {
+            return sharedListObject(r.type(), store.list(Registry.prefix(r.type(), r.namespace()),
+                    options.sharedObjects()));
+        }
         return listObject(r.type(), store.list(Registry.prefix(r.type(), r.namespace()), options));
+    }
+
+    /** {@link #listObject} over the stored objects themselves: nothing is removed from them, nothing copied. */
+    private static ObjectNode sharedListObject(ResourceType type, ListResult result) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("kind", type.kind() + "List").put("apiVersion", type.apiVersion());
+        ObjectNode metadata = out.putObject("metadata");
+        metadata.put("resourceVersion", Long.toString(result.revision()));
+        result.continueToken().ifPresent(t -> metadata.put("continue", t));
+        result.remainingItemCount().ifPresent(n -> metadata.put("remainingItemCount", n));
+        ArrayNode items = out.putArray("items");
+        result.items().forEach(items::add);
+        return out;
     }
 
     /** The {@code <Kind>List}; items carry no apiVersion and kind, as in Kubernetes' typed lists. */

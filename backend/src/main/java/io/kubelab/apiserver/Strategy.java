@@ -102,9 +102,17 @@ public interface Strategy {
     /** The value at a dotted path, "" when absent; numbers and booleans as their text. */
     static String text(JsonNode object, String dottedPath) {
         JsonNode node = object;
-        for (String part : dottedPath.split("\\.")) {
+        for (String part : Paths.SPLIT.computeIfAbsent(dottedPath, p -> p.split("\\."))) {
             node = node.path(part);
         }
         return node.isValueNode() ? node.asText() : "";
+    }
+
+    /** Field paths split once: field selectors read the same few paths of every listed object. */
+    final class Paths {
+        static final java.util.Map<String, String[]> SPLIT = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private Paths() {
+        }
     }
 }

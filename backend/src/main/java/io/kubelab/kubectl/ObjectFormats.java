@@ -40,6 +40,11 @@ public final class ObjectFormats {
             throws KubectlException {
         String format = output.contains("=") ? output.substring(0, output.indexOf('=')) : output;
         boolean managed = flags.changed("show-managed-fields") && flags.bool("show-managed-fields");
+        if (format.equals("name")) {
+            StringBuilder out = new StringBuilder();
+            objects.forEach(o -> out.append(NamePrinter.print(o)));
+            return out.toString();
+        }
         // Several objects are gathered into a List and re-encoded, which turns 3e6 into 3000000 as in kubectl.
         JsonNode document = singleItem && objects.size() == 1 ? objects.get(0)
                 : GoNumbers.reencoded(ObjectList.of(objects));
@@ -48,11 +53,6 @@ public final class ObjectFormats {
                 return YamlPrinter.print(managed ? document : OmitManagedFields.omit(document));
             case "json":
                 return JsonPrinter.print(managed ? document : OmitManagedFields.omit(document));
-            case "name": {
-                StringBuilder out = new StringBuilder();
-                objects.forEach(o -> out.append(NamePrinter.print(o)));
-                return out.toString();
-            }
             case "jsonpath":
             case "jsonpath-file":
             case "jsonpath-as-json":

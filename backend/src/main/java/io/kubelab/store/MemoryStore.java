@@ -257,7 +257,7 @@ public final class MemoryStore implements Store {
                 remaining++;
                 continue;
             }
-            items.add(entry.getValue().deepCopy());
+            items.add(options.shared() ? entry.getValue() : entry.getValue().deepCopy());
             lastKey = entry.getKey();
         }
         if (!more) {

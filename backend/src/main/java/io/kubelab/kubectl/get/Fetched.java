@@ -39,7 +39,7 @@ record Fetched(List<Item> items, List<String> errors, String rawResourceVersion,
                     items.add(new Item(t.type(), typed(t.type(), object)));
                 } else {
                     RequestOptions options = RequestOptions.DEFAULT.withSelectors(request.labelSelector(),
-                            request.fieldSelector());
+                            request.fieldSelector()).withSharedObjects();
                     ObjectNode list = ctx.api().handle(ApiRequest.of(ctx.user(), ApiRequest.Verb.LIST, t.type(),
                             t.namespace(), "").withOptions(options)).body();
                     resourceVersion = list.path("metadata").path("resourceVersion").asText("");
@@ -88,8 +88,8 @@ record Fetched(List<Item> items, List<String> errors, String rawResourceVersion,
     }
 
     /**
-     * Objects in a list come without apiVersion and kind; kubectl's decoder puts them back. The items are
-     * this request's own copies, so they are completed in place.
+     * Objects in a list come without apiVersion and kind; kubectl's decoder puts them back. get reads lists
+     * as the stored objects themselves (which keep both) and changes nothing in them.
      */
     private static ObjectNode typed(ResourceType type, ObjectNode object) {
         if (!object.has("apiVersion")) {
