@@ -30,6 +30,11 @@ final class ClusterDump {
     }
 
     static void write(SimCluster cluster, Path root) throws IOException {
+        write(cluster, root, java.time.Duration.ZERO);
+    }
+
+    /** The dump with every timestamp moved by {@code shift} (see {@link TimeShift}). */
+    static void write(SimCluster cluster, Path root, java.time.Duration shift) throws IOException {
         deleteTree(root);
         List<String> namespaces = new ArrayList<>();
         for (JsonNode ns : list(cluster, ResourceTypes.of("v1", "Namespace")).path("items")) {
@@ -52,6 +57,9 @@ final class ClusterDump {
                 ObjectNode obj = ((ObjectNode) item).deepCopy();
                 obj.put("apiVersion", type.apiVersion());
                 obj.put("kind", type.kind());
+                if (!shift.isZero()) {
+                    TimeShift.shift(obj, shift);
+                }
                 String ns = obj.path("metadata").path("namespace").asText("");
                 String name = obj.path("metadata").path("name").asText();
                 String path = ns.isEmpty() ? base + "/" + type.resource() + "/" + name

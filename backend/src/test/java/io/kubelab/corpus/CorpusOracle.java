@@ -11,6 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +34,26 @@ class CorpusOracle {
     private static final String STUB = "src/test/resources/golden/kubectl/describe/selector-stub.py";
     /** What the stub answers where a real API server would answer otherwise: the line cannot be verified. */
     private static final List<String> STUB_SIGNS = List.of("Unsupported method", "the server could not find the requested resource");
+    /** Our sandbox's context, cluster and user names, with the stub as the server. */
+    private static final String KUBECONFIG = """
+            apiVersion: v1
+            clusters:
+            - cluster:
+                server: http://127.0.0.1:PORT
+              name: kubernetes
+            contexts:
+            - context:
+                cluster: kubernetes
+                user: kubernetes-admin
+              name: kubernetes-admin@kubernetes
+            current-context: kubernetes-admin@kubernetes
+            kind: Config
+            preferences: {}
+            users:
+            - name: kubernetes-admin
+              user:
+                token: corpus
+            """;
     static final String TODO = "TODO differs from kubectl 1.32";
 
     @Test
@@ -42,8 +65,7 @@ class CorpusOracle {
         Path bin = WORK.resolve("bin");
         Files.createDirectories(bin);
         Path wrapper = bin.resolve("kubectl");
-        Files.writeString(wrapper, "#!/bin/sh\nexec " + kubectl + " --server=http://127.0.0.1:" + PORT + " --cache-dir "
-                + WORK.resolve("kc") + " \"$@\"\n");
+        Files.writeString(wrapper, "#!/bin/sh\nexec " + kubectl + " \"$@\"\n");
         Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
         Process stub = new ProcessBuilder("python3", STUB, objects.toString(), String.valueOf(PORT)).inheritIO().start();
         int verified = 0;
@@ -59,7 +81,8 @@ class CorpusOracle {
                 Shell shell = CorpusSandbox.shell(cluster);
                 Path home = WORK.resolve("home");
                 ClusterDump.deleteTree(home);
-                Files.createDirectories(home);
+                Files.createDirectories(home.resolve(".kube"));
+                Files.writeString(home.resolve(".kube/config"), KUBECONFIG.replace("PORT", String.valueOf(PORT)));
                 List<String> prelude = new ArrayList<>(List.of("shopt -s expand_aliases"));
                 List<CorpusFile.Case> out = new ArrayList<>();
                 for (CorpusFile.Case c : corpus.cases()) {
@@ -67,8 +90,13 @@ class CorpusOracle {
                     boolean servable = c.oracle() != null ? c.oracle() : KubectlLine.servable(line);
                     CorpusFile.Expected real = null;
                     if (servable) {
-                        ClusterDump.write(cluster, objects);
-                        CorpusFile.Expected got = bash(prelude, line, home, bin);
+                        CorpusFile.Expected got;
+                        if (KubectlLine.readsClock(line)) {
+                            got = atSimulatedTime(cluster, objects, prelude, line, home, bin);
+                        } else {
+                            ClusterDump.write(cluster, objects);
+                            got = bash(prelude, line, home, bin);
+                        }
                         String text = got.stdout() + got.stderr();
                         real = STUB_SIGNS.stream().anyMatch(text::contains) ? null : got;
                     }
@@ -98,6 +126,30 @@ class CorpusOracle {
             stub.destroy();
         }
         System.out.println("verified " + verified + " lines against kubectl, " + differ + " differ");
+    }
+
+    /**
+     * Runs the line with the dump's timestamps moved so that the simulated now falls in the wall-clock second
+     * kubectl runs in (ages are whole seconds), then moves the dates kubectl printed back.
+     */
+    private static CorpusFile.Expected atSimulatedTime(SimCluster cluster, Path objects, List<String> prelude, String line,
+                                                       Path home, Path bin) throws Exception {
+        Instant simSecond = cluster.clock().now().truncatedTo(ChronoUnit.SECONDS);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Instant target = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(2);
+            Duration shift = Duration.between(simSecond, target);
+            ClusterDump.write(cluster, objects, shift);
+            long wait = Duration.between(Instant.now(), target).toMillis() + 20;
+            if (wait <= 0) {
+                continue;
+            }
+            Thread.sleep(wait);
+            CorpusFile.Expected got = bash(prelude, line, home, bin);
+            if (Instant.now().truncatedTo(ChronoUnit.SECONDS).equals(target)) {
+                return new CorpusFile.Expected(TimeShift.back(got.stdout(), shift), TimeShift.back(got.stderr(), shift), got.exit());
+            }
+        }
+        throw new IllegalStateException("kubectl never ran within one second: " + line);
     }
 
     private static CorpusFile.Expected bash(List<String> prelude, String line, Path home, Path bin) throws Exception {

@@ -18,10 +18,11 @@ final class KubectlLine {
     private static final Pattern ASSIGNMENT = Pattern.compile("^(?:export\\s+|alias\\s+|unalias\\s+)|^[A-Za-z_][A-Za-z0-9_]*=");
     private static final Set<String> VALUE_FLAGS = Set.of("-n", "--namespace", "--context", "--kubeconfig", "--as");
     /** Verbs whose output the stub cannot reproduce (no Tables, logs, exec, reviews; our kubeconfig; our help). */
-    private static final Set<String> NOT_SERVABLE = Set.of("describe", "events", "top", "logs", "exec", "port-forward",
-            "attach", "cp", "auth", "config", "explain", "cluster-info", "wait", "rollout", "version", "help", "edit",
+    private static final Set<String> NOT_SERVABLE = Set.of("top", "logs", "exec", "port-forward",
+            "attach", "cp", "auth", "explain", "cluster-info", "wait", "rollout", "version", "help", "edit",
             "proxy", "debug", "certificate", "completion", "kustomize", "plugin", "options", "drain", "cordon",
             "uncordon");
+    private static final Set<String> CLOCK_VERBS = Set.of("describe", "events");
     private static final Set<String> TABLE_OUTPUT = Set.of("", "wide");
 
     static final String KUBECTL_TEXT = "kubectl";
@@ -57,7 +58,7 @@ final class KubectlLine {
         for (String call : calls) {
             List<String> words = List.of(call.split("\\s+"));
             String verb = verb(words);
-            if (NOT_SERVABLE.contains(verb)) {
+            if (NOT_SERVABLE.contains(verb) || verb.equals("config") && words.contains("view")) {
                 return false;
             }
             if (verb.equals("get") && (TABLE_OUTPUT.contains(output(words)) || words.contains("-w")
@@ -66,6 +67,17 @@ final class KubectlLine {
             }
         }
         return true;
+    }
+
+    /** Whether the output holds ages, so the real kubectl must run with the dump's clock moved to the wall clock. */
+    static boolean readsClock(String line) {
+        for (String call : invocations(line)) {
+            String verb = verb(List.of(call.split("\\s+")));
+            if (CLOCK_VERBS.contains(verb)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String verb(List<String> words) {
