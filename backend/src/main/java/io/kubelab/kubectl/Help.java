@@ -19,6 +19,11 @@ public final class Help {
     public static String text(String commandPath, Command command) {
         StringBuilder out = new StringBuilder();
         out.append(command.description().strip()).append("\n\n");
+        if (!command.aliases().isEmpty()) {
+            out.append("Aliases:\n").append(command.name());
+            command.aliases().forEach(a -> out.append(", ").append(a));
+            out.append("\n\n");
+        }
         if (!command.examples().isBlank()) {
             out.append("Examples:\n").append(stripTrailingNewlines(command.examples())).append("\n\n");
         }

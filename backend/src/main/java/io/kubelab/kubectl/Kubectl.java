@@ -48,6 +48,10 @@ public final class Kubectl {
     }
 
     private static void execute(KubectlContext ctx, List<String> args) throws KubectlException {
+        if (!args.isEmpty() && args.get(0).equals("help")) {
+            help(ctx, args.subList(1, args.size()));
+            return;
+        }
         List<Command> path = new ArrayList<>();
         List<String> rest = new ArrayList<>(args);
         List<Command> candidates = COMMANDS;
@@ -89,6 +93,29 @@ public final class Kubectl {
             ctx.setKubeconfig(KubeconfigLoader.load(ctx.workstation(), flags.string(GlobalFlags.KUBECONFIG)));
         }
         command.run(ctx, flags);
+    }
+
+    /** {@code kubectl help [COMMAND...]}: that command's help, as {@code --help} prints it. */
+    private static void help(KubectlContext ctx, List<String> words) {
+        List<Command> candidates = COMMANDS;
+        Command found = null;
+        StringBuilder path = new StringBuilder("kubectl");
+        for (String word : words) {
+            Command next = find(candidates, word);
+            if (next == null) {
+                if (found == null) {
+                    // cobra answers an unknown topic with the root usage on stderr, and exit code 0.
+                    ctx.err().append("Unknown help topic [`").append(String.join(" ", words)).append("`]\n\n\n")
+                            .append(RootHelp.usage(GROUPS));
+                    return;
+                }
+                break;
+            }
+            found = next;
+            path.append(' ').append(next.name());
+            candidates = next.subcommands();
+        }
+        ctx.out().append(found == null ? RootHelp.text(GROUPS) : Help.text(path.toString(), found));
     }
 
     private static Command last(List<Command> path) {

@@ -9,8 +9,13 @@ final class RootHelp {
     }
 
     static String text(List<Commands.Group> groups) {
-        StringBuilder out = new StringBuilder("kubectl controls the Kubernetes cluster manager.\n\n"
-                + " Find more information at: https://kubernetes.io/docs/reference/kubectl/\n\n");
+        return "kubectl controls the Kubernetes cluster manager.\n\n"
+                + " Find more information at: https://kubernetes.io/docs/reference/kubectl/\n\n" + usage(groups);
+    }
+
+    /** The command groups and usage lines: what {@code kubectl help} prints for a topic it does not know. */
+    static String usage(List<Commands.Group> groups) {
+        StringBuilder out = new StringBuilder();
         for (Commands.Group group : groups) {
             if (group.commands().isEmpty()) {
                 continue;

@@ -113,4 +113,22 @@ class KubectlCoreTest {
         assertEquals("3\n", run("echo $(kubectl get nodes --no-headers | wc -l)").stdout());
         assertEquals("kube-system\n", run("NS=kube-system; kubectl get ns $NS -o jsonpath='{.metadata.name}'; echo").stdout());
     }
+
+    @Test
+    void helpAsACommandAndAliasesInHelp() {
+        assertEquals(run("kubectl get --help").stdout(), run("kubectl help get").stdout());
+        assertTrue(run("kubectl help create deployment").stdout().contains("\n\nAliases:\ndeployment, deploy\n\n"));
+        CommandResult unknown = run("kubectl help foo");
+        assertEquals(0, unknown.exitCode());
+        assertTrue(unknown.stderr().startsWith("Unknown help topic [`foo`]\n\n\nBasic Commands (Beginner):\n  create "),
+                unknown.stderr());
+    }
+
+    @Test
+    void aBareDryRunIsTheOldSpellingOfClient() {
+        CommandResult r = run("kubectl create deployment x --image=nginx --dry-run");
+        assertEquals("deployment.apps/x created (dry run)\n", r.stdout());
+        assertEquals(0, r.exitCode());
+        assertEquals("deployment.apps/x created (dry run)\n", run("kubectl create deployment x --dry-run --image=nginx").stdout());
+    }
 }

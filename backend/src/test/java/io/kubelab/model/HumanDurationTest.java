@@ -21,7 +21,7 @@ class HumanDurationTest {
     }
 
     @ParameterizedTest(name = "{0}ms -> {1}")
-    @CsvSource({"-1999, 0s", "-2000, <invalid>", "1999, 1s"})
+    @CsvSource({"-1999, 0s", "-1500, 0s", "-2000, <invalid>", "900, 0s", "1999, 1s"})
     void truncatesTowardsZero(long millis, String expected) {
         assertEquals(expected, HumanDuration.of(Duration.ofMillis(millis)));
     }

@@ -65,7 +65,7 @@ class CompletionTest {
         assertEquals(List.of("manifests/apps/"), candidates("cd manifests/"), "cd completes directories only");
         assertEquals(List.of("~/"), candidates("cd ~"));
         assertEquals(List.of("~/notes.txt"), candidates("cat ~/no"));
-        assertEquals(List.of("../", "./", ".hidden", ".kube/"), candidates("ls ."));
+        assertEquals(List.of("../", "./", ".bashrc", ".hidden", ".kube/"), candidates("ls ."));
         assertEquals(List.of("/etc/"), candidates("ls /et"));
         assertEquals(List.of("notes.txt"), candidates("echo hi > no"));
         assertEquals(List.of("web.yaml"), candidates("grep -c a < we"));

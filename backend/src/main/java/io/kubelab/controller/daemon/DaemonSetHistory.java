@@ -11,7 +11,7 @@ import io.kubelab.controller.Informer;
 import io.kubelab.controller.Informers;
 import io.kubelab.controller.OwnerRefs;
 import io.kubelab.controller.history.ControllerRevisions;
-import io.kubelab.controller.history.GoJson;
+import io.kubelab.model.GoJson;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

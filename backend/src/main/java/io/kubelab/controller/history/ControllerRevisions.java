@@ -9,6 +9,7 @@ import io.kubelab.apiserver.ObjectMeta;
 import io.kubelab.apiserver.StatusException;
 import io.kubelab.apiserver.UserInfo;
 import io.kubelab.controller.OwnerRefs;
+import io.kubelab.model.GoJson;
 import io.kubelab.model.ResourceType;
 import io.kubelab.model.ResourceTypes;
 

@@ -4,7 +4,19 @@ package io.kubelab.kubectl.cli;
  * One flag as pflag defines it: a long name, an optional one-letter shorthand, a value type, the default
  * as help prints it, and the usage line.
  */
-public record Flag(String name, String shorthand, Type type, String defaultValue, String usage) {
+public record Flag(String name, String shorthand, Type type, String defaultValue, String usage, String noOptDefault) {
+
+    public Flag(String name, String shorthand, Type type, String defaultValue, String usage) {
+        this(name, shorthand, type, defaultValue, usage, type == Type.BOOL ? "true" : "");
+    }
+
+    /**
+     * The flag with pflag's {@code NoOptDefVal}: given without {@code =value} it takes {@code value} and does
+     * not consume the next word ({@code --dry-run} alone means {@code unchanged}).
+     */
+    public Flag withNoOptDefault(String value) {
+        return new Flag(name, shorthand, type, defaultValue, usage, value);
+    }
 
     /** The value types kubectl's flags use; each parses and reports a bad value as pflag's does. */
     public enum Type {

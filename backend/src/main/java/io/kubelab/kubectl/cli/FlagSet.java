@@ -43,7 +43,7 @@ public final class FlagSet {
     /** Whether {@code name} is a flag that takes no value, for shell completion and for the verb dispatch. */
     public boolean isBoolean(String nameOrShorthand) {
         Flag flag = byName.getOrDefault(nameOrShorthand, byShorthand.get(nameOrShorthand));
-        return flag != null && flag.isBool();
+        return flag != null && !flag.noOptDefault().isEmpty();
     }
 
     /**
@@ -87,8 +87,8 @@ public final class FlagSet {
         }
         if (eq >= 0) {
             set(flag, body.substring(eq + 1), values);
-        } else if (flag.isBool()) {
-            set(flag, "true", values);
+        } else if (!flag.noOptDefault().isEmpty()) {
+            set(flag, flag.noOptDefault(), values);
         } else if (next < args.size()) {
             set(flag, args.get(next), values);
             return next + 1;
@@ -111,8 +111,8 @@ public final class FlagSet {
                 set(flag, shorts.substring(2), values);
                 return next;
             }
-            if (flag.isBool()) {
-                set(flag, "true", values);
+            if (!flag.noOptDefault().isEmpty()) {
+                set(flag, flag.noOptDefault(), values);
                 shorts = shorts.substring(1);
             } else if (shorts.length() > 1) {
                 set(flag, shorts.substring(1), values);

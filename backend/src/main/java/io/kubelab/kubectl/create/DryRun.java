@@ -23,7 +23,8 @@ public enum DryRun {
         String value = flags.string(FLAG);
         return switch (value) {
             case "none" -> NONE;
-            case "client" -> CLIENT;
+            // A bare --dry-run (pflag's "unchanged") is the old spelling of client.
+            case "client", "unchanged" -> CLIENT;
             case "server" -> SERVER;
             default -> throw KubectlException.error("Invalid dry-run value (" + value
                     + "). Must be \"none\", \"server\", or \"client\".");

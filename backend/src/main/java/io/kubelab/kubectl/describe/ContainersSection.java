@@ -1,6 +1,8 @@
 package io.kubelab.kubectl.describe;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubelab.kubectl.go.GoSort;
+import io.kubelab.kubectl.go.GoText;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -238,7 +240,7 @@ final class ContainersSection {
         for (JsonNode m : mounts) {
             String flags = J.bool(m, "readOnly") ? "ro" : "rw";
             if (!J.str(m, "subPath").isEmpty()) {
-                flags += ",path=" + Probes.goQuote(J.str(m, "subPath"));
+                flags += ",path=" + GoText.quote(J.str(m, "subPath"));
             }
             w.write(LEVEL_3, J.str(m, "mountPath") + " from " + J.str(m, "name") + " (" + flags + ")\n");
         }

@@ -2,6 +2,7 @@ package io.kubelab.kubectl.describe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubelab.apiserver.StatusException;
+import io.kubelab.kubectl.go.GoSort;
 
 import java.time.Instant;
 import java.util.ArrayList;

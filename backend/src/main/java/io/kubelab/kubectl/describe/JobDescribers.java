@@ -3,6 +3,8 @@ package io.kubelab.kubectl.describe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.kubelab.model.HumanDuration;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +54,7 @@ final class JobDescribers {
         Instant start = Ages.parse(J.str(status, "startTime"));
         Instant end = Ages.parse(J.str(status, "completionTime"));
         if (start != null && end != null) {
-            w.write(LEVEL_0, "Duration:\t" + Ages.human(Duration.between(start, end)) + "\n");
+            w.write(LEVEL_0, "Duration:\t" + HumanDuration.of(Duration.between(start, end)) + "\n");
         }
         if (J.has(spec, "activeDeadlineSeconds")) {
             w.write(LEVEL_0, "Active Deadline Seconds:\t" + J.num(spec, "activeDeadlineSeconds") + "s\n");

@@ -1,6 +1,8 @@
 package io.kubelab.kubectl.describe;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubelab.kubectl.go.GoSort;
+import io.kubelab.kubectl.go.GoText;
 import io.kubelab.model.LabelSelector;
 
 import java.util.ArrayList;
@@ -89,7 +91,7 @@ final class Meta {
             if (value.endsWith("\n")) {
                 value = value.substring(0, value.length() - 1);
             }
-            if (utf8Length(value) + utf8Length(key) + 2 > MAX_ANNOTATION_LEN || value.contains("\n")) {
+            if (GoText.utf8Length(value) + GoText.utf8Length(key) + 2 > MAX_ANNOTATION_LEN || value.contains("\n")) {
                 w.write(LEVEL_0, key + ":\n");
                 for (String s : value.split("\n", -1)) {
                     w.write(LEVEL_0, indent + "  " + shorten(s, MAX_ANNOTATION_LEN - 2) + "\n");
@@ -102,7 +104,7 @@ final class Meta {
 
     /** Go's {@code shorten}: cut at {@code max} bytes (here at the last whole character within them). */
     private static String shorten(String s, int max) {
-        if (utf8Length(s) <= max) {
+        if (GoText.utf8Length(s) <= max) {
             return s;
         }
         int bytes = 0;
@@ -117,16 +119,6 @@ final class Meta {
             end += Character.charCount(cp);
         }
         return s.substring(0, end) + "...";
-    }
-
-    /** Go measures strings in bytes. */
-    private static int utf8Length(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
-        }
-        return n;
     }
 
     /** {@code labels.FormatLabels}: {@code k=v,k2=v2} sorted, {@code <none>} when empty. */

@@ -1,6 +1,7 @@
 package io.kubelab.kubectl.describe;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubelab.kubectl.go.GoSort;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -2,6 +2,7 @@ package io.kubelab.kubectl.describe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubelab.kubectl.go.GoText;
 
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,7 @@ final class PolicyDescribers {
             switch (J.str(m, "type")) {
                 case "External" -> {
                     JsonNode target = J.at(m, "external", "target");
-                    String name = Probes.goQuote(J.str(m, "external", "metric", "name"));
+                    String name = GoText.quote(J.str(m, "external", "metric", "name"));
                     if (J.has(target, "averageValue")) {
                         String c = cur != null && J.has(cur, "external", "current", "averageValue")
                                 ? q(J.at(cur, "external", "current", "averageValue")) : UNKNOWN;
@@ -50,7 +51,7 @@ final class PolicyDescribers {
                 }
                 case "Pods" -> {
                     String c = cur != null && cur.path("pods").isObject() ? q(J.at(cur, "pods", "current", "averageValue")) : UNKNOWN;
-                    w.write(LEVEL_1, Probes.goQuote(J.str(m, "pods", "metric", "name")) + " on pods:\t" + c + " / "
+                    w.write(LEVEL_1, GoText.quote(J.str(m, "pods", "metric", "name")) + " on pods:\t" + c + " / "
                             + q(J.at(m, "pods", "target", "averageValue")) + "\n");
                 }
                 case "Object" -> {
@@ -68,7 +69,7 @@ final class PolicyDescribers {
                 case "ContainerResource" -> resource(w, m.path("containerResource"), cur == null ? null : cur.path("containerResource"),
                         "resource " + J.str(m, "containerResource", "name") + " of container \""
                                 + J.str(m, "containerResource", "container") + "\" on pods");
-                default -> w.write(LEVEL_1, "<unknown metric type " + Probes.goQuote(J.str(m, "type")) + ">\n");
+                default -> w.write(LEVEL_1, "<unknown metric type " + GoText.quote(J.str(m, "type")) + ">\n");
             }
         }
         w.write(LEVEL_0, "Min replicas:\t" + (J.has(spec, "minReplicas") ? String.valueOf(J.num(spec, "minReplicas")) : Meta.UNSET) + "\n");

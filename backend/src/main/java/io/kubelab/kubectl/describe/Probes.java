@@ -53,20 +53,4 @@ final class Probes {
         b.append(path);
         return b.toString();
     }
-
-    /** Go's {@code %q} for the plain strings describe quotes (sub-paths). */
-    static String goQuote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                default -> b.append(c);
-            }
-        }
-        return b.append('"').toString();
-    }
 }

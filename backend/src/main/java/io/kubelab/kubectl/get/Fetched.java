@@ -86,15 +86,17 @@ record Fetched(List<Item> items, List<String> errors, String rawResourceVersion,
         return out;
     }
 
-    /** Objects in a list come without apiVersion and kind; kubectl's decoder puts them back. */
+    /**
+     * Objects in a list come without apiVersion and kind; kubectl's decoder puts them back. The items are
+     * this request's own copies, so they are completed in place.
+     */
     private static ObjectNode typed(ResourceType type, ObjectNode object) {
-        if (object.has("kind") && object.has("apiVersion")) {
-            return object;
+        if (!object.has("apiVersion")) {
+            object.put("apiVersion", type.apiVersion());
         }
-        ObjectNode out = object.objectNode();
-        out.put("apiVersion", type.apiVersion());
-        out.put("kind", type.kind());
-        out.setAll(object);
-        return out;
+        if (!object.has("kind")) {
+            object.put("kind", type.kind());
+        }
+        return object;
     }
 }

@@ -1,6 +1,7 @@
 package io.kubelab.kubectl.print;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubelab.kubectl.go.TabWriter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +103,9 @@ public final class CustomColumns {
             }
             text.append('\n');
         }
-        return CustomColumnsTabWriter.format(text.toString());
+        StringBuilder out = new StringBuilder(text.length() + text.length() / 2);
+        TabWriter.kubectl(out).write(text).flush();
+        return out.toString();
     }
 
     private static void cell(StringBuilder text, List<List<JsonNode>> results) {

@@ -1,10 +1,8 @@
 package io.kubelab.kubectl.print;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import java.util.Arrays;
-import java.util.Iterator;
-import java.util.Map;
+import io.kubelab.model.GoFloats;
+import io.kubelab.model.GoJson;
 
 /**
  * {@code fmt.Sprint} of a value of an unstructured object, as custom columns print a JSONPath result: strings as
@@ -50,14 +48,9 @@ final class GoSprint {
             }
             out.append(']');
         } else if (value.isObject()) {
-            String[] keys = new String[value.size()];
-            int i = 0;
-            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-                keys[i++] = it.next().getKey();
-            }
-            Arrays.sort(keys, JsonPrinter::compareBytes);
+            String[] keys = GoJson.sortedKeys(value);
             out.append("map[");
-            for (i = 0; i < keys.length; i++) {
+            for (int i = 0; i < keys.length; i++) {
                 if (i > 0) {
                     out.append(' ');
                 }

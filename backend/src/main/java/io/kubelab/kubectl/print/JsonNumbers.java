@@ -1,6 +1,7 @@
 package io.kubelab.kubectl.print;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubelab.model.GoFloats;
 
 /**
  * A number as kubectl holds it after decoding the server's JSON into an unstructured object (an int64 when the

@@ -1,23 +1,21 @@
 package io.kubelab.kubectl.print;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubelab.model.GoFloats;
+import io.kubelab.model.GoJson;
 
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code kubectl -o json}: cli-runtime's JSONPrinter, encoding/json's MarshalIndent with four spaces and a final
  * newline. Objects from the server are unstructured maps, so keys come out in byte order; strings are escaped as
- * Go escapes them ({@code <}, {@code >}, {@code &} as {@code \u003c}..., U+2028/U+2029, C0 controls with
- * {@code \b \f \n \r \t} short forms); numbers as int64 or float64 (see {@link GoFloats#json}). Several objects
- * printed in turn are simply concatenated.
+ * Go escapes them ({@link GoJson#appendString}); numbers as int64 or float64 (see {@link GoFloats#json}). Several
+ * objects printed in turn are simply concatenated.
  */
 public final class JsonPrinter {
 
     private static final String INDENT = "    ";
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private JsonPrinter() {
     }
@@ -69,7 +67,7 @@ public final class JsonPrinter {
             indent(out, depth);
             out.append(']');
         } else if (node.isTextual()) {
-            string(out, node.textValue());
+            GoJson.appendString(out, node.textValue());
         } else if (node.isNumber()) {
             out.append(JsonNumbers.text(node));
         } else if (node.isBoolean()) {
@@ -84,19 +82,12 @@ public final class JsonPrinter {
             out.append("{}");
             return;
         }
-        String[] keys = new String[node.size()];
-        int i = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            keys[i++] = it.next().getKey();
-        }
-        if (sortKeys) {
-            Arrays.sort(keys, JsonPrinter::compareBytes);
-        }
+        String[] keys = sortKeys ? GoJson.sortedKeys(node) : fieldNames(node);
         out.append('{');
-        for (i = 0; i < keys.length; i++) {
+        for (int i = 0; i < keys.length; i++) {
             out.append(i == 0 ? "\n" : ",\n");
             indent(out, depth + 1);
-            string(out, keys[i]);
+            GoJson.appendString(out, keys[i]);
             out.append(": ");
             value(out, node.get(keys[i]), depth + 1, sortKeys);
         }
@@ -105,58 +96,18 @@ public final class JsonPrinter {
         out.append('}');
     }
 
-    /** Go compares strings by UTF-8 bytes, which is code point order (not UTF-16 order). */
-    static int compareBytes(String a, String b) {
-        int n = Math.min(a.length(), b.length());
-        for (int i = 0; i < n; i++) {
-            char x = a.charAt(i);
-            char y = b.charAt(i);
-            if (x != y) {
-                if (Character.isSurrogate(x) != Character.isSurrogate(y)) {
-                    return Character.isSurrogate(x) ? 1 : -1;
-                }
-                return x - y;
-            }
+    private static String[] fieldNames(JsonNode node) {
+        String[] keys = new String[node.size()];
+        int i = 0;
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            keys[i++] = it.next();
         }
-        return a.length() - b.length();
+        return keys;
     }
 
     private static void indent(StringBuilder out, int depth) {
         for (int i = 0; i < depth; i++) {
             out.append(INDENT);
         }
-    }
-
-    static void string(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '<', '>', '&', '\u2028', '\u2029' -> unicodeEscape(out, c);
-                default -> {
-                    if (c < 0x20) {
-                        unicodeEscape(out, c);
-                    } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                        out.append(c).append(s.charAt(++i));
-                    } else if (Character.isSurrogate(c)) {
-                        out.append("\\ufffd"); // what encoding/json writes for text that is not valid UTF-8
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
-
-    private static void unicodeEscape(StringBuilder out, char c) {
-        out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF]).append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
     }
 }

@@ -3,6 +3,8 @@ package io.kubelab.kubectl.print;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubelab.kubectl.go.TabWriter;
+import io.kubelab.model.GoFloats;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -244,7 +246,7 @@ final class TablePrinter {
             return v.asText();
         }
         if (v.isNumber()) {
-            return GoFloat.format(v.asDouble());
+            return GoFloats.shortestG(v.asDouble());
         }
         if (v.isBoolean()) {
             return v.asBoolean() ? "true" : "false";

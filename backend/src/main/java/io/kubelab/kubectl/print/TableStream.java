@@ -1,6 +1,7 @@
 package io.kubelab.kubectl.print;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubelab.kubectl.go.TabWriter;
 
 /**
  * {@code kubectl get -w}: the first Table (the list) and then one Table per watch event, each flushed as it
@@ -10,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class TableStream {
 
     private final StringBuilder pending = new StringBuilder();
-    private final TabWriter writer = new TabWriter(pending);
+    private final TabWriter writer = TabWriter.kubectl(pending);
     private final TablePrinter printer;
 
     public TableStream(String groupKind, boolean namespaced, TableOptions options) {

@@ -1,6 +1,7 @@
 package io.kubelab.kubectl.print;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubelab.kubectl.go.TabWriter;
 import io.kubelab.model.ResourceType;
 
 import java.util.List;
@@ -37,7 +38,7 @@ public final class TableText {
     public static String print(List<Section> sections, TableOptions options) {
         StringBuilder out = new StringBuilder();
         StringBuilder pending = new StringBuilder();
-        TabWriter writer = new TabWriter(pending);
+        TabWriter writer = TabWriter.kubectl(pending);
         TablePrinter printer = null;
         String lastKind = null;
         boolean separatorReady = false;

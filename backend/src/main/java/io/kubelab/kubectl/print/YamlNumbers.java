@@ -1,6 +1,7 @@
 package io.kubelab.kubectl.print;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubelab.model.GoFloats;
 
 import java.math.BigInteger;
 

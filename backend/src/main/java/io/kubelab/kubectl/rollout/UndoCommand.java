@@ -62,13 +62,13 @@ final class UndoCommand extends Command {
     @Override
     public FlagSet flags() {
         return OutputFlags.add(Targets.common(new FlagSet()))
-                .add(Flag.string("dry-run", "", "none", "Must be \"none\", \"server\", or \"client\". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource."))
+                .add(Flag.string("dry-run", "", "none", "Must be \"none\", \"server\", or \"client\". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.").withNoOptDefault("unchanged"))
                 .add(Flag.int64("to-revision", "", 0, "The revision to rollback to. Default to 0 (last revision)."));
     }
 
     @Override
     public void run(KubectlContext ctx, ParsedFlags flags) throws KubectlException {
-        String dryRun = flags.string("dry-run");
+        String dryRun = flags.string("dry-run").equals("unchanged") ? "client" : flags.string("dry-run");
         long toRevision = flags.integer("to-revision");
         for (Targets.Target target : Targets.resolve(ctx, flags)) {
             String kind = target.type().kind();

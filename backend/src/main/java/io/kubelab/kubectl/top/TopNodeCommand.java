@@ -59,24 +59,15 @@ final class TopNodeCommand extends Command {
 
     @Override
     public FlagSet flags() {
-        return new FlagSet()
+        return TopFlags.shared("nodes")
                 .add(Flag.bool("no-headers", "", false, "If present, print output without headers"))
-                .add(Flag.string("selector", "l", "", "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints."))
-                .add(Flag.bool("show-capacity", "", false, "Print node resources based on Capacity instead of Allocatable(default) of the nodes."))
-                .add(Flag.string("sort-by", "", "", "If non-empty, sort nodes list using specified field. The field can be either 'cpu' or 'memory'."))
-                .add(Flag.bool("use-protocol-buffers", "", true, "Enables using protocol-buffers to access Metrics API."));
+                .add(Flag.bool("show-capacity", "", false, "Print node resources based on Capacity instead of Allocatable(default) of the nodes."));
     }
 
     @Override
     public void run(KubectlContext ctx, ParsedFlags flags) throws KubectlException {
-        String sortBy = flags.string("sort-by");
-        if (!sortBy.isEmpty() && !sortBy.equals("cpu") && !sortBy.equals("memory")) {
-            throw KubectlException.error("--sort-by accepts only cpu or memory");
-        }
-        if (flags.args().size() > 1) {
-            throw KubectlException.usageHelp(ctx.commandPath(), "Unexpected args: " + flags.args());
-        }
-        String name = flags.args().isEmpty() ? "" : flags.args().get(0);
+        String sortBy = TopFlags.sortBy(flags);
+        String name = TopFlags.name(ctx, flags);
         List<ObjectNode> metrics = new ArrayList<>(Metrics.list(ctx, Metrics.NODE_METRICS, "", name,
                 flags.string("selector"), ""));
         if (metrics.isEmpty()) {

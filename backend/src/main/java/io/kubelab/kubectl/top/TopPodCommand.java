@@ -63,28 +63,19 @@ final class TopPodCommand extends Command {
 
     @Override
     public FlagSet flags() {
-        return new FlagSet()
+        return TopFlags.shared("pods")
                 .add(Flag.bool("all-namespaces", "A", false, "If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace."))
                 .add(Flag.bool("containers", "", false, "If present, print usage of containers within a pod."))
                 .add(Flag.string("field-selector", "", "", "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type."))
                 .add(Flag.bool("no-headers", "", false, "If present, print output without headers."))
-                .add(Flag.string("selector", "l", "", "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints."))
-                .add(Flag.string("sort-by", "", "", "If non-empty, sort pods list using specified field. The field can be either 'cpu' or 'memory'."))
-                .add(Flag.bool("sum", "", false, "Print the sum of the resource usage"))
-                .add(Flag.bool("use-protocol-buffers", "", true, "Enables using protocol-buffers to access Metrics API."));
+                .add(Flag.bool("sum", "", false, "Print the sum of the resource usage"));
     }
 
     @Override
     public void run(KubectlContext ctx, ParsedFlags flags) throws KubectlException {
-        String sortBy = flags.string("sort-by");
-        if (!sortBy.isEmpty() && !sortBy.equals("cpu") && !sortBy.equals("memory")) {
-            throw KubectlException.error("--sort-by accepts only cpu or memory");
-        }
-        if (flags.args().size() > 1) {
-            throw KubectlException.usageHelp(ctx.commandPath(), "Unexpected args: " + flags.args());
-        }
+        String sortBy = TopFlags.sortBy(flags);
+        String name = TopFlags.name(ctx, flags);
         boolean all = flags.bool("all-namespaces");
-        String name = flags.args().isEmpty() ? "" : flags.args().get(0);
         List<ObjectNode> metrics = new ArrayList<>(Metrics.list(ctx, Metrics.POD_METRICS, all ? "" : ctx.namespace(),
                 name, flags.string("selector"), flags.string("field-selector")));
         if (metrics.isEmpty()) {

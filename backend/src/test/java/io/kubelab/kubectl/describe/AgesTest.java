@@ -9,19 +9,8 @@ import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** apimachinery's {@code duration.HumanDuration} at each of its boundaries, and describe's dates. */
+/** Describe's dates and ages of timestamps (the durations themselves are {@code model.HumanDuration}'s). */
 class AgesTest {
-
-    @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({
-            "PT-2S, <invalid>", "PT-1.5S, 0s", "PT0S, 0s", "PT0.9S, 0s", "PT59S, 59s", "PT119S, 119s",
-            "PT2M, 2m", "PT2M5S, 2m5s", "PT9M59S, 9m59s", "PT10M, 10m", "PT10M59S, 10m", "PT179M, 179m",
-            "PT3H, 3h", "PT3H5M, 3h5m", "PT7H59M, 7h59m", "PT8H, 8h", "PT47H59M, 47h", "PT48H, 2d", "PT53H, 2d5h",
-            "PT191H, 7d23h", "PT192H, 8d", "PT17519H, 729d", "PT17520H, 2y", "PT17640H, 2y5d", "PT70080H, 8y"
-    })
-    void humanDuration(String duration, String expected) {
-        assertEquals(expected, Ages.human(Duration.parse(duration)));
-    }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {

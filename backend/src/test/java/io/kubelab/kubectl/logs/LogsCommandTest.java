@@ -1,20 +1,10 @@
 package io.kubelab.kubectl.logs;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kubelab.apiserver.ApiRequest;
-import io.kubelab.apiserver.UserInfo;
-import io.kubelab.clock.SimClock;
-import io.kubelab.cluster.ClusterSpec;
-import io.kubelab.cluster.SimCluster;
-import io.kubelab.model.ResourceTypes;
+import io.kubelab.kubectl.WorkloadFixture;
 import io.kubelab.shell.CommandResult;
 import io.kubelab.shell.Shell;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,32 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** kubectl logs on a live cluster: names, workloads, containers, and kubectl's messages. */
 class LogsCommandTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static SimCluster cluster;
     private static Shell shell;
 
     @BeforeAll
     static void cluster() throws Exception {
-        cluster = SimCluster.create(ClusterSpec.standard(), SimClock.manual(Instant.parse("2026-11-25T10:00:00Z")), 7);
-        shell = new Shell(cluster);
-        create("v1", "Pod", """
-                {"apiVersion":"v1","kind":"Pod","metadata":{"name":"web"},
-                 "spec":{"containers":[{"name":"nginx","image":"nginx:1.27"}]}}""");
-        create("v1", "Pod", """
-                {"apiVersion":"v1","kind":"Pod","metadata":{"name":"two"},
-                 "spec":{"containers":[{"name":"app","image":"nginx:1.27"},
-                                       {"name":"side","image":"busybox:1.36","command":["sh","-c","echo side up; sleep 3600"]}]}}""");
-        create("apps/v1", "Deployment", """
-                {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"api"},
-                 "spec":{"replicas":2,"selector":{"matchLabels":{"app":"api"}},
-                  "template":{"metadata":{"labels":{"app":"api"}},
-                   "spec":{"containers":[{"name":"httpd","image":"httpd:2.4"}]}}}}""");
-        cluster.clock().settle(cluster::stable, Duration.ofMinutes(5));
-    }
-
-    private static void create(String apiVersion, String kind, String json) throws Exception {
-        cluster.api().handle(ApiRequest.of(UserInfo.ADMIN, ApiRequest.Verb.CREATE, ResourceTypes.of(apiVersion, kind),
-                "default", "").withBody((ObjectNode) JSON.readTree(json)));
+        shell = WorkloadFixture.shell();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.kubelab.kubectl.print;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubelab.model.GoFloats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -66,8 +67,8 @@ class TableTextTest {
     @Test
     void goFloatsAsFmtPrintsThem() {
         assertEquals(List.of("0.5", "2", "1e+21", "1.234567e+06", "0.0001", "1e-05", "123.25", "-3.5", "100000"),
-                List.of(GoFloat.format(0.5), GoFloat.format(2.0), GoFloat.format(1e21), GoFloat.format(1234567.0),
-                        GoFloat.format(0.0001), GoFloat.format(0.00001), GoFloat.format(123.25),
-                        GoFloat.format(-3.5), GoFloat.format(100000.0)));
+                List.of(GoFloats.shortestG(0.5), GoFloats.shortestG(2.0), GoFloats.shortestG(1e21), GoFloats.shortestG(1234567.0),
+                        GoFloats.shortestG(0.0001), GoFloats.shortestG(0.00001), GoFloats.shortestG(123.25),
+                        GoFloats.shortestG(-3.5), GoFloats.shortestG(100000.0)));
     }
 }

@@ -1,5 +1,7 @@
 package io.kubelab.kubectl.print.gotemplate;
 
+import io.kubelab.kubectl.go.GoText;
+
 import java.nio.charset.StandardCharsets;
 
 /** text/template's {@code html}, {@code js} and {@code urlquery} escapers, and Go's strict standard base64. */
@@ -43,7 +45,7 @@ final class GoEscapes {
                 default -> {
                     if (r < ' ') {
                         b.append(String.format("\\u%04X", r));
-                    } else if (r < 0x80 || GoPrint.isPrint(r)) {
+                    } else if (r < 0x80 || GoText.isPrint(r)) {
                         b.appendCodePoint(r);
                     } else {
                         b.append(String.format("\\u%04X", r));

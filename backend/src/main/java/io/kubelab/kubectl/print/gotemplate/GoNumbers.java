@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -14,12 +13,10 @@ import java.util.Map;
  * integer that fits int64 is an int64, anything else a float64), and reaches a go-template after one more
  * {@code json.Marshal}/{@code Unmarshal} round trip through apimachinery's decoder (so a float64 that Go
  * writes without exponent or fraction, such as {@code 3e6}, comes back as the int64 {@code 3000000}).
- * Also Go's float printing: {@code %v} ({@code 'g'}, shortest), JSON's format, {@code %e}/{@code %f}.
+ * Also the digit layouts {@code %e}/{@code %f} share ({@code %v} and JSON's are {@link io.kubelab.model.GoFloats}').
  */
 public final class GoNumbers {
 
-    /** strconv's {@code 'g'} with shortest digits switches to an exponent from 1e6 ({@code 3e+06}). */
-    private static final int SHORTEST_EXPONENT_LIMIT = 6;
     private static final double TWO_63 = 9.223372036854775808E18;
 
     private GoNumbers() {
@@ -80,48 +77,6 @@ public final class GoNumbers {
         return n.isIntegralNumber() && n.canConvertToLong() ? n.longValue() : (long) n.doubleValue();
     }
 
-    /** Go's {@code %v} of a float64: {@code 'g'} with the shortest digits ({@code 1.5}, {@code 3e+06}, {@code -1e-07}). */
-    public static String formatG(double d) {
-        String special = special(d);
-        if (special != null) {
-            return special;
-        }
-        Digits g = Digits.of(d);
-        int exp = g.pointPos() - 1;
-        if (exp < -4 || exp >= SHORTEST_EXPONENT_LIMIT) {
-            return g.sign() + exponent(g.digits(), exp);
-        }
-        return g.sign() + plain(g.digits(), g.pointPos());
-    }
-
-    /** Go's {@code encoding/json} float64: plain digits, exponent form below 1e-6 or from 1e21 ({@code 1e-7}). */
-    public static String formatJson(double d) {
-        if (d == 0) {
-            return 1 / d < 0 ? "-0" : "0";
-        }
-        Digits g = Digits.of(d);
-        double abs = Math.abs(d);
-        if (abs < 1e-6 || abs >= 1e21) {
-            String e = exponent(g.digits(), g.pointPos() - 1);
-            e = e.replace("e-0", "e-");
-            return g.sign() + e;
-        }
-        return g.sign() + plain(g.digits(), g.pointPos());
-    }
-
-    static String special(double d) {
-        if (Double.isNaN(d)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "+Inf" : "-Inf";
-        }
-        if (d == 0) {
-            return 1 / d < 0 ? "-0" : "0";
-        }
-        return null;
-    }
-
     static String exponent(String digits, int exp) {
         StringBuilder b = new StringBuilder();
         b.append(digits.charAt(0));
@@ -144,14 +99,5 @@ public final class GoNumbers {
             return digits + "0".repeat(pointPos - digits.length());
         }
         return digits.substring(0, pointPos) + "." + digits.substring(pointPos);
-    }
-
-    /** Shortest decimal digits of a finite, non-zero double: 0.0123 is digits "123", point position -1. */
-    record Digits(String sign, String digits, int pointPos) {
-        static Digits of(double d) {
-            BigDecimal bd = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
-            String digits = bd.unscaledValue().toString();
-            return new Digits(d < 0 ? "-" : "", digits, digits.length() - bd.scale());
-        }
     }
 }

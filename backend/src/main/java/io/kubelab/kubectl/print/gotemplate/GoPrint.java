@@ -1,10 +1,11 @@
 package io.kubelab.kubectl.print.gotemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubelab.kubectl.go.GoText;
+import io.kubelab.model.GoFloats;
+import io.kubelab.model.GoJson;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -60,7 +61,7 @@ public final class GoPrint {
             return v.textValue();
         }
         if (v.isNumber()) {
-            return GoNumbers.isInt(v, rt) ? Long.toString(GoNumbers.longValue(v)) : GoNumbers.formatG(v.doubleValue());
+            return GoNumbers.isInt(v, rt) ? Long.toString(GoNumbers.longValue(v)) : GoFloats.shortestG(v.doubleValue());
         }
         if (v.isBoolean()) {
             return Boolean.toString(v.booleanValue());
@@ -89,7 +90,7 @@ public final class GoPrint {
                     b.append(", ");
                 }
                 first = false;
-                b.append(quote(key)).append(':');
+                b.append(GoText.quote(key)).append(':');
                 goSyntax(b, v.get(key), rt);
             }
             b.append('}');
@@ -103,7 +104,7 @@ public final class GoPrint {
             }
             b.append('}');
         } else if (v.isTextual()) {
-            b.append(quote(v.textValue()));
+            b.append(GoText.quote(v.textValue()));
         } else {
             b.append(scalar(v, rt));
         }
@@ -111,130 +112,11 @@ public final class GoPrint {
 
     /** {@code json.Marshal(v)}: compact, keys sorted, {@code <>&} escaped as Go does. */
     public static String json(JsonNode v, boolean rt) {
-        StringBuilder b = new StringBuilder();
-        json(b, v, rt);
-        return b.toString();
+        return GoJson.marshal(v, n -> GoNumbers.isInt(n, rt) ? Long.toString(GoNumbers.longValue(n)) : GoFloats.json(n.doubleValue()));
     }
 
-    private static void json(StringBuilder b, JsonNode v, boolean rt) {
-        if (v == null || v.isNull() || v.isMissingNode()) {
-            b.append("null");
-        } else if (v.isObject()) {
-            b.append('{');
-            boolean first = true;
-            for (String key : sortedKeys(v)) {
-                if (!first) {
-                    b.append(',');
-                }
-                first = false;
-                jsonString(b, key);
-                b.append(':');
-                json(b, v.get(key), rt);
-            }
-            b.append('}');
-        } else if (v.isArray()) {
-            b.append('[');
-            for (int i = 0; i < v.size(); i++) {
-                if (i > 0) {
-                    b.append(',');
-                }
-                json(b, v.get(i), rt);
-            }
-            b.append(']');
-        } else if (v.isTextual()) {
-            jsonString(b, v.textValue());
-        } else if (v.isNumber()) {
-            b.append(GoNumbers.isInt(v, rt) ? Long.toString(GoNumbers.longValue(v)) : GoNumbers.formatJson(v.doubleValue()));
-        } else {
-            b.append(v.asText());
-        }
-    }
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
-    static void jsonString(StringBuilder b, String s) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                case '\b' -> b.append("\\b");
-                case '\f' -> b.append("\\f");
-                default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-                        b.append("\\u00").append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
-                        if (c >= 0x2000) {
-                            b.setLength(b.length() - 6);
-                            b.append(c == '\u2028' ? "\\u2028" : "\\u2029");
-                        }
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        b.append('"');
-    }
-
-    /** Go's {@code strconv.Quote}. */
-    public static String quote(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); ) {
-            int r = s.codePointAt(i);
-            i += Character.charCount(r);
-            switch (r) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case 7 -> b.append("\\a");
-                case '\b' -> b.append("\\b");
-                case '\f' -> b.append("\\f");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                case 11 -> b.append("\\v");
-                default -> {
-                    if (isPrint(r)) {
-                        b.appendCodePoint(r);
-                    } else if (r < ' ' || r == 0x7f) {
-                        b.append("\\x").append(HEX[(r >> 4) & 0xF]).append(HEX[r & 0xF]);
-                    } else if (r < 0x10000) {
-                        b.append(String.format("\\u%04x", r));
-                    } else {
-                        b.append(String.format("\\U%08x", r));
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
-    }
-
-    /** Go's {@code %#U}: {@code U+0026 '&'}, without the character when Go would not print it. */
-    public static String unicodeFormat(int r) {
-        String hex = String.format("U+%04X", r);
-        return isPrint(r) ? hex + " '" + new String(Character.toChars(r)) + "'" : hex;
-    }
-
-    /** Go's {@code unicode.IsPrint}, near enough: letters, marks, numbers, punctuation, symbols and ' '. */
-    public static boolean isPrint(int r) {
-        if (r == ' ') {
-            return true;
-        }
-        int type = Character.getType(r);
-        return r > ' ' && r != 0x7f && !Character.isWhitespace(r) && !Character.isSpaceChar(r)
-                && type != Character.CONTROL && type != Character.FORMAT && type != Character.SURROGATE
-                && type != Character.PRIVATE_USE && type != Character.UNASSIGNED;
-    }
-
+    /** A map's keys in the order Go's fmt and text/template visit them: by bytes. */
     static List<String> sortedKeys(JsonNode obj) {
-        List<String> keys = new ArrayList<>(obj.size());
-        for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
-            keys.add(it.next());
-        }
-        Collections.sort(keys);
-        return keys;
+        return Arrays.asList(GoJson.sortedKeys(obj));
     }
 }

@@ -1,6 +1,8 @@
 package io.kubelab.kubectl.print.gotemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubelab.kubectl.go.GoText;
+import io.kubelab.model.GoFloats;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -269,10 +271,10 @@ final class GoPrintf {
             }
             case 'q' -> {
                 String t = truncate(s, spec.prec);
-                if (spec.sharp && t.indexOf('`') < 0 && t.chars().allMatch(c -> c == '\t' || GoPrint.isPrint(c))) {
+                if (spec.sharp && t.indexOf('`') < 0 && t.chars().allMatch(c -> c == '\t' || GoText.isPrint(c))) {
                     return pad("`" + t + "`", spec);
                 }
-                return pad(GoPrint.quote(t), spec);
+                return pad(GoText.quote(t), spec);
             }
             case 'x', 'X' -> {
                 StringBuilder b = new StringBuilder();
@@ -329,7 +331,7 @@ final class GoPrintf {
             }
             case 'q' -> {
                 int r = validRune(v);
-                String q = r == '\'' ? "'\\''" : GoPrint.quote(new String(Character.toChars(r)));
+                String q = r == '\'' ? "'\\''" : GoText.quote(new String(Character.toChars(r)));
                 if (r != '\'') {
                     q = "'" + q.substring(1, q.length() - 1).replace("\\\"", "\"") + "'";
                 }
@@ -337,7 +339,7 @@ final class GoPrintf {
             }
             case 'U' -> {
                 String u = String.format("U+%04X", v);
-                if (spec.sharp && GoPrint.isPrint(validRune(v))) {
+                if (spec.sharp && GoText.isPrint(validRune(v))) {
                     u += " '" + new String(Character.toChars(validRune(v))) + "'";
                 }
                 return pad(u, spec);
@@ -375,7 +377,7 @@ final class GoPrintf {
     private static String floating(double d, int verb, Spec spec, JsonNode a) {
         String body;
         switch (verb) {
-            case 'v', 'g', 'G' -> body = spec.prec < 0 ? GoNumbers.formatG(Math.abs(d)) : precisionG(Math.abs(d), spec.prec);
+            case 'v', 'g', 'G' -> body = spec.prec < 0 ? GoFloats.shortestG(Math.abs(d)) : precisionG(Math.abs(d), spec.prec);
             case 'e', 'E' -> body = exponentForm(Math.abs(d), spec.prec < 0 ? 6 : spec.prec);
             case 'f', 'F' -> body = fixed(Math.abs(d), spec.prec < 0 ? 6 : spec.prec);
             default -> {

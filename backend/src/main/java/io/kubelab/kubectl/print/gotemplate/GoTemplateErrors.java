@@ -1,6 +1,7 @@
 package io.kubelab.kubectl.print.gotemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubelab.kubectl.go.GoText;
 
 /**
  * kubectl's wording around a go-template failure (cli-runtime's {@code GoTemplatePrinter} and print flags).
@@ -18,7 +19,7 @@ public final class GoTemplateErrors {
     }
 
     public static String executing(String template, GoTemplateException e) {
-        return "error executing template " + GoPrint.quote(template) + ": " + e.getMessage() + "\n";
+        return "error executing template " + GoText.quote(template) + ": " + e.getMessage() + "\n";
     }
 
     /** The block kubectl writes to stdout when execution fails: template, raw JSON, Go's {@code %+v}. */

@@ -3,6 +3,7 @@ package io.kubelab.kubectl.print.gotemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
+import io.kubelab.kubectl.go.GoText;
 import io.kubelab.kubectl.print.gotemplate.GoValues.GoInt;
 import io.kubelab.kubectl.print.gotemplate.GoValues.Iface;
 import io.kubelab.kubectl.print.gotemplate.TemplateNode.ActionNode;
@@ -93,21 +94,12 @@ final class TemplateExec {
             String before = text.substring(0, Math.min(pos, text.length()));
             int nl = before.lastIndexOf('\n');
             int lineNum = 1 + (int) before.chars().filter(c -> c == '\n').count();
-            int byteNum = nl < 0 ? utf8Length(before) : utf8Length(before.substring(nl + 1));
+            int byteNum = nl < 0 ? GoText.utf8Length(before) : GoText.utf8Length(before.substring(nl + 1));
             location = "output:" + lineNum + ":" + byteNum;
-            return new GoTemplateException("template: " + location + ": executing " + GoPrint.quote(tmplName)
+            return new GoTemplateException("template: " + location + ": executing " + GoText.quote(tmplName)
                     + " at <" + node + ">: " + message, "");
         }
         return new GoTemplateException("template: " + location + ": " + message, "");
-    }
-
-    private static int utf8Length(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
-        }
-        return n;
     }
 
     private void step() {
@@ -250,7 +242,7 @@ final class TemplateExec {
         at(t);
         ListNode tmpl = templates.get(t.name());
         if (tmpl == null) {
-            throw error("template " + GoPrint.quote(t.name()) + " not defined");
+            throw error("template " + GoText.quote(t.name()) + " not defined");
         }
         if (depth >= JAVA_TEMPLATE_DEPTH) {
             throw error("exceeded maximum template depth (" + MAX_TEMPLATE_DEPTH + ")");
@@ -360,7 +352,7 @@ final class TemplateExec {
         } else if (first instanceof StringNode s) {
             return com.fasterxml.jackson.databind.node.TextNode.valueOf(s.text());
         }
-        throw error("can't evaluate command " + GoPrint.quote(first.toString()));
+        throw error("can't evaluate command " + GoText.quote(first.toString()));
     }
 
     static JsonNode constant(NumberNode n) {
@@ -409,7 +401,7 @@ final class TemplateExec {
     private Object evalField(String fieldName, List<TemplateNode> args, Object fin, Object receiver) {
         if (receiver == null) {
             if (missingKeyError) {
-                throw error("nil data; no entry for key " + GoPrint.quote(fieldName));
+                throw error("nil data; no entry for key " + GoText.quote(fieldName));
             }
             return null;
         }
@@ -426,7 +418,7 @@ final class TemplateExec {
             JsonNode result = r.get(fieldName);
             if (result == null) {
                 if (missingKeyError) {
-                    throw error("map has no entry for key " + GoPrint.quote(fieldName));
+                    throw error("map has no entry for key " + GoText.quote(fieldName));
                 }
                 return null;
             }
@@ -439,7 +431,7 @@ final class TemplateExec {
         at(id);
         TemplateFuncs.Func f = TemplateFuncs.lookup(id.ident());
         if (f == null) {
-            throw error(GoPrint.quote(id.ident()) + " is not a defined function");
+            throw error(GoText.quote(id.ident()) + " is not a defined function");
         }
         return TemplateFuncs.call(this, dot, f, cmd, args, fin);
     }

@@ -1,5 +1,7 @@
 package io.kubelab.kubectl.print.gotemplate;
 
+import io.kubelab.kubectl.go.GoText;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,9 +37,9 @@ final class TemplateLexer {
                 return "<" + val + ">";
             }
             if (val.length() > 10) {
-                return GoPrint.quote(val.substring(0, 10)) + "...";
+                return GoText.quote(val.substring(0, 10)) + "...";
             }
-            return GoPrint.quote(val);
+            return GoText.quote(val);
         }
     }
 
@@ -295,7 +297,7 @@ final class TemplateLexer {
                 if (r <= 0x7f && r >= 0x20 && r != 0x7f) {
                     emit(Kind.CHAR);
                 } else {
-                    return error("unrecognized character in action: " + GoPrint.unicodeFormat(r));
+                    return error("unrecognized character in action: " + GoText.unicodeFormat(r));
                 }
             }
         }
@@ -332,7 +334,7 @@ final class TemplateLexer {
             }
         }
         if (!atTerminator()) {
-            return error("bad character " + GoPrint.unicodeFormat(peek()));
+            return error("bad character " + GoText.unicodeFormat(peek()));
         }
         String word = input.substring(start, pos);
         Kind kind = switch (word) {
@@ -367,7 +369,7 @@ final class TemplateLexer {
             }
         }
         if (!atTerminator()) {
-            return error("bad character " + GoPrint.unicodeFormat(peek()));
+            return error("bad character " + GoText.unicodeFormat(peek()));
         }
         emit(kind);
         return true;
@@ -410,7 +412,7 @@ final class TemplateLexer {
 
     private boolean lexNumber() {
         if (!scanNumber()) {
-            return error("bad number syntax: " + GoPrint.quote(input.substring(start, pos)));
+            return error("bad number syntax: " + GoText.quote(input.substring(start, pos)));
         }
         emit(Kind.NUMBER);
         return true;

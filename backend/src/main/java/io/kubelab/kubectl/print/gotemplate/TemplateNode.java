@@ -1,5 +1,7 @@
 package io.kubelab.kubectl.print.gotemplate;
 
+import io.kubelab.kubectl.go.GoText;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +30,7 @@ sealed interface TemplateNode {
     record TextNode(int pos, String text) implements TemplateNode {
         @Override
         public String toString() {
-            return GoPrint.quote(text);
+            return GoText.quote(text);
         }
     }
 
@@ -186,8 +188,8 @@ sealed interface TemplateNode {
     record TemplateCallNode(int pos, int line, String name, PipeNode pipe) implements TemplateNode {
         @Override
         public String toString() {
-            return pipe == null ? "{{template " + GoPrint.quote(name) + "}}"
-                    : "{{template " + GoPrint.quote(name) + " " + pipe + "}}";
+            return pipe == null ? "{{template " + GoText.quote(name) + "}}"
+                    : "{{template " + GoText.quote(name) + " " + pipe + "}}";
         }
     }
 

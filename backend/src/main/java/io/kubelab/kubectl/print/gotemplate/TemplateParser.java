@@ -1,5 +1,6 @@
 package io.kubelab.kubectl.print.gotemplate;
 
+import io.kubelab.kubectl.go.GoText;
 import io.kubelab.kubectl.print.gotemplate.TemplateLexer.Kind;
 import io.kubelab.kubectl.print.gotemplate.TemplateLexer.Token;
 import io.kubelab.kubectl.print.gotemplate.TemplateNode.ActionNode;
@@ -432,7 +433,7 @@ final class TemplateParser {
                 node = new VariableNode(chainPos, all);
             } else if (node instanceof BoolNode || node instanceof StringNode || node instanceof NumberNode
                     || node instanceof NilNode || node instanceof DotNode) {
-                throw error("unexpected . after term " + GoPrint.quote(node.toString()));
+                throw error("unexpected . after term " + GoText.quote(node.toString()));
             } else {
                 node = new ChainNode(chainPos, node, fields);
             }
@@ -445,7 +446,7 @@ final class TemplateParser {
         switch (token.kind()) {
             case IDENTIFIER -> {
                 if (!TemplateFuncs.exists(token.val())) {
-                    throw error("function " + GoPrint.quote(token.val()) + " not defined");
+                    throw error("function " + GoText.quote(token.val()) + " not defined");
                 }
                 return new IdentifierNode(token.pos(), token.val());
             }
@@ -458,7 +459,7 @@ final class TemplateParser {
             case VARIABLE -> {
                 List<String> ident = Arrays.asList(token.val().split("\\.", -1));
                 if (!vars.contains(ident.get(0))) {
-                    throw error("undefined variable " + GoPrint.quote(ident.get(0)));
+                    throw error("undefined variable " + GoText.quote(ident.get(0)));
                 }
                 return new VariableNode(token.pos(), ident);
             }
@@ -540,7 +541,7 @@ final class TemplateParser {
             boolean floatSyntax = !body.startsWith("0x") && body.chars().anyMatch(c -> ".eEpP".indexOf(c) >= 0);
             return new NumberNode(token.pos(), text, floatSyntax ? (Object) d : null);
         } catch (NumberFormatException e) {
-            throw error("illegal number syntax: " + GoPrint.quote(text));
+            throw error("illegal number syntax: " + GoText.quote(text));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.kubelab.kubectl.print.jsonpath;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubelab.kubectl.print.gotemplate.GoNumbers;
+import io.kubelab.model.GoJson;
 
 /**
  * A filter's comparison: client-go's fork of text/template's {@code eq}, {@code lt}... over basic kinds.
@@ -69,16 +70,11 @@ final class GoCompare {
             case BOOL -> throw new JsonPathException(BAD_TYPE);
             case INT -> a.longValue() < b.longValue();
             case FLOAT -> a.doubleValue() < b.doubleValue();
-            case STRING -> compareBytes(a.textValue(), b.textValue()) < 0;
+            case STRING -> GoJson.compareKeys(a.textValue(), b.textValue()) < 0;
         };
     }
 
     private static boolean lessOrEqual(JsonNode a, JsonNode b) {
         return less(a, b) || equal(a, b);
-    }
-
-    /** Go compares strings byte by byte (UTF-8), which for text below U+10000 is UTF-16 order. */
-    static int compareBytes(String a, String b) {
-        return a.compareTo(b);
     }
 }

@@ -1,6 +1,7 @@
 package io.kubelab.kubectl.print.jsonpath;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubelab.kubectl.go.GoText;
 import io.kubelab.kubectl.print.gotemplate.GoPrint;
 
 /**
@@ -20,7 +21,7 @@ public final class JsonPathErrors {
 
     /** The execution failure with kubectl's debugging dump of the object ({@code %#v} of its JSON). */
     public static String executing(String template, JsonPathException e, JsonNode object) {
-        return "error executing jsonpath " + GoPrint.quote(template) + ": Error executing template: " + e.getMessage()
+        return "error executing jsonpath " + GoText.quote(template) + ": Error executing template: " + e.getMessage()
                 + ". Printing more information for debugging the template:\n"
                 + "\ttemplate was:\n\t\t" + template + "\n"
                 + "\tobject given to jsonpath engine was:\n\t\t" + GoPrint.goSyntax(object, false) + "\n\n\n";

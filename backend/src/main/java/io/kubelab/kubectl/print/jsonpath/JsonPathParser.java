@@ -1,5 +1,6 @@
 package io.kubelab.kubectl.print.jsonpath;
 
+import io.kubelab.kubectl.go.GoText;
 import io.kubelab.kubectl.print.jsonpath.PathNode.ArrayNode;
 import io.kubelab.kubectl.print.jsonpath.PathNode.BoolNode;
 import io.kubelab.kubectl.print.jsonpath.PathNode.FieldNode;
@@ -126,7 +127,7 @@ final class JsonPathParser {
             backup();
             parseIdentifier(cur);
         } else {
-            throw new JsonPathException("unrecognized character in action: " + GoPrint.unicodeFormat(r));
+            throw new JsonPathException("unrecognized character in action: " + GoText.unicodeFormat(r));
         }
         return true;
     }

@@ -2,6 +2,8 @@ package io.kubelab.kubectl.print.sort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubelab.kubectl.go.GoSort;
+import io.kubelab.kubectl.go.GoText;
 import io.kubelab.kubectl.print.gotemplate.GoNumbers;
 import io.kubelab.kubectl.print.gotemplate.GoPrint;
 import io.kubelab.kubectl.print.jsonpath.JsonPath;
@@ -55,7 +57,7 @@ public final class SortBy {
             keys.add(key);
         }
         if (!foundOnce) {
-            throw new SortByException("couldn't find any field with path " + GoPrint.quote(expression)
+            throw new SortByException("couldn't find any field with path " + GoText.quote(expression)
                     + " in the list of objects", false);
         }
         GoSort.sort(new Keys(out, keys, expression));

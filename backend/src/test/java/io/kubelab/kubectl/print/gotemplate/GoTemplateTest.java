@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubelab.model.GoFloats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,7 +34,7 @@ class GoTemplateTest {
             "12345678901234567890, 1.2345678901234567e+19",
     })
     void floatsPrintAsGoPrintsThemWithPercentV(double value, String expected) {
-        assertEquals(expected, GoNumbers.formatG(value));
+        assertEquals(expected, GoFloats.shortestG(value));
     }
 
     @ParameterizedTest
@@ -46,7 +47,7 @@ class GoTemplateTest {
             "-2.5, -2.5",
     })
     void floatsPrintAsGoEncodesThemInJson(double value, String expected) {
-        assertEquals(expected, GoNumbers.formatJson(value));
+        assertEquals(expected, GoFloats.json(value));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.kubelab.kubectl.print;
+package io.kubelab.model;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

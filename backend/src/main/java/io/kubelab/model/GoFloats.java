@@ -1,4 +1,4 @@
-package io.kubelab.kubectl.print;
+package io.kubelab.model;
 
 import java.math.BigDecimal;
 
@@ -8,13 +8,13 @@ import java.math.BigDecimal;
  * (exponent form when the decimal exponent is below -4 or at least 6), which go-yaml writes.
  * Both start from the shortest decimal digits that read back as the same double.
  */
-final class GoFloats {
+public final class GoFloats {
 
     private GoFloats() {
     }
 
     /** The text encoding/json writes for a float64. */
-    static String json(double value) {
+    public static String json(double value) {
         if (value == 0) {
             return isNegativeZero(value) ? "-0" : "0";
         }
@@ -33,7 +33,7 @@ final class GoFloats {
     }
 
     /** strconv.FormatFloat(value, 'g', -1, 64), also what fmt.Sprint prints for a float64. */
-    static String shortestG(double value) {
+    public static String shortestG(double value) {
         if (Double.isNaN(value)) {
             return "NaN";
         }

@@ -1,15 +1,19 @@
-package io.kubelab.kubectl.print.sort;
+package io.kubelab.kubectl.go;
+
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Go's {@code sort.Sort} (pattern-defeating quicksort, Go 1.19+), step for step, because kubectl's
  * {@code --sort-by} is not a stable sort and its comparison is not a strict order (an object missing the
  * field is "less" than everything, itself included): to print equal or missing keys in kubectl's order we
- * must make the same comparisons and swaps. Lists of up to 12 are an insertion sort.
+ * must make the same comparisons and swaps; describe's sorts (events of the same second) likewise. Lists of
+ * up to 12 are an insertion sort, hence stable; beyond that the order of ties is not, deterministically.
  */
-final class GoSort {
+public final class GoSort {
 
     /** Go's {@code sort.Interface}. */
-    interface Data {
+    public interface Data {
         int len();
 
         boolean less(int i, int j);
@@ -24,9 +28,30 @@ final class GoSort {
     private GoSort() {
     }
 
-    static void sort(Data data) {
+    /** {@code sort.Sort(data)}. */
+    public static void sort(Data data) {
         int n = data.len();
         pdqsort(data, 0, n, 32 - Integer.numberOfLeadingZeros(n));
+    }
+
+    /** Sorts the list in place, as {@code sort.Sort} with {@code Less(i, j) = less.compare(i, j) < 0}. */
+    public static <T> void sort(List<T> list, Comparator<? super T> less) {
+        sort(new Data() {
+            @Override
+            public int len() {
+                return list.size();
+            }
+
+            @Override
+            public boolean less(int i, int j) {
+                return less.compare(list.get(i), list.get(j)) < 0;
+            }
+
+            @Override
+            public void swap(int i, int j) {
+                list.set(i, list.set(j, list.get(i)));
+            }
+        });
     }
 
     static void insertionSort(Data data, int a, int b) {

@@ -1,0 +1,2 @@
+/** kubectl annotate: annotations changed with merge patches. */
+package io.kubelab.kubectl.annotate;

@@ -1,0 +1,2 @@
+/** kubectl autoscale: HorizontalPodAutoscalers as kubectl builds them. */
+package io.kubelab.kubectl.autoscale;

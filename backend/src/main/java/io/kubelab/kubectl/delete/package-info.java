@@ -1,0 +1,2 @@
+/** kubectl delete: removing objects and waiting until they are gone. */
+package io.kubelab.kubectl.delete;

@@ -1,0 +1,2 @@
+/** kubectl label: labels changed with merge patches. */
+package io.kubelab.kubectl.label;

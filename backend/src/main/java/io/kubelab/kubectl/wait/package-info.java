@@ -1,0 +1,2 @@
+/** kubectl wait: conditions awaited in simulated time. */
+package io.kubelab.kubectl.wait;
