@@ -108,7 +108,8 @@ class CorpusOracle {
                     CommandResult r = shell.execute(line);
                     CorpusFile.Expected ours = new CorpusFile.Expected(r.stdout(), r.stderr(), r.exitCode());
                     if (real == null) {
-                        out.add(c);
+                        // Not verifiable now (a write, a Table, the stub's limits): the text is ours again.
+                        out.add(c.fromKubectl() ? c.withExpected(c.expected(), false, null) : c);
                         continue;
                     }
                     verified++;
