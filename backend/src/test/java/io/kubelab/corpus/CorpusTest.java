@@ -29,9 +29,12 @@ class CorpusTest {
 
     private static final boolean UPDATE = Boolean.getBoolean("kubelab.golden.update");
     static final int MIN_LINES = 300;
+    /** Each known difference with kubectl's text and ours, for whoever fixes them. */
+    private static final Path DIFFERENCES = Path.of("target/corpus-known-differences.txt");
 
     @TestFactory
     List<DynamicNode> corpus() throws IOException {
+        StringBuilder differences = new StringBuilder();
         List<DynamicNode> files = new ArrayList<>();
         int total = 0;
         for (Path file : CorpusSandbox.files()) {
@@ -45,11 +48,19 @@ class CorpusTest {
             for (int k = 0; k < corpus.cases().size(); k++) {
                 CorpusFile.Case c = corpus.cases().get(k);
                 CorpusFile.Expected ours = actual.get(k);
+                if (c.knownDifference() != null) {
+                    differences.append("== ").append(file.getFileName()).append(':').append(c.line()).append(' ')
+                            .append(c.knownDifference()).append("\n$ ").append(c.command()).append("\n-- kubectl 1.32:\n")
+                            .append(new CorpusFile(List.of(c.withExpected(c.expected(), false, null))).format())
+                            .append("-- ours:\n")
+                            .append(new CorpusFile(List.of(c.withExpected(ours, false, null))).format());
+                }
                 String name = file.getFileName() + ":" + c.line() + " $ " + c.command().lines().findFirst().orElse("");
                 tests.add(DynamicTest.dynamicTest(name, () -> check(c, ours)));
             }
             files.add(DynamicContainer.dynamicContainer(file.getFileName().toString(), tests));
         }
+        Files.writeString(DIFFERENCES, differences.toString());
         int count = total;
         files.add(DynamicTest.dynamicTest("at least " + MIN_LINES + " command lines",
                 () -> assertTrue(count >= MIN_LINES, count + " command lines")));
