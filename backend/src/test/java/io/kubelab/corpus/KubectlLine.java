@@ -19,7 +19,7 @@ final class KubectlLine {
     private static final Set<String> VALUE_FLAGS = Set.of("-n", "--namespace", "--context", "--kubeconfig", "--as");
     /** Verbs whose output the stub cannot reproduce (no Tables, logs, exec, reviews; our kubeconfig; our help). */
     private static final Set<String> NOT_SERVABLE = Set.of("top", "logs", "exec", "port-forward",
-            "attach", "cp", "auth", "explain", "cluster-info", "wait", "rollout", "version", "help", "edit",
+            "attach", "cp", "explain", "cluster-info", "wait", "rollout", "version", "help", "edit",
             "proxy", "debug", "certificate", "completion", "kustomize", "plugin", "options", "drain", "cordon",
             "uncordon");
     private static final Set<String> CLOCK_VERBS = Set.of("describe", "events");
