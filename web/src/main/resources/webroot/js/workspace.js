@@ -1,7 +1,8 @@
 /*
  * The workspace page: an xterm.js terminal whose lines go over the SockJS event bus to this sandbox's
  * shell (address sandbox.<id>.shell), which runs them and answers with stdout, stderr and exit code, and
- * which answers Tab with the candidates that fit the word at the cursor.
+ * which answers Tab with the candidates that fit the word at the cursor. vi FILE and kubectl edit open the
+ * editor over the terminal (file-editor.js); saving or quitting it goes to the shell too.
  */
 (function () {
   'use strict';
@@ -63,16 +64,44 @@
 
   function run(line) {
     if (line.trim().length === 0) { editor.start(); return; }
-    eb.send(address, { type: 'exec', line: line }, {}, function (err, reply) {
-      if (err) {
-        term.write('\x1b[31mkubelab: the sandbox did not answer (' + (err.message || 'connection lost') + ')\x1b[0m\r\n');
-      } else {
-        term.write(reply.body.stdout);
-        term.write(reply.body.stderr);
-        if (reply.body.prompt) { editor.prompt = colour(reply.body.prompt); }
-      }
+    // terminal: this screen can show an editor, so vi FILE and kubectl edit open one (reply.body.edit).
+    eb.send(address, { type: 'exec', line: line, terminal: true }, {}, answered);
+  }
+
+  /** Shows a command's (or a save's) output, then the editor it opened or the prompt again. */
+  function answered(err, reply) {
+    if (err) {
+      term.write('\x1b[31mkubelab: the sandbox did not answer (' + (err.message || 'connection lost') + ')\x1b[0m\r\n');
       editor.start();
-    });
+      return;
+    }
+    var reopened = reply.body.edit && files.isOpen();
+    term.write(reply.body.stdout);
+    // A failed save (a file too large) keeps the editor open with the reason in its bar, as vim shows it.
+    if (!reopened) { term.write(reply.body.stderr); }
+    if (reply.body.prompt) { editor.prompt = colour(reply.body.prompt); }
+    if (reply.body.edit) {
+      files.open(reply.body.edit, reopened ? reply.body.stderr : '');
+      return;
+    }
+    files.close();
+    editor.start();
+    term.focus();
+  }
+
+  /** The editor over the terminal: its Save and Quit go to the sandbox, which writes or applies the file. */
+  var files = new FileEditor(function (id, text) {
+    eb.send(address, { type: 'save', id: id, text: text }, {}, closed);
+  }, function (id) {
+    eb.send(address, { type: 'quit', id: id }, {}, closed);
+  });
+
+  function closed(err, reply) {
+    if (err) {
+      files.failed('kubelab: the sandbox did not answer (' + (err.message || 'connection lost') + '); try again');
+      return;
+    }
+    answered(null, reply);
   }
 
   /** Tab: the sandbox's shell knows the files, the commands and the cluster; it answers what fits. */
@@ -83,5 +112,5 @@
   }
 
   // For tests and for the curious: the terminal, to read its buffer.
-  window.kubelab = { term: term, editor: editor };
+  window.kubelab = { term: term, editor: editor, files: files };
 })();

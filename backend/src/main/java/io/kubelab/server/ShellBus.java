@@ -3,6 +3,7 @@ package io.kubelab.server;
 import io.kubelab.shell.CommandResult;
 import io.kubelab.shell.Completion;
 import io.kubelab.tenancy.SandboxHost;
+import io.kubelab.tenancy.TerminalResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -24,7 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code {"stdout","stderr","exitCode"}}), {@code {"type":"history"}} (answers {@code {"history":[...]}}) and
  * {@code {"type":"complete","line":...,"cursor":N}} (Tab: answers {@code {"candidates":[...],"display":[...],
  * "descriptions":[...],"replace":{"from":F,"to":T},"space":true}}, see docs/ARCHITECTURE.md); browsers reach it
- * through the SockJS bridge. {@code kubelab.sandbox.<id>.control} stops the sandbox
+ * through the SockJS bridge. The browser terminal's exec adds {@code "terminal":true}: then {@code vi FILE} and
+ * {@code kubectl edit} answer {@code "edit":{"id","title","text"}}, an editor to show, closed by
+ * {@code {"type":"save","id":...,"text":...}} or {@code {"type":"quit","id":...}} (answered as an exec, with
+ * another {@code "edit"} when kubectl reopens its file). {@code kubelab.sandbox.<id>.control} stops the sandbox
  * and is never bridged.
  */
 final class ShellBus {
@@ -98,7 +102,14 @@ final class ShellBus {
     private void onShell(String id, Message<JsonObject> msg) {
         JsonObject body = msg.body();
         String type = body == null ? null : body.getString("type");
-        if ("exec".equals(type) && body.getValue("line") instanceof String line) {
+        if ("exec".equals(type) && body.getValue("line") instanceof String line && body.getBoolean("terminal", false)) {
+            inOrder(id, () -> reply(id, msg, host.executeInTerminal(id, line)));
+        } else if ("save".equals(type) && body.getValue("id") instanceof String editor
+                && body.getValue("text") instanceof String text) {
+            inOrder(id, () -> reply(id, msg, host.save(id, editor, text)));
+        } else if ("quit".equals(type) && body.getValue("id") instanceof String editor) {
+            inOrder(id, () -> reply(id, msg, host.quit(id, editor)));
+        } else if ("exec".equals(type) && body.getValue("line") instanceof String line) {
             // A command can move simulated time a long way (sim settle, sim advance 1h): it runs on a worker,
             // never on the event loop every other sandbox on this member shares.
             inOrder(id, () -> host.execute(id, line).ifPresentOrElse(
@@ -117,9 +128,24 @@ final class ShellBus {
                     r -> msg.reply(completion(r)),
                     () -> msg.fail(404, "sandbox " + id + " is not running here")));
         } else {
-            msg.fail(NO_SUCH_REQUEST, "expected {\"type\":\"exec\",\"line\":\"...\"}, {\"type\":\"history\"} or "
-                    + "{\"type\":\"complete\",\"line\":\"...\",\"cursor\":N}");
+            msg.fail(NO_SUCH_REQUEST, "expected {\"type\":\"exec\",\"line\":\"...\"}, {\"type\":\"history\"}, "
+                    + "{\"type\":\"complete\",\"line\":\"...\",\"cursor\":N}, "
+                    + "{\"type\":\"save\",\"id\":\"...\",\"text\":\"...\"} or {\"type\":\"quit\",\"id\":\"...\"}");
         }
+    }
+
+    /** Answers the browser terminal: the output and prompt, and the editor to show if one opened. */
+    private void reply(String id, Message<JsonObject> msg, java.util.Optional<TerminalResult> answer) {
+        answer.ifPresentOrElse(t -> {
+            CommandResult r = t.result();
+            JsonObject reply = new JsonObject().put("stdout", r.stdout()).put("stderr", r.stderr())
+                    .put("exitCode", r.exitCode()).put("prompt", host.prompt(id).orElse(null));
+            if (t.editor() != null) {
+                reply.put("edit", new JsonObject().put("id", t.editor().id()).put("title", t.editor().title())
+                        .put("text", t.editor().text()));
+            }
+            msg.reply(reply);
+        }, () -> msg.fail(404, "sandbox " + id + " is not running here"));
     }
 
     static JsonObject completion(Completion.Result r) {

@@ -218,6 +218,10 @@ final class FileTree {
         if (!session(shell).files.isDirectory(NodeFiles.parent(path))) {
             return CommandResult.failure(name + ": " + files.get(0) + ": No such file or directory\n", 1);
         }
+        if (shell.terminal() && shell.openEditor(EditorFile.file(session(shell), name, files.get(0), path))) {
+            // The browser shows the file; like vim after :wq, nothing is printed.
+            return new CommandResult("", "", 0, path);
+        }
         return CommandResult.editor(path, name + ": Warning: Output is not to a terminal\n");
     }
 }

@@ -1,9 +1,15 @@
 package io.kubelab.shell;
 
+import io.kubelab.apiserver.StatusException;
 import io.kubelab.cluster.SimCluster;
 import io.kubelab.kubectl.Kubectl;
 import io.kubelab.kubectl.KubectlContext;
+import io.kubelab.kubectl.KubectlException;
+import io.kubelab.kubectl.ServerErrors;
 import io.kubelab.kubectl.Workstation;
+import io.kubelab.kubectl.edit.EditCommand;
+import io.kubelab.kubectl.edit.EditRequest;
+import io.kubelab.kubectl.edit.EditorHost;
 
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +30,11 @@ final class KubectlCommand implements Filter {
             return CommandResult.failure("The connection to the server localhost:8080 was refused - did you "
                     + "specify the right host or port?\n", 1);
         }
-        KubectlContext ctx = new KubectlContext(cluster.api(), cluster.clock(),
-                new SessionWorkstation(shell.sessions().current()), stdin);
+        Sessions.Session session = shell.sessions().current();
+        // Only the browser terminal can show kubectl edit's file: elsewhere edit fails as without an editor.
+        Workstation workstation = shell.terminal()
+                ? new TerminalWorkstation(session, shell, cluster, title(args)) : new SessionWorkstation(session);
+        KubectlContext ctx = new KubectlContext(cluster.api(), cluster.clock(), workstation, stdin);
         Kubectl.Result result = Kubectl.run(ctx, args);
         return new CommandResult(result.stdout(), result.stderr(), result.exitCode());
     }
@@ -43,8 +52,62 @@ final class KubectlCommand implements Filter {
                 }));
     }
 
+    private static String title(List<String> args) {
+        return args.isEmpty() ? "kubectl" : "kubectl " + String.join(" ", args);
+    }
+
+    /**
+     * The browser terminal's machine: {@code kubectl edit} opens the terminal's editor; saving it applies
+     * the text in a fresh context of the same machine, as kubectl does once its editor exits.
+     */
+    private static final class TerminalWorkstation extends SessionWorkstation implements EditorHost {
+
+        private final Shell shell;
+        private final SimCluster cluster;
+        private final String title;
+
+        TerminalWorkstation(Sessions.Session session, Shell shell, SimCluster cluster, String title) {
+            super(session);
+            this.shell = shell;
+            this.cluster = cluster;
+            this.title = title;
+        }
+
+        @Override
+        public boolean openEditor(EditRequest request) {
+            return shell.openEditor(edit(cluster, session, title, request));
+        }
+    }
+
+    private static EditorFile edit(SimCluster cluster, Sessions.Session session, String title, EditRequest request) {
+        java.util.function.Function<String, EditorFile.Closed> save = edited -> {
+            KubectlContext ctx = new KubectlContext(cluster.api(), cluster.clock(), new SessionWorkstation(session), null);
+            int code = 0;
+            EditRequest next = null;
+            try {
+                next = EditCommand.finish(ctx, request, edited).orElse(null);
+            } catch (KubectlException e) {
+                ctx.err().append(e.stderr());
+                code = e.exitCode();
+            } catch (StatusException e) {
+                ctx.err().append(ServerErrors.text(e.status()));
+                code = 1;
+            }
+            return new EditorFile.Closed(new CommandResult(ctx.out().toString(), ctx.err().toString(), code),
+                    next == null ? null : edit(cluster, session, title, next));
+        };
+        // Quitting leaves the file as it was opened: kubectl reads it back unchanged.
+        return new EditorFile(title, request.text(), save, () -> save.apply(request.text()));
+    }
+
     /** The shell's current machine as kubectl sees it. */
-    private record SessionWorkstation(Sessions.Session session) implements Workstation {
+    private static class SessionWorkstation implements Workstation {
+
+        final Sessions.Session session;
+
+        SessionWorkstation(Sessions.Session session) {
+            this.session = session;
+        }
 
         @Override
         public Optional<String> read(String path) {

@@ -29,6 +29,10 @@ public final class Shell {
     private int spent;
     private int depth;
     private java.time.Duration slept = java.time.Duration.ZERO;
+    /** Whether the running line came from the browser terminal, which can show an editor. */
+    private boolean terminal;
+    /** The file the running line asked the browser terminal to edit, if any. */
+    private EditorFile opened;
 
     /** A shell with no cluster behind it (the cluster-less commands still work). */
     public Shell() {
@@ -49,6 +53,45 @@ public final class Shell {
      * printed. Never throws: whatever the text, the answer is output and an exit code.
      */
     public CommandResult execute(String line) {
+        return execute(line, false);
+    }
+
+    /**
+     * {@link #execute(String)} for the browser terminal when {@code terminal}: {@code vi FILE} and
+     * {@code kubectl edit} then open its editor ({@link #takeEditor()}) instead of failing for want of one.
+     */
+    public CommandResult execute(String line, boolean terminal) {
+        opened = null;
+        this.terminal = terminal;
+        try {
+            return run(line);
+        } finally {
+            this.terminal = false;
+        }
+    }
+
+    /** The editor the last {@link #execute(String, boolean)} opened, once; null when it opened none. */
+    public EditorFile takeEditor() {
+        EditorFile file = opened;
+        opened = null;
+        return file;
+    }
+
+    /** Whether an editor can be shown for the running line. */
+    boolean terminal() {
+        return terminal;
+    }
+
+    /** Opens {@code file} in the terminal's editor; false without a terminal or when the line opened one already. */
+    boolean openEditor(EditorFile file) {
+        if (!terminal || opened != null) {
+            return false;
+        }
+        opened = file;
+        return true;
+    }
+
+    private CommandResult run(String line) {
         String trimmed = line == null ? "" : line.strip();
         if (trimmed.isEmpty()) {
             return CommandResult.empty();

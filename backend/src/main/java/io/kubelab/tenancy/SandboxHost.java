@@ -5,12 +5,15 @@ import io.kubelab.cluster.ClusterSpec;
 import io.kubelab.cluster.SimCluster;
 import io.kubelab.shell.CommandResult;
 import io.kubelab.shell.Completion;
+import io.kubelab.shell.EditorFile;
 import io.kubelab.shell.Shell;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The sandboxes whose running state lives on this member. Each sandbox's commands run one at a time,
@@ -18,7 +21,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SandboxHost {
 
+    /** Editors a sandbox keeps open at once (a terminal per browser tab); older ones are forgotten. */
+    static final int MAX_OPEN_EDITORS = 8;
+
     private final ConcurrentHashMap<String, Shell> shells = new ConcurrentHashMap<>();
+    /** Each sandbox's open editors by id, oldest first; read and changed under the sandbox's shell lock. */
+    private final ConcurrentHashMap<String, LinkedHashMap<String, EditorFile>> editors = new ConcurrentHashMap<>();
+    private final AtomicLong editorIds = new AtomicLong();
 
     /**
      * Installs the default cluster template in the background (about 0.7 s on a cold JVM), while the
@@ -56,6 +65,63 @@ public final class SandboxHost {
         synchronized (shell) {
             return Optional.of(shell.execute(line));
         }
+    }
+
+    /**
+     * Runs a line typed in the browser terminal, which can show an editor: {@code vi FILE} and
+     * {@code kubectl edit} open one (and print nothing) instead of failing as they do for {@link #execute}.
+     */
+    public Optional<TerminalResult> executeInTerminal(String id, String line) {
+        Shell shell = shells.get(id);
+        if (shell == null) {
+            return Optional.empty();
+        }
+        synchronized (shell) {
+            CommandResult result = shell.execute(line, true);
+            return Optional.of(new TerminalResult(result, register(id, shell.takeEditor())));
+        }
+    }
+
+    /** The student saved editor {@code editorId} with {@code text}: the file is written or the edit applied. */
+    public Optional<TerminalResult> save(String id, String editorId, String text) {
+        return close(id, editorId, file -> file.save(text));
+    }
+
+    /** The student quit editor {@code editorId} without saving. */
+    public Optional<TerminalResult> quit(String id, String editorId) {
+        return close(id, editorId, EditorFile::quit);
+    }
+
+    private Optional<TerminalResult> close(String id, String editorId,
+                                           java.util.function.Function<EditorFile, EditorFile.Closed> how) {
+        Shell shell = shells.get(id);
+        if (shell == null) {
+            return Optional.empty();
+        }
+        synchronized (shell) {
+            LinkedHashMap<String, EditorFile> open = editors.get(id);
+            EditorFile file = open == null ? null : open.remove(editorId);
+            if (file == null) {
+                return Optional.of(new TerminalResult(CommandResult.failure(
+                        "kubelab: this editor was closed already; its text was not saved\n", 1), null));
+            }
+            EditorFile.Closed closed = how.apply(file);
+            return Optional.of(new TerminalResult(closed.result(), register(id, closed.reopen())));
+        }
+    }
+
+    /** Remembers an opened editor under a new id; the caller holds the sandbox's lock. */
+    private TerminalResult.Editor register(String id, EditorFile file) {
+        if (file == null) {
+            return null;
+        }
+        LinkedHashMap<String, EditorFile> open = editors.computeIfAbsent(id, key -> new LinkedHashMap<>());
+        if (open.size() >= MAX_OPEN_EDITORS) {
+            open.remove(open.keySet().iterator().next());
+        }
+        String editorId = "e" + Long.toString(editorIds.incrementAndGet(), 36);
+        open.put(editorId, file);
+        return new TerminalResult.Editor(editorId, file.title(), file.text());
     }
 
     /**
@@ -113,6 +179,7 @@ public final class SandboxHost {
 
     public void stop(String id) {
         shells.remove(id);
+        editors.remove(id);
     }
 
     public Set<String> ids() {

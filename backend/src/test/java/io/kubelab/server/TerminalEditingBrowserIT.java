@@ -95,9 +95,11 @@ class TerminalEditingBrowserIT {
         page.keyboard().press("Tab");
         waitForScreen(page, "version        (Print the client and server version information)");
         String verbs = screen(page);
-        assertTrue(verbs.contains("$ kubectl \napi-resources  (Print the supported API resources on the server)\n"
+        assertTrue(verbs.contains("$ kubectl \nannotate       (Update the annotations on a resource)\n"
+                + "api-resources  (Print the supported API resources on the server)\n"
                 + "api-versions   (Print the supported API versions on the server, in the form of \"group/version\")\n"
-                + "version        (Print the client and server version information)\n"), verbs);
+                + "apply          (Apply a configuration to a resource by file name or stdin)\n"), verbs);
+        assertTrue(verbs.contains("\nversion        (Print the client and server version information)\n"), verbs);
         waitForLineEnd(page, "$ kubectl ");
         page.keyboard().press("Control+U");
 

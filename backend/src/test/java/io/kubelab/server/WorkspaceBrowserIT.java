@@ -131,6 +131,22 @@ class WorkspaceBrowserIT {
         page.keyboard().press("Enter");
         waitForPrompt(page);
         page.waitForFunction("() => !window.kubelab.term.buffer.active.getLine(0).translateToString(true).includes('Welcome')");
+
+        // A student's first kubectl steps, as a course has them.
+        for (String line : new String[]{"alias k=kubectl", "k create deployment web --image=nginx --replicas=3",
+                "k rollout status deploy/web", "k get pods -o wide", "k expose deploy web --port=80",
+                "k get svc web -o jsonpath='{.spec.clusterIP}{\"\\n\"}'"}) {
+            page.keyboard().type(line);
+            page.keyboard().press("Enter");
+            waitForPrompt(page);
+        }
+        waitForScreen(page, "service/web exposed");
+        String kubectl = screen(page);
+        assertTrue(kubectl.contains("deployment.apps/web created"), kubectl);
+        assertTrue(kubectl.contains("deployment \"web\" successfully rolled out"), kubectl);
+        assertTrue(kubectl.contains("NAME                   READY   STATUS    RESTARTS   AGE   IP "), kubectl);
+        assertTrue(kubectl.matches("(?s).*\\n10\\.(9[6-9]|10[0-9]|11[01])\\.\\d+\\.\\d+\\n.*"), kubectl);
+        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SCREENSHOTS.resolve("kubectl.png")));
         context.close();
     }
 }
