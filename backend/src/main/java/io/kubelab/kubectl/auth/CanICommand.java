@@ -79,6 +79,9 @@ final class CanICommand extends Command {
     @Override
     public void run(KubectlContext ctx, ParsedFlags flags) throws KubectlException {
         if (flags.bool("list")) {
+            if (!flags.args().isEmpty()) {
+                throw KubectlException.error("list option must be specified with no arguments");
+            }
             RulesList.print(ctx, flags);
             return;
         }

@@ -104,6 +104,10 @@ public final class ExecCommand extends Command {
         }
         ctx.out().append(result.stdout());
         ctx.err().append(result.stderr());
+        if (result.exitCode() != 0 && !result.stderr().isEmpty() && !result.stderr().endsWith("\n")) {
+            // The runtime's message ends its line before kubectl's own.
+            ctx.err().append('\n');
+        }
         if (result.exitCode() != 0) {
             throw new KubectlException("command terminated with exit code " + result.exitCode() + "\n", result.exitCode());
         }

@@ -33,7 +33,14 @@ final class Introspection {
     /** The selector as {@code k=v,k2=v2}, in Go's map order (sorted keys). */
     static Map<String, String> selector(JsonNode object) throws KubectlException {
         JsonNode source = switch (object.path("kind").asText()) {
-            case "Pod" -> object.path("metadata").path("labels");
+            case "Pod" -> {
+                JsonNode labels = object.path("metadata").path("labels");
+                if (!labels.isObject() || labels.isEmpty()) {
+                    throw KubectlException.error("couldn't retrieve selectors via --selector flag or introspection: "
+                            + "the pod has no labels and cannot be exposed");
+                }
+                yield labels;
+            }
             case "Service", "ReplicationController" -> object.path("spec").path("selector");
             default -> {
                 JsonNode selector = object.path("spec").path("selector");
