@@ -92,12 +92,14 @@ record Fetched(List<Item> items, List<String> errors, String rawResourceVersion,
      * as the stored objects themselves (which keep both) and changes nothing in them.
      */
     private static ObjectNode typed(ResourceType type, ObjectNode object) {
-        if (!object.has("apiVersion")) {
-            object.put("apiVersion", type.apiVersion());
+        if (object.has("apiVersion") && object.has("kind")) {
+            return object;
         }
-        if (!object.has("kind")) {
-            object.put("kind", type.kind());
-        }
-        return object;
+        // Never complete a shared object in place: work on a copy.
+        ObjectNode copy = object.deepCopy();
+        copy.put("apiVersion", type.apiVersion());
+        copy.put("kind", type.kind());
+        return copy;
     }
+
 }
