@@ -98,6 +98,10 @@ public final class GetCommand extends Command {
     @Override
     public void run(KubectlContext ctx, ParsedFlags flags) throws KubectlException {
         GetRequest request = GetRequest.of(ctx, flags);
+        if ((flags.bool("watch") || flags.bool("watch-only")) && request.humanReadable()) {
+            GetWatch.run(ctx, request);
+            return;
+        }
         Fetched fetched = Fetched.fetch(ctx, request);
         GetOutput.print(ctx, request, fetched);
         if (!fetched.errors().isEmpty()) {

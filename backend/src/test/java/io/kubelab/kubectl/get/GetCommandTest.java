@@ -50,7 +50,7 @@ class GetCommandTest {
         String pods = out("kubectl get pods");
         assertTrue(pods.startsWith("NAME                   READY   STATUS    RESTARTS   AGE\nweb-"), pods);
         assertEquals(3, pods.split("\n").length, pods);
-        assertTrue(out("kubectl get deploy").matches("NAME   READY   UP-TO-DATE   AVAILABLE   AGE\nweb    2/2     2            2           3m\\d*s?\n"));
+        assertTrue(out("kubectl get deploy").matches("NAME   READY   UP-TO-DATE   AVAILABLE   AGE\nweb    2/2     2            2           \\d+m\\d*s?\n"));
         String nodes = out("kubectl get no");
         assertTrue(nodes.contains("controlplane   Ready    control-plane"), nodes);
         String all = out("kubectl get all");
@@ -98,5 +98,19 @@ class GetCommandTest {
         String pods = out("kubectl describe pods web");
         assertEquals(2, pods.split("\n\n\nName:").length + (pods.startsWith("Name:") ? 0 : 0), pods);
         assertEquals("Error from server (NotFound): pods \"zzz\" not found\n", shell.execute("kubectl describe pod zzz").stderr());
+    }
+
+    @Test
+    void watchPrintsTheListThenEveryChangeForAMinuteOfSimulatedTime() {
+        shell.execute("kubectl create namespace watched");
+        shell.execute("kubectl create deployment api --image=nginx -n watched");
+        String watched = out("kubectl get pods -n watched -w");
+        String[] lines = watched.split("\n");
+        assertTrue(lines[0].startsWith("NAME "), watched);
+        assertTrue(lines.length >= 3, "the new pod's changes follow the list: " + watched);
+        assertTrue(watched.contains("ContainerCreating") || watched.contains("Pending"), watched);
+        assertTrue(lines[lines.length - 1].contains("Running"), watched);
+        assertEquals("error: watch is only supported on individual resources and resource collections, but 2 resources "
+                + "were found\n", shell.execute("kubectl get pods,svc -w").stderr());
     }
 }
