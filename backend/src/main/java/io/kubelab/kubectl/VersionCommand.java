@@ -39,13 +39,29 @@ final class VersionCommand extends Command {
     @Override
     public FlagSet flags() {
         return new FlagSet()
-                .add(Flag.bool("client", "", false, "If true, shows client version only (no server required)."));
+                .add(Flag.bool("client", "", false, "If true, shows client version only (no server required)."))
+                .add(Flag.string("output", "o", "", "One of 'yaml' or 'json'."));
     }
 
     @Override
     public void run(KubectlContext ctx, ParsedFlags flags) throws KubectlException {
+        String output = flags.string("output");
+        if (!output.isEmpty() && !output.equals("yaml") && !output.equals("json")) {
+            throw KubectlException.error("--output must be 'yaml' or 'json'");
+        }
         boolean clientOnly = flags.bool("client");
         ObjectNode server = clientOnly ? null : ctxServer(ctx);
+        if (!output.isEmpty()) {
+            ObjectNode doc = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            doc.set("clientVersion", client());
+            doc.put("kustomizeVersion", KUSTOMIZE);
+            if (server != null) {
+                doc.set("serverVersion", server);
+            }
+            ctx.out().append(output.equals("json") ? io.kubelab.kubectl.print.JsonPrinter.printInOrderTwoSpaces(doc)
+                    : io.kubelab.kubectl.print.YamlPrinter.print(doc));
+            return;
+        }
         ctx.out().append("Client Version: ").append(ServerVersion.GIT_VERSION).append('\n')
                 .append("Kustomize Version: ").append(KUSTOMIZE).append('\n');
         if (server != null) {

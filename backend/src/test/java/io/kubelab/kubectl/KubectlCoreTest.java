@@ -52,6 +52,23 @@ class KubectlCoreTest {
         assertEquals("Client Version: v1.32.2\nKustomize Version: v5.5.0\nServer Version: v1.32.2\n",
                 run("kubectl version").stdout());
         assertEquals("Client Version: v1.32.2\nKustomize Version: v5.5.0\n", run("kubectl version --client").stdout());
+        assertEquals("""
+                {
+                  "clientVersion": {
+                    "major": "1",
+                    "minor": "32",
+                    "gitVersion": "v1.32.2",
+                    "gitCommit": "67a30c0adcf52bd3f56ff0893ce19966be12991f",
+                    "gitTreeState": "clean",
+                    "buildDate": "2025-02-12T21:26:09Z",
+                    "goVersion": "go1.23.6",
+                    "compiler": "gc",
+                    "platform": "linux/amd64"
+                  },
+                  "kustomizeVersion": "v5.5.0"
+                }
+                """, run("kubectl version --client -o json").stdout());
+        assertTrue(run("kubectl version -o yaml").stdout().startsWith("clientVersion:\n  buildDate: \"2025-02-12T21:26:09Z\"\n"));
     }
 
     @Test

@@ -37,6 +37,21 @@ public final class JsonPrinter {
         return out.append('\n').toString();
     }
 
+    /** Go's {@code json.MarshalIndent(v, "", "  ")} of a struct, as {@code kubectl version -o json} prints. */
+    public static String printInOrderTwoSpaces(JsonNode object) {
+        String four = printInOrder(object);
+        StringBuilder out = new StringBuilder(four.length());
+        for (String line : four.split("\n", -1)) {
+            int spaces = 0;
+            while (spaces < line.length() && line.charAt(spaces) == ' ') {
+                spaces++;
+            }
+            // Indentation is whole levels of four spaces; a string's own spaces come after its quote.
+            out.append(" ".repeat(spaces / 2)).append(line, spaces, line.length()).append('\n');
+        }
+        return out.substring(0, out.length() - 1);
+    }
+
     /** Objects printed by one printer in turn, one after the other. */
     public static String printEach(List<? extends JsonNode> objects) {
         StringBuilder out = new StringBuilder(2048 * objects.size());
