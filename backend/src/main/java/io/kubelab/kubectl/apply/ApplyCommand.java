@@ -17,7 +17,7 @@ import io.kubelab.kubectl.cli.FlagSet;
 import io.kubelab.kubectl.cli.ParsedFlags;
 import io.kubelab.kubectl.create.BatchErrors;
 import io.kubelab.kubectl.create.Creation;
-import io.kubelab.kubectl.create.DryRun;
+import io.kubelab.kubectl.DryRun;
 import io.kubelab.kubectl.create.FileObjects;
 import io.kubelab.kubectl.create.WriteFlags;
 

@@ -11,7 +11,7 @@ import io.kubelab.kubectl.OutputFlags;
 import io.kubelab.kubectl.cli.Flag;
 import io.kubelab.kubectl.cli.FlagSet;
 import io.kubelab.kubectl.cli.ParsedFlags;
-import io.kubelab.kubectl.mutate.DryRun;
+import io.kubelab.kubectl.DryRun;
 import io.kubelab.kubectl.mutate.Errors;
 import io.kubelab.kubectl.mutate.TargetObjects;
 import io.kubelab.model.ResourceTypes;
@@ -112,14 +112,14 @@ public final class AutoscaleCommand extends Command {
             }
             ObjectNode hpa = autoscaler.build(info.object());
             if (dryRun == DryRun.CLIENT) {
-                OutputFlags.print(ctx, flags, List.of(hpa), "created" + dryRun.suffix);
+                OutputFlags.print(ctx, flags, List.of(hpa), "created" + dryRun.suffix());
                 continue;
             }
             try {
                 ObjectNode created = ctx.api().handle(ApiRequest.of(ctx.user(), ApiRequest.Verb.CREATE,
                         ResourceTypes.of(Autoscaler.SERVED_VERSION, Autoscaler.KIND), info.namespace(), "")
                         .withBody(Autoscaler.toV2(hpa)).withOptions(RequestOptions.DEFAULT.withDryRun(dryRun == DryRun.SERVER))).body();
-                OutputFlags.print(ctx, flags, List.of(created), "autoscaled" + dryRun.suffix);
+                OutputFlags.print(ctx, flags, List.of(created), "autoscaled" + dryRun.suffix());
             } catch (StatusException e) {
                 errors.add(e, "creating", info.source());
             }

@@ -1,5 +1,6 @@
 package io.kubelab.kubectl.create;
 
+import io.kubelab.kubectl.DryRun;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.RequestOptions;
 import io.kubelab.apiserver.StatusException;

@@ -1,5 +1,6 @@
 package io.kubelab.kubectl.create;
 
+import io.kubelab.kubectl.DryRun;
 import io.kubelab.apiserver.RequestOptions;
 import io.kubelab.kubectl.KubectlException;
 import io.kubelab.kubectl.OutputFlags;
@@ -24,7 +25,7 @@ public final class WriteFlags {
     /** Output, {@code --dry-run}, {@code --field-manager} (with the verb's default) and {@code --validate}. */
     public static FlagSet add(FlagSet flags, String fieldManager) {
         return OutputFlags.add(flags)
-                .add(Flag.string(DryRun.FLAG, "", "none", "Must be \"none\", \"server\", or \"client\". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.").withNoOptDefault("unchanged"))
+                .add(DryRun.DRY_RUN)
                 .add(Flag.string(FIELD_MANAGER, "", fieldManager, "Name of the manager used to track field ownership."))
                 .add(Flag.string(VALIDATE, "", "strict", "Must be one of: strict (or true), warn, ignore (or false). \"true\" or \"strict\" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. \"warn\" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as \"ignore\" otherwise. \"false\" or \"ignore\" will not perform any schema validation, silently dropping any unknown or duplicate fields."));
     }

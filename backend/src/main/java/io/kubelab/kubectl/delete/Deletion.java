@@ -6,7 +6,7 @@ import io.kubelab.apiserver.RequestOptions;
 import io.kubelab.apiserver.StatusException;
 import io.kubelab.kubectl.KubectlContext;
 import io.kubelab.kubectl.KubectlException;
-import io.kubelab.kubectl.mutate.DryRun;
+import io.kubelab.kubectl.DryRun;
 import io.kubelab.kubectl.mutate.Errors;
 import io.kubelab.kubectl.mutate.TargetObjects;
 
@@ -85,7 +85,7 @@ final class Deletion {
             ctx.out().append(info.kindPrefix()).append('/').append(info.name()).append('\n');
         } else {
             ctx.out().append(info.kindPrefix()).append(" \"").append(info.name()).append("\" ")
-                    .append(operation).append(dryRun.suffix).append('\n');
+                    .append(operation).append(dryRun.suffix()).append('\n');
         }
     }
 

@@ -6,7 +6,7 @@ import io.kubelab.kubectl.KubectlException;
 import io.kubelab.kubectl.cli.Flag;
 import io.kubelab.kubectl.cli.FlagSet;
 import io.kubelab.kubectl.cli.ParsedFlags;
-import io.kubelab.kubectl.mutate.DryRun;
+import io.kubelab.kubectl.DryRun;
 
 /** {@code kubectl cordon} and {@code kubectl uncordon}: mark nodes unschedulable, or schedulable again. */
 public final class CordonCommand extends Command {

@@ -12,7 +12,7 @@ import io.kubelab.kubectl.ServerErrors;
 import io.kubelab.kubectl.cli.Flag;
 import io.kubelab.kubectl.cli.FlagSet;
 import io.kubelab.kubectl.cli.ParsedFlags;
-import io.kubelab.kubectl.mutate.DryRun;
+import io.kubelab.kubectl.DryRun;
 import io.kubelab.model.LabelSelector;
 
 import java.util.ArrayList;
@@ -113,7 +113,7 @@ public final class DrainCommand extends Command {
             String name = node.path("metadata").path("name").asText();
             List<String> errors = drain(ctx, name, podSelector, filters, evictor, dryRun);
             if (errors.isEmpty()) {
-                Nodes.print(ctx, node, "drained" + dryRun.suffix);
+                Nodes.print(ctx, node, "drained" + dryRun.suffix());
             } else {
                 ctx.err().append("error: unable to drain node \"").append(name).append("\" due to error: ")
                         .append(errors.size() == 1 ? errors.get(0) : "[" + String.join(", ", errors) + "]")

@@ -9,7 +9,7 @@ import io.kubelab.apiserver.StatusException;
 import io.kubelab.clock.GoDuration;
 import io.kubelab.kubectl.KubectlContext;
 import io.kubelab.kubectl.ServerErrors;
-import io.kubelab.kubectl.mutate.DryRun;
+import io.kubelab.kubectl.DryRun;
 
 import java.time.Duration;
 import java.time.Instant;

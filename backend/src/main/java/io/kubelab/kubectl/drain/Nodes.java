@@ -11,7 +11,7 @@ import io.kubelab.kubectl.KubectlException;
 import io.kubelab.kubectl.OutputFlags;
 import io.kubelab.kubectl.ServerErrors;
 import io.kubelab.kubectl.cli.ParsedFlags;
-import io.kubelab.kubectl.mutate.DryRun;
+import io.kubelab.kubectl.DryRun;
 import io.kubelab.model.ResourceType;
 import io.kubelab.model.ResourceTypes;
 
@@ -71,7 +71,7 @@ final class Nodes {
         for (ObjectNode node : nodes) {
             boolean current = node.path("spec").path("unschedulable").asBoolean(false);
             if (current == desired) {
-                print(ctx, node, "already " + word + "ed" + dryRun.suffix);
+                print(ctx, node, "already " + word + "ed" + dryRun.suffix());
                 continue;
             }
             if (dryRun != DryRun.CLIENT) {
@@ -92,7 +92,7 @@ final class Nodes {
                     continue;
                 }
             }
-            print(ctx, node, word + "ed" + dryRun.suffix);
+            print(ctx, node, word + "ed" + dryRun.suffix());
         }
     }
 

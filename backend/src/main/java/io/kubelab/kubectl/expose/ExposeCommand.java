@@ -20,7 +20,7 @@ import io.kubelab.kubectl.cli.FlagSet;
 import io.kubelab.kubectl.cli.ParsedFlags;
 import io.kubelab.kubectl.create.BatchErrors;
 import io.kubelab.kubectl.create.Creation;
-import io.kubelab.kubectl.create.DryRun;
+import io.kubelab.kubectl.DryRun;
 import io.kubelab.kubectl.create.FileObjects;
 import io.kubelab.kubectl.create.WriteFlags;
 import io.kubelab.kubectl.resource.ResourceArgs;
@@ -83,7 +83,7 @@ public final class ExposeCommand extends Command {
     public FlagSet flags() {
         return OutputFlags.add(new FlagSet())
                 .add(Flag.string("cluster-ip", "", "", "ClusterIP to be assigned to the service. Leave empty to auto-allocate, or set to 'None' to create a headless service."))
-                .add(Flag.string(DryRun.FLAG, "", "none", "Must be \"none\", \"server\", or \"client\". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.").withNoOptDefault("unchanged"))
+                .add(DryRun.DRY_RUN)
                 .add(Flag.string("external-ip", "", "", "Additional external IP address (not managed by Kubernetes) to accept for the service. If this IP is routed to a node, the service can be accessed by this IP in addition to its generated service IP."))
                 .add(Flag.string(WriteFlags.FIELD_MANAGER, "", "kubectl-expose", "Name of the manager used to track field ownership."))
                 .add(Flag.stringSlice(FileObjects.FILENAME, "f", "Filename, directory, or URL to files identifying the resource to expose a service"))

@@ -1,5 +1,6 @@
 package io.kubelab.kubectl.mutate;
 
+import io.kubelab.kubectl.DryRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -179,7 +180,7 @@ public abstract class MetadataMapCommand extends Command {
             }
             return;
         }
-        OutputFlags.print(ctx, flags, List.of(result), operation(before, after, overwrite) + dryRun.suffix);
+        OutputFlags.print(ctx, flags, List.of(result), operation(before, after, overwrite) + dryRun.suffix());
     }
 
     private void apply(ObjectNode object, Map<String, String> current, Pairs.Changes changes, boolean overwrite,

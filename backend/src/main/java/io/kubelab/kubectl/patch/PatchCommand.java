@@ -22,7 +22,7 @@ import io.kubelab.kubectl.cli.FlagSet;
 import io.kubelab.kubectl.cli.ParsedFlags;
 import io.kubelab.kubectl.create.BatchErrors;
 import io.kubelab.kubectl.create.Creation;
-import io.kubelab.kubectl.create.DryRun;
+import io.kubelab.kubectl.DryRun;
 import io.kubelab.kubectl.create.FileObjects;
 import io.kubelab.kubectl.create.WriteFlags;
 import io.kubelab.kubectl.resource.ResourceArgs;
@@ -85,7 +85,7 @@ public final class PatchCommand extends Command {
     @Override
     public FlagSet flags() {
         return OutputFlags.add(new FlagSet())
-                .add(Flag.string(DryRun.FLAG, "", "none", "Must be \"none\", \"server\", or \"client\". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.").withNoOptDefault("unchanged"))
+                .add(DryRun.DRY_RUN)
                 .add(Flag.string(WriteFlags.FIELD_MANAGER, "", "kubectl-patch", "Name of the manager used to track field ownership."))
                 .add(Flag.stringSlice(FileObjects.FILENAME, "f", "Filename, directory, or URL to files identifying the resource to update"))
                 .add(Flag.string("kustomize", "k", "", "Process the kustomization directory. This flag can't be used together with -f or -R."))

@@ -119,8 +119,9 @@ public final class PodPicker {
             return LabelSelector.ofEquals(labels).toString();
         }
         if (!selector.isObject()) {
-            throw KubectlException.error("cannot attach to " + type.kind() + ": selector for " + type.kind()
-                    + " not implemented");
+            // kubectl's own refusal for a kind with no pod selector, naming the Go type as %T does.
+            String goType = "*" + type.version() + "." + type.kind();
+            throw KubectlException.error("cannot attach to " + goType + ": selector for " + goType + " not implemented");
         }
         return LabelSelector.fromJson(selector).toString();
     }

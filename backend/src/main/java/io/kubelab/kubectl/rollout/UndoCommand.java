@@ -8,6 +8,7 @@ import io.kubelab.apiserver.ApiRequest;
 import io.kubelab.apiserver.RequestOptions;
 import io.kubelab.apiserver.StatusException;
 import io.kubelab.kubectl.Command;
+import io.kubelab.kubectl.DryRun;
 import io.kubelab.kubectl.KubectlContext;
 import io.kubelab.kubectl.KubectlException;
 import io.kubelab.kubectl.OutputFlags;
@@ -62,13 +63,13 @@ final class UndoCommand extends Command {
     @Override
     public FlagSet flags() {
         return OutputFlags.add(Targets.common(new FlagSet()))
-                .add(Flag.string("dry-run", "", "none", "Must be \"none\", \"server\", or \"client\". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.").withNoOptDefault("unchanged"))
+                .add(DryRun.DRY_RUN)
                 .add(Flag.int64("to-revision", "", 0, "The revision to rollback to. Default to 0 (last revision)."));
     }
 
     @Override
     public void run(KubectlContext ctx, ParsedFlags flags) throws KubectlException {
-        String dryRun = flags.string("dry-run").equals("unchanged") ? "client" : flags.string("dry-run");
+        DryRun dryRun = DryRun.of(flags);
         long toRevision = flags.integer("to-revision");
         for (Targets.Target target : Targets.resolve(ctx, flags)) {
             String kind = target.type().kind();
@@ -95,17 +96,16 @@ final class UndoCommand extends Command {
                 ObjectNode annotations = rollbackAnnotations(target.object(), chosen);
                 patch.addObject().put("op", "replace").put("path", "/metadata/annotations").set("value", annotations);
             }
-            if (!dryRun.equals("client")) {
+            if (!dryRun.sendsNothing()) {
                 try {
                     ctx.api().handle(ApiRequest.of(ctx.user(), ApiRequest.Verb.PATCH, target.type(), target.namespace(),
                             target.name()).withPatch(ApiRequest.PatchType.JSON, patch)
-                            .withOptions(RequestOptions.DEFAULT.withDryRun(dryRun.equals("server"))));
+                            .withOptions(RequestOptions.DEFAULT.withDryRun(dryRun == DryRun.SERVER)));
                 } catch (StatusException e) {
                     throw ServerErrors.of(e);
                 }
             }
-            String suffix = dryRun.equals("client") ? " (dry run)" : dryRun.equals("server") ? " (server dry run)" : "";
-            ctx.out().append(Targets.display(target)).append(" rolled back").append(suffix).append('\n');
+            ctx.out().append(Targets.display(target)).append(" rolled back").append(dryRun.suffix()).append('\n');
         }
     }
 

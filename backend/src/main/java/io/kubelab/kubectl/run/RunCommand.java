@@ -19,7 +19,7 @@ import io.kubelab.kubectl.cli.Flag;
 import io.kubelab.kubectl.cli.FlagSet;
 import io.kubelab.kubectl.cli.ParsedFlags;
 import io.kubelab.kubectl.create.Creation;
-import io.kubelab.kubectl.create.DryRun;
+import io.kubelab.kubectl.DryRun;
 import io.kubelab.kubectl.create.WriteFlags;
 import io.kubelab.model.ResourceTypes;
 
@@ -81,7 +81,7 @@ public final class RunCommand extends Command {
                 .add(Flag.bool("attach", "", false, "If true, wait for the Pod to start running, and then attach to the Pod as if 'kubectl attach ...' were called.  Default false, unless '-i/--stdin' is set, in which case the default is true. With '--restart=Never' the exit code of the container process is returned."))
                 .add(Flag.string("cascade", "", "background", "Must be \"background\", \"orphan\", or \"foreground\". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background."))
                 .add(Flag.bool("command", "", false, "If true and extra arguments are present, use them as the 'command' field in the container, rather than the 'args' field which is the default."))
-                .add(Flag.string(DryRun.FLAG, "", "none", "Must be \"none\", \"server\", or \"client\". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.").withNoOptDefault("unchanged"))
+                .add(DryRun.DRY_RUN)
                 .add(Flag.stringArray("env", "", "Environment variables to set in the container."))
                 .add(Flag.bool("expose", "", false, "If true, create a ClusterIP service associated with the pod.  Requires `--port`."))
                 .add(Flag.string(WriteFlags.FIELD_MANAGER, "", "kubectl-run", "Name of the manager used to track field ownership."))

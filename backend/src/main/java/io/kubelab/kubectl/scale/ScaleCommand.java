@@ -13,7 +13,7 @@ import io.kubelab.kubectl.ServerErrors;
 import io.kubelab.kubectl.cli.Flag;
 import io.kubelab.kubectl.cli.FlagSet;
 import io.kubelab.kubectl.cli.ParsedFlags;
-import io.kubelab.kubectl.mutate.DryRun;
+import io.kubelab.kubectl.DryRun;
 import io.kubelab.kubectl.mutate.TargetObjects;
 
 import java.time.Duration;
@@ -128,7 +128,7 @@ public final class ScaleCommand extends Command {
                     throw KubectlException.error("timed out waiting for the condition");
                 }
             }
-            OutputFlags.print(ctx, flags, List.of(info.object()), "scaled" + dryRun.suffix);
+            OutputFlags.print(ctx, flags, List.of(info.object()), "scaled" + dryRun.suffix());
         }
         found.errors().throwIfAny();
     }

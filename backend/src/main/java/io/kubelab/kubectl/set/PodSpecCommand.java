@@ -11,7 +11,7 @@ import io.kubelab.kubectl.OutputFlags;
 import io.kubelab.kubectl.cli.Flag;
 import io.kubelab.kubectl.cli.FlagSet;
 import io.kubelab.kubectl.cli.ParsedFlags;
-import io.kubelab.kubectl.mutate.DryRun;
+import io.kubelab.kubectl.DryRun;
 import io.kubelab.kubectl.mutate.LocalObjects;
 import io.kubelab.kubectl.mutate.TargetObjects;
 
@@ -97,14 +97,14 @@ abstract class PodSpecCommand extends Command {
             }
             PodTemplates.keepOrder(patch, spec);
             if (local || dryRun == DryRun.CLIENT) {
-                OutputFlags.print(ctx, flags, List.of(object), operation + dryRun.suffix);
+                OutputFlags.print(ctx, flags, List.of(object), operation + dryRun.suffix());
                 continue;
             }
             try {
                 ObjectNode actual = ctx.api().handle(ApiRequest.of(ctx.user(), ApiRequest.Verb.PATCH, info.type(),
                         info.namespace(), info.name()).withPatch(ApiRequest.PatchType.STRATEGIC, PodTemplates.wrap(path, patch))
                         .withOptions(RequestOptions.DEFAULT.withDryRun(dryRun == DryRun.SERVER))).body();
-                OutputFlags.print(ctx, flags, List.of(actual), operation + dryRun.suffix);
+                OutputFlags.print(ctx, flags, List.of(actual), operation + dryRun.suffix());
             } catch (StatusException e) {
                 errors.add(failure + ": " + e.status().message());
             }

@@ -14,7 +14,7 @@ import io.kubelab.kubectl.ServerErrors;
 import io.kubelab.kubectl.cli.Flag;
 import io.kubelab.kubectl.cli.FlagSet;
 import io.kubelab.kubectl.cli.ParsedFlags;
-import io.kubelab.kubectl.mutate.DryRun;
+import io.kubelab.kubectl.DryRun;
 import io.kubelab.kubectl.mutate.LocalObjects;
 import io.kubelab.kubectl.mutate.TargetObjects;
 import io.kubelab.model.LabelSelector;
@@ -125,7 +125,7 @@ public final class SetSelectorCommand extends Command {
         ObjectNode selector = object.with("spec").putObject("selector");
         wanted.forEach(selector::put);
         if (local || dryRun == DryRun.CLIENT) {
-            OutputFlags.print(ctx, flags, List.of(object), "selector updated" + dryRun.suffix);
+            OutputFlags.print(ctx, flags, List.of(object), "selector updated" + dryRun.suffix());
             return;
         }
         ObjectNode patch = JsonNodeFactory.instance.objectNode();
@@ -139,7 +139,7 @@ public final class SetSelectorCommand extends Command {
             ObjectNode actual = ctx.api().handle(ApiRequest.of(ctx.user(), ApiRequest.Verb.PATCH, info.type(),
                     info.namespace(), info.name()).withPatch(ApiRequest.PatchType.STRATEGIC, patch)
                     .withOptions(RequestOptions.DEFAULT.withDryRun(dryRun == DryRun.SERVER))).body();
-            OutputFlags.print(ctx, flags, List.of(actual), "selector updated" + dryRun.suffix);
+            OutputFlags.print(ctx, flags, List.of(actual), "selector updated" + dryRun.suffix());
         } catch (StatusException e) {
             throw ServerErrors.of(e);
         }

@@ -14,7 +14,7 @@ import io.kubelab.kubectl.OutputFlags;
 import io.kubelab.kubectl.cli.Flag;
 import io.kubelab.kubectl.cli.FlagSet;
 import io.kubelab.kubectl.cli.ParsedFlags;
-import io.kubelab.kubectl.mutate.DryRun;
+import io.kubelab.kubectl.DryRun;
 import io.kubelab.kubectl.mutate.Errors;
 import io.kubelab.kubectl.mutate.TargetObjects;
 import io.kubelab.kubectl.resource.ResourceArgs;
