@@ -4,59 +4,14 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.nio.file.Files;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The editor over the terminal: {@code vi FILE} and {@code kubectl edit} open it, Ctrl-S and Esc close it. */
-class EditorBrowserIT {
-
-    private static KubelabServer server;
-    private static Playwright playwright;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        assumeTrue(Browsers.available(), "Debian's Chromium is not installed at " + Browsers.CHROMIUM);
-        Files.createDirectories(Browsers.SCREENSHOTS);
-        server = TestServers.start(java.util.Map.of());
-        playwright = Browsers.playwright();
-        browser = Browsers.chromium(playwright);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        if (server != null) {
-            server.stop().await(30, TimeUnit.SECONDS);
-        }
-    }
-
-    private static String screen(Page page) {
-        return (String) page.evaluate("() => { const b = window.kubelab.term.buffer.active; const out = [];"
-                + " for (let i = 0; i < b.length; i++) { out.push(b.getLine(i).translateToString(true)); }"
-                + " return out.join('\\n').replace(/\\n+$/, ''); }");
-    }
-
-    private static void waitForScreen(Page page, String text) {
-        page.waitForFunction("t => { const b = window.kubelab && window.kubelab.term.buffer.active; if (!b) return false;"
-                + " let s = ''; for (let i = 0; i < b.length; i++) { s += b.getLine(i).translateToString(true) + '\\n'; }"
-                + " return s.includes(t); }", text, new Page.WaitForFunctionOptions().setTimeout(15_000));
-    }
+class EditorBrowserIT extends BrowserTest {
 
     private static void waitForPrompt(Page page) {
         page.waitForFunction("() => window.kubelab && window.kubelab.editor.active && !window.kubelab.editor.busy",

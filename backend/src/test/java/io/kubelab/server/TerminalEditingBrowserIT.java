@@ -3,58 +3,15 @@ package io.kubelab.server;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The terminal as bash's readline: Tab completion from the sandbox, Ctrl-R, the kill ring, pasted lines. */
-class TerminalEditingBrowserIT {
-
-    private static KubelabServer server;
-    private static Playwright playwright;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        assumeTrue(Browsers.available(), "Debian's Chromium is not installed at " + Browsers.CHROMIUM);
-        Files.createDirectories(Browsers.SCREENSHOTS);
-        server = TestServers.start(java.util.Map.of());
-        playwright = Browsers.playwright();
-        browser = Browsers.chromium(playwright);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        if (server != null) {
-            server.stop().await(30, TimeUnit.SECONDS);
-        }
-    }
-
-    private static String screen(Page page) {
-        return (String) page.evaluate("() => { const b = window.kubelab.term.buffer.active; const out = [];"
-                + " for (let i = 0; i < b.length; i++) { out.push(b.getLine(i).translateToString(true)); }"
-                + " return out.join('\\n').replace(/\\n+$/, ''); }");
-    }
-
-    private static void waitForScreen(Page page, String text) {
-        page.waitForFunction("t => { const b = window.kubelab && window.kubelab.term.buffer.active; if (!b) return false;"
-                + " let s = ''; for (let i = 0; i < b.length; i++) { s += b.getLine(i).translateToString(true) + '\\n'; }"
-                + " return s.includes(t); }", text, new Page.WaitForFunctionOptions().setTimeout(15_000));
-    }
+class TerminalEditingBrowserIT extends BrowserTest {
 
     /** Waits until the screen's last line ends with {@code text} (Tab's answer comes from the server). */
     private static void waitForLineEnd(Page page, String text) {
