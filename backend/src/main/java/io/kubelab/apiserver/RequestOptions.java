@@ -68,6 +68,12 @@ public record RequestOptions(boolean dryRun, String fieldManager, FieldValidatio
                 resourceVersion, allowWatchBookmarks, sharedObjects);
     }
 
+    public RequestOptions withFieldManager(String value) {
+        return new RequestOptions(dryRun, value, fieldValidation, propagationPolicy, gracePeriodSeconds,
+                preconditionUid, preconditionResourceVersion, labelSelector, fieldSelector, limit, continueToken,
+                resourceVersion, allowWatchBookmarks, sharedObjects);
+    }
+
     /**
      * A LIST whose items are the stored objects themselves, for a caller that reads and changes nothing
      * (kubectl's get and describe): no copy per object. The items keep their apiVersion and kind.

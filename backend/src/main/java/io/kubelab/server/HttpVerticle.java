@@ -5,6 +5,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -27,7 +29,15 @@ final class HttpVerticle extends VerticleBase {
     private final String metricsRegistry;
     private HttpServer server;
 
-    HttpVerticle(ServerConfig config, Health health, Sandboxes sandboxes, String secret, String metricsRegistry) {
+    private final KubeBus kube;
+
+    private final KubeTls.Material tls;
+    private HttpServer kubeServer;
+
+    HttpVerticle(ServerConfig config, Health health, Sandboxes sandboxes, KubeBus kube, String secret,
+                 KubeTls.Material tls, String metricsRegistry) {
+        this.kube = kube;
+        this.tls = tls;
         this.metricsRegistry = metricsRegistry;
         this.config = config;
         this.health = health;
@@ -42,6 +52,8 @@ final class HttpVerticle extends VerticleBase {
         router.get("/healthz").handler(health::handle);
         router.get("/metrics").handler(PrometheusScrapingHandler.create(metricsRegistry));
         router.route("/static/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600));
+        // Before sessions, CSRF and the 1 MiB body limit: the Kubernetes API authenticates by bearer token only.
+        new KubeRoutes(vertx, sandboxes, kube, secret).mount(router);
 
         SessionHandler sessions = SessionHandler.create(ClusteredSessionStore.create(vertx))
                 .setSessionCookieName(BrowserSandboxes.COOKIE)
@@ -57,7 +69,8 @@ final class HttpVerticle extends VerticleBase {
         router.routeWithRegex("^/(?!api/).*").handler(CSRFHandler.create(vertx, secret)
                 .setCookieName("kubelab.csrf").setCookieHttpOnly(true));
 
-        new SandboxApi(sandboxes, config, () -> health.state() == Health.State.UP).mount(router);
+        new SandboxApi(sandboxes, config, () -> health.state() == Health.State.UP, secret, tls,
+                () -> kubeServer.actualPort()).mount(router);
         PageRoutes pages = new PageRoutes(ThymeleafTemplateEngine.create(vertx), sandboxes, sessions,
                 () -> health.state() == Health.State.UP);
         pages.mount(router);
@@ -72,7 +85,21 @@ final class HttpVerticle extends VerticleBase {
                 .setPort(config.port())
                 .setCompressionSupported(true)
                 .setMaxHeaderSize(16 * 1024));
-        return server.requestHandler(router).listen();
+        // The same routes over TLS: kubectl sends a kubeconfig's bearer token only to an https server.
+        kubeServer = vertx.createHttpServer(new HttpServerOptions()
+                .setHost(config.host())
+                .setPort(config.kubeApiPort())
+                .setSsl(true)
+                .setKeyCertOptions(new PemKeyCertOptions()
+                        .addCertValue(Buffer.buffer(tls.certificatePem()))
+                        .addKeyValue(Buffer.buffer(tls.keyPem())))
+                .setCompressionSupported(true)
+                .setMaxHeaderSize(16 * 1024));
+        return server.requestHandler(router).listen().compose(s -> kubeServer.requestHandler(router).listen());
+    }
+
+    int kubeApiPort() {
+        return kubeServer.actualPort();
     }
 
     private static void pageFailure(PageRoutes pages, RoutingContext ctx) {
@@ -100,6 +127,7 @@ final class HttpVerticle extends VerticleBase {
 
     /** Stops taking new connections and lets in-flight requests finish, up to the timeout. */
     Future<Void> shutdown() {
-        return server.shutdown(config.shutdownTimeout());
+        return Future.all(server.shutdown(config.shutdownTimeout()), kubeServer.shutdown(config.shutdownTimeout()))
+                .mapEmpty();
     }
 }

@@ -65,25 +65,32 @@ public final class KubelabServer {
         return Vertx.builder().with(options).withClusterManager(cluster)
                 .withMetrics(new MicrometerMetricsFactory())
                 .buildClustered()
-                .compose(vertx -> vertx.executeBlocking(() -> sharedSecret(config, cluster.getHazelcastInstance()))
-                        .compose(secret -> deploy(config, vertx, cluster, secret, registry))
+                .compose(vertx -> vertx.executeBlocking(() -> new Secrets(sharedSecret(config, cluster.getHazelcastInstance()),
+                                KubeTls.shared(cluster.getHazelcastInstance())))
+                        .compose(secrets -> deploy(config, vertx, cluster, secrets, registry))
                         .onFailure(err -> vertx.close()));
     }
 
+    /** What every member must share: the CSRF and token secret, and the Kubernetes API's certificate. */
+    private record Secrets(String secret, KubeTls.Material tls) {
+    }
+
     private static Future<KubelabServer> deploy(ServerConfig config, Vertx vertx, HazelcastClusterManager cluster,
-                                                String secret, String registry) {
+                                                Secrets secrets, String registry) {
         HazelcastInstance hz = cluster.getHazelcastInstance();
         SandboxHost host = new SandboxHost();
         ClockDriver.start(vertx, host);
         SandboxDirectory directory = new SandboxDirectory(hz.getMap(SandboxDirectory.MAP_NAME), Clock.systemUTC(),
                 config.sandboxLifetime());
-        Sandboxes sandboxes = new Sandboxes(vertx, directory, new ShellBus(vertx, host), cluster.getNodeId());
+        KubeBus kube = new KubeBus(vertx, host);
+        Sandboxes sandboxes = new Sandboxes(vertx, directory, new ShellBus(vertx, host, kube), cluster.getNodeId());
         Health health = new Health(() -> new JsonObject()
                 .put("member", cluster.getNodeId())
                 .put("members", hz.getCluster().getMembers().size())
                 .put("sandboxes", host.size()));
         registerMeters(BackendRegistries.getNow(registry), host, hz);
-        HttpVerticle http = new HttpVerticle(config, health, sandboxes, secret, registry);
+        HttpVerticle http = new HttpVerticle(config, health, sandboxes, kube, secrets.secret(), secrets.tls(),
+                registry);
         vertx.eventBus().consumer(PingAddress.ADDRESS, msg -> msg.reply(cluster.getNodeId()));
         return vertx.deployVerticle(http).map(deploymentId -> {
             health.up();
@@ -115,6 +122,11 @@ public final class KubelabServer {
 
     public int port() {
         return http.port();
+    }
+
+    /** The TLS port of the Kubernetes API actually bound. */
+    public int kubeApiPort() {
+        return http.kubeApiPort();
     }
 
     public String memberId() {

@@ -23,7 +23,16 @@ final class SandboxApi {
     private final BooleanSupplier accepting;
 
     /** @param accepting whether new sandboxes may start here (not while draining) */
-    SandboxApi(Sandboxes sandboxes, ServerConfig config, BooleanSupplier accepting) {
+    private final String secret;
+
+    private final KubeTls.Material tls;
+    private final java.util.function.IntSupplier kubeApiPort;
+
+    SandboxApi(Sandboxes sandboxes, ServerConfig config, BooleanSupplier accepting, String secret,
+               KubeTls.Material tls, java.util.function.IntSupplier kubeApiPort) {
+        this.secret = secret;
+        this.tls = tls;
+        this.kubeApiPort = kubeApiPort;
         this.sandboxes = sandboxes;
         this.config = config;
         this.accepting = accepting;
@@ -126,8 +135,12 @@ final class SandboxApi {
     }
 
     private void kubeconfig(RoutingContext ctx) {
-        authorize(ctx).onSuccess(record -> ctx.fail(new ApiError(501,
-                "the Kubernetes API of sandboxes is not available on this server version"))).onFailure(ctx::fail);
+        authorize(ctx).onSuccess(record -> ctx.response()
+                .putHeader("Content-Type", "application/yaml")
+                .putHeader("Content-Disposition", "attachment; filename=\"kubeconfig-" + record.id() + ".yaml\"")
+                .end(KubeRoutes.kubeconfig(Urls.kubeApi(ctx, config, kubeApiPort.getAsInt()), record.id(),
+                        KubeTokens.token(secret, record.id()), tls)))
+                .onFailure(ctx::fail);
     }
 
     private void delete(RoutingContext ctx) {

@@ -19,10 +19,12 @@ import java.util.Optional;
  *
  * @param clusterMembers {@code host:port} of every member, empty for the embedded single member
  * @param hazelcastHost  the address this member binds Hazelcast and the event bus to
+ * @param kubeApiPort    the TLS port of the sandboxes' Kubernetes API (kubectl sends tokens only over TLS)
  */
 public record ServerConfig(
         String host,
         int port,
+        int kubeApiPort,
         Path dataDir,
         List<String> clusterMembers,
         int hazelcastPort,
@@ -59,6 +61,7 @@ public record ServerConfig(
         return new ServerConfig(
                 env.getOrDefault("HOST", "0.0.0.0"),
                 integer(env, "PORT", 8080, 0, 65535),
+                integer(env, "KUBELAB_K8S_PORT", 6443, 0, 65535),
                 Path.of(env.getOrDefault("KUBELAB_DATA", "./data")),
                 members,
                 hzPort,

@@ -42,9 +42,12 @@ final class ShellBus {
     /** Each sandbox's last queued command: the next one runs after it, so a terminal's lines keep their order. */
     private final Map<String, Future<Void>> tails = new ConcurrentHashMap<>();
 
-    ShellBus(Vertx vertx, SandboxHost host) {
+    private final KubeBus kube;
+
+    ShellBus(Vertx vertx, SandboxHost host, KubeBus kube) {
         this.vertx = vertx;
         this.host = host;
+        this.kube = kube;
     }
 
     static String shellAddress(String id) {
@@ -71,8 +74,9 @@ final class ShellBus {
             stopLocally(id);
             msg.reply(new JsonObject().put("stopped", true));
         });
-        consumers.put(id, List.of(shell, control));
-        return Future.all(shell.completion(), control.completion()).mapEmpty();
+        MessageConsumer<JsonObject> kubeApi = kube.listen(id);
+        consumers.put(id, List.of(shell, control, kubeApi));
+        return Future.all(shell.completion(), control.completion(), kubeApi.completion()).mapEmpty();
     }
 
     Future<CommandResult> exec(String id, String line) {

@@ -8,6 +8,25 @@ final class Urls {
     private Urls() {
     }
 
+    /** Where a real kubectl reaches the Kubernetes API, and whether that is our own certificate's listener. */
+    record KubeApi(String url, boolean ownCertificate) {
+    }
+
+    /**
+     * An https public URL (a proxy with a real certificate in front); otherwise our TLS listener on the host the
+     * caller used.
+     */
+    static KubeApi kubeApi(RoutingContext ctx, ServerConfig config, int port) {
+        if (config.publicUrl().filter(u -> u.startsWith("https://")).isPresent()) {
+            return new KubeApi(config.publicUrl().get(), false);
+        }
+        String host = ctx.request().authority() != null ? ctx.request().authority().host() : "localhost";
+        if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return new KubeApi("https://" + host + ":" + port, true);
+    }
+
     static String base(RoutingContext ctx, ServerConfig config) {
         return config.publicUrl().orElseGet(() -> {
             String scheme = ctx.request().scheme();

@@ -3,6 +3,9 @@ package io.kubelab.tenancy;
 import io.kubelab.clock.SimClock;
 import io.kubelab.cluster.ClusterSpec;
 import io.kubelab.cluster.SimCluster;
+import io.kubelab.k8sapi.KubeApi;
+import io.kubelab.k8sapi.KubeExchange;
+import io.kubelab.k8sapi.KubeRequest;
 import io.kubelab.shell.CommandResult;
 import io.kubelab.shell.Completion;
 import io.kubelab.shell.EditorFile;
@@ -28,6 +31,8 @@ public final class SandboxHost {
     /** Each sandbox's open editors by id, oldest first; read and changed under the sandbox's shell lock. */
     private final ConcurrentHashMap<String, LinkedHashMap<String, EditorFile>> editors = new ConcurrentHashMap<>();
     private final AtomicLong editorIds = new AtomicLong();
+    /** Each sandbox's Kubernetes API face, made on its first HTTP request; read and made under the shell lock. */
+    private final ConcurrentHashMap<String, KubeApi> kubeApis = new ConcurrentHashMap<>();
 
     /**
      * Installs the default cluster template in the background (about 0.7 s on a cold JVM), while the
@@ -172,6 +177,37 @@ public final class SandboxHost {
         }
     }
 
+    /**
+     * Serves a request of the sandbox's Kubernetes API under its lock, as its commands run; false when the
+     * sandbox does not run here.
+     */
+    public boolean serveKube(String id, KubeRequest request, KubeExchange exchange) {
+        Shell shell = shells.get(id);
+        if (shell == null || shell.cluster().isEmpty()) {
+            return false;
+        }
+        synchronized (shell) {
+            SimCluster cluster = shell.cluster().get();
+            KubeApi api = kubeApis.get(id);
+            if (api == null || api.cluster() != cluster) {
+                api = new KubeApi(cluster);
+                kubeApis.put(id, api);
+            }
+            api.serve(request, exchange);
+        }
+        return true;
+    }
+
+    /** Runs {@code work} under the sandbox's lock (closing a watch from the transport's side); nothing if gone. */
+    public void underLock(String id, Runnable work) {
+        Shell shell = shells.get(id);
+        if (shell != null) {
+            synchronized (shell) {
+                work.run();
+            }
+        }
+    }
+
     public Optional<SimCluster> cluster(String id) {
         Shell shell = shells.get(id);
         return shell == null ? Optional.empty() : shell.cluster();
@@ -180,6 +216,7 @@ public final class SandboxHost {
     public void stop(String id) {
         shells.remove(id);
         editors.remove(id);
+        kubeApis.remove(id);
     }
 
     public Set<String> ids() {

@@ -36,6 +36,7 @@ final class TestServers {
     static Map<String, String> environment(Map<String, String> settings) {
         Map<String, String> env = new HashMap<>();
         env.put("PORT", "0");
+        env.put("KUBELAB_K8S_PORT", "0");
         env.put("HOST", "127.0.0.1");
         env.put("KUBELAB_HZ_PORT", Integer.toString(freePort()));
         env.put("KUBELAB_DATA", Path.of("target", "test-data", UUID.randomUUID().toString()).toString());

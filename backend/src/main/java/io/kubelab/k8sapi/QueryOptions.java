@@ -1,0 +1,114 @@
+package io.kubelab.k8sapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kubelab.apiserver.RequestOptions;
+import io.kubelab.apiserver.Status;
+import io.kubelab.apiserver.StatusException;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The query parameters (and a DELETE's {@code DeleteOptions} body) of a request, read into the API server's
+ * {@link RequestOptions} with kube-apiserver's checks and messages.
+ */
+final class QueryOptions {
+
+    private QueryOptions() {
+    }
+
+    static RequestOptions read(KubeRequest request, Optional<JsonNode> deleteOptions) {
+        RequestOptions options = RequestOptions.DEFAULT;
+        boolean dryRun = dryRun(request.query().getOrDefault("dryRun", List.of()));
+        if (deleteOptions.isPresent()) {
+            JsonNode body = deleteOptions.get();
+            dryRun |= dryRun(strings(body.path("dryRun")));
+            if (body.path("propagationPolicy").isTextual()) {
+                options = options.withPropagationPolicy(body.path("propagationPolicy").asText());
+            } else if (body.path("orphanDependents").isBoolean()) {
+                options = options.withPropagationPolicy(body.path("orphanDependents").asBoolean() ? "Orphan" : "Background");
+            }
+            if (body.path("gracePeriodSeconds").canConvertToLong()) {
+                options = options.withGracePeriod(body.path("gracePeriodSeconds").asLong());
+            }
+            JsonNode pre = body.path("preconditions");
+            options = options.withPreconditions(text(pre.path("uid")), text(pre.path("resourceVersion")));
+        }
+        options = options.withDryRun(dryRun);
+        String policy = request.param("propagationPolicy");
+        if (!policy.isEmpty()) {
+            options = options.withPropagationPolicy(policy);
+        }
+        String grace = request.param("gracePeriodSeconds");
+        if (!grace.isEmpty()) {
+            options = options.withGracePeriod(integer("gracePeriodSeconds", grace));
+        }
+        String validation = request.param("fieldValidation");
+        if (!validation.isEmpty()) {
+            options = options.withFieldValidation(fieldValidation(validation));
+        }
+        options = options.withSelectors(request.param("labelSelector"), request.param("fieldSelector"));
+        String limit = request.param("limit");
+        String token = request.param("continue");
+        if (!limit.isEmpty() || !token.isEmpty()) {
+            options = options.withPage(limit.isEmpty() ? 0 : Math.max(0, integer("limit", limit)),
+                    token.isEmpty() ? Optional.empty() : Optional.of(token));
+        }
+        options = options.withResourceVersion(request.param("resourceVersion"),
+                truthy(request.param("allowWatchBookmarks")));
+        String manager = request.param("fieldManager");
+        if (!manager.isEmpty()) {
+            if (manager.length() > 128) {
+                throw new StatusException(Status.badRequest("fieldManager: Too long: may not be more than 128 bytes"));
+            }
+            options = options.withFieldManager(manager);
+        }
+        return options;
+    }
+
+    static boolean truthy(String value) {
+        return value.equals("true") || value.equals("1");
+    }
+
+    private static boolean dryRun(List<String> values) {
+        for (String value : values) {
+            if (!value.equals("All")) {
+                throw new StatusException(Status.badRequest("Invalid dry run value: \"" + value
+                        + "\": supported values: \"All\""));
+            }
+        }
+        return !values.isEmpty();
+    }
+
+    private static RequestOptions.FieldValidation fieldValidation(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "strict" -> RequestOptions.FieldValidation.STRICT;
+            case "warn" -> RequestOptions.FieldValidation.WARN;
+            case "ignore" -> RequestOptions.FieldValidation.IGNORE;
+            default -> throw new StatusException(Status.badRequest("fieldValidation: Unsupported value: \"" + value
+                    + "\": supported values: \"Ignore\", \"Strict\", \"Warn\""));
+        };
+    }
+
+    static long integer(String name, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new StatusException(Status.badRequest("strconv.ParseInt: parsing \"" + value + "\": invalid syntax"));
+        }
+    }
+
+    private static List<String> strings(JsonNode node) {
+        if (!node.isArray()) {
+            return List.of();
+        }
+        List<String> out = new java.util.ArrayList<>();
+        node.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static Optional<String> text(JsonNode node) {
+        return node.isTextual() ? Optional.of(node.asText()) : Optional.empty();
+    }
+}

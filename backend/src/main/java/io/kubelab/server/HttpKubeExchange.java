@@ -1,0 +1,101 @@
+package io.kubelab.server;
+
+import io.kubelab.k8sapi.KubeExchange;
+import io.kubelab.k8sapi.KubeResponse;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * A Kubernetes API answer written to an HTTP response: whole, or streamed in chunks (a watch, a followed log)
+ * until the server ends it, its time limit passes, the client leaves, or the client reads too slowly for the
+ * response's write queue (kube-apiserver also drops watchers that cannot keep up).
+ */
+final class HttpKubeExchange implements KubeExchange {
+
+    private final Vertx vertx;
+    private final HttpServerResponse response;
+    /** Runs a stream's release under the sandbox's lock, off the event loop. */
+    private final Consumer<Runnable> underLock;
+
+    HttpKubeExchange(Vertx vertx, HttpServerResponse response, Consumer<Runnable> underLock) {
+        this.vertx = vertx;
+        this.response = response;
+        this.underLock = underLock;
+    }
+
+    @Override
+    public void reply(KubeResponse answer) {
+        if (response.closed() || response.ended()) {
+            return;
+        }
+        response.setStatusCode(answer.status()).putHeader("Content-Type", answer.contentType())
+                .putHeader("Cache-Control", "no-cache, private");
+        for (String[] header : answer.headers()) {
+            response.headers().add(header[0], header[1]);
+        }
+        response.end(Buffer.buffer(answer.body()));
+    }
+
+    @Override
+    public Stream stream(String contentType, Duration limit) {
+        response.setStatusCode(200).setChunked(true).putHeader("Content-Type", contentType)
+                .putHeader("Cache-Control", "no-cache, private");
+        HttpStream stream = new HttpStream();
+        response.closeHandler(v -> stream.close(false));
+        long timer = vertx.setTimer(Math.max(1, limit.toMillis()), t -> stream.close(true));
+        stream.timer = timer;
+        // Headers go out at once: a client waits for them before it reads any event.
+        response.write(Buffer.buffer());
+        return stream;
+    }
+
+    private final class HttpStream implements Stream {
+        private final AtomicBoolean closed = new AtomicBoolean();
+        private volatile Runnable release = () -> { };
+        private volatile long timer = -1;
+
+        @Override
+        public boolean send(byte[] chunk) {
+            if (closed.get() || response.closed()) {
+                close(false);
+                return false;
+            }
+            if (response.writeQueueFull()) {
+                response.reset();
+                close(false);
+                return false;
+            }
+            response.write(Buffer.buffer(chunk));
+            return true;
+        }
+
+        @Override
+        public void end() {
+            close(true);
+        }
+
+        @Override
+        public void onClose(Runnable action) {
+            release = action;
+            if (closed.get()) {
+                underLock.accept(action);
+            }
+        }
+
+        void close(boolean endResponse) {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
+            vertx.cancelTimer(timer);
+            if (endResponse && !response.closed() && !response.ended()) {
+                response.end();
+            }
+            underLock.accept(release);
+        }
+    }
+}

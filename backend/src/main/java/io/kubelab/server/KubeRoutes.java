@@ -1,0 +1,152 @@
+package io.kubelab.server;
+
+import io.kubelab.apiserver.Status;
+import io.kubelab.k8sapi.KubeApi;
+import io.kubelab.k8sapi.KubeRequest;
+import io.kubelab.k8sapi.KubeResponse;
+import io.kubelab.tenancy.SandboxRecord;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code /k8s/{id}/...}: each sandbox's Kubernetes API for a real kubectl (DESIGN 3.3). The caller shows the
+ * sandbox's bearer token or its kubeconfig token; anything else, including an id that does not exist, gets
+ * the same 401 {@code Unauthorized} Status, so nothing about other sandboxes shows.
+ */
+final class KubeRoutes {
+
+    static final String PREFIX = "/k8s/";
+    /** The request headers the API reads; the others are not carried (to another member, say). */
+    private static final List<String> HEADERS = List.of("accept", "content-type", "user-agent", "impersonate-user",
+            "impersonate-group", "impersonate-uid");
+
+    private final Vertx vertx;
+    private final Sandboxes sandboxes;
+    private final KubeBus bus;
+    private final String secret;
+
+    KubeRoutes(Vertx vertx, Sandboxes sandboxes, KubeBus bus, String secret) {
+        this.vertx = vertx;
+        this.sandboxes = sandboxes;
+        this.bus = bus;
+        this.secret = secret;
+    }
+
+    void mount(Router router) {
+        router.route("/k8s/:id/*").handler(BodyHandler.create(false).setBodyLimit(KubeApi.MAX_BODY_BYTES))
+                .handler(this::serve).failureHandler(KubeRoutes::failure);
+        router.route("/k8s/:id").handler(this::serve).failureHandler(KubeRoutes::failure);
+    }
+
+    private void serve(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        Optional<String> token = bearer(ctx.request());
+        if (token.isEmpty()) {
+            unauthorized(ctx);
+            return;
+        }
+        sandboxes.find(id).onSuccess(found -> {
+            Optional<SandboxRecord> record = found.filter(r -> r.acceptsToken(token.get())
+                    || KubeTokens.matches(secret, id, token.get()));
+            if (record.isEmpty()) {
+                unauthorized(ctx);
+                return;
+            }
+            KubeRequest request = request(ctx, id);
+            bus.serve(id, request, new HttpKubeExchange(vertx, ctx.response(), release -> bus.releaseLocally(id, release)));
+        }).onFailure(ctx::fail);
+    }
+
+    private static KubeRequest request(RoutingContext ctx, String id) {
+        HttpServerRequest http = ctx.request();
+        String path = http.path().substring(Math.min(http.path().length(), PREFIX.length() + id.length()));
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : ctx.queryParams()) {
+            query.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : HEADERS) {
+            List<String> values = http.headers().getAll(name);
+            if (!values.isEmpty()) {
+                headers.put(name, String.join(",", values));
+            }
+        }
+        Buffer body = ctx.body() == null ? null : ctx.body().buffer();
+        return new KubeRequest(http.method().name(), path.isEmpty() ? "/" : path, query, headers,
+                body == null ? new byte[0] : body.getBytes());
+    }
+
+    private static Optional<String> bearer(HttpServerRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        return Optional.of(header.substring(7).strip()).filter(t -> !t.isEmpty());
+    }
+
+    private static void unauthorized(RoutingContext ctx) {
+        write(ctx, KubeResponse.status(new Status(401, "Unauthorized", "Unauthorized", Optional.empty())));
+    }
+
+    private static void failure(RoutingContext ctx) {
+        if (ctx.statusCode() == 413) {
+            write(ctx, KubeResponse.status(Status.requestEntityTooLarge("limit is " + KubeApi.MAX_BODY_BYTES)));
+            return;
+        }
+        org.slf4j.LoggerFactory.getLogger(KubeRoutes.class).error("{} {} failed", ctx.request().method(),
+                ctx.request().path(), ctx.failure());
+        write(ctx, KubeResponse.status(Status.internalError("the request could not be served")));
+    }
+
+    private static void write(RoutingContext ctx, KubeResponse answer) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        ctx.response().setStatusCode(answer.status()).putHeader("Content-Type", answer.contentType())
+                .end(Buffer.buffer(answer.body()));
+    }
+
+    /** The kubeconfig a real kubectl uses for sandbox {@code id} at {@code base}, with its API token. */
+    static String kubeconfig(Urls.KubeApi base, String id, String token, KubeTls.Material tls) {
+        String name = "kubelab-" + id;
+        // Our own certificate is pinned and checked against its own name; a public URL's is trusted as the system trusts it.
+        String cluster = base.ownCertificate()
+                ? "    certificate-authority-data: " + tls.certificateBase64() + "\n    server: " + base.url() + "/k8s/" + id
+                        + "\n    tls-server-name: " + KubeTls.SERVER_NAME
+                : "    server: " + base.url() + "/k8s/" + id;
+        return """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - cluster:
+                %s
+                  name: %s
+                contexts:
+                - context:
+                    cluster: %s
+                    namespace: default
+                    user: %s
+                  name: %s
+                current-context: %s
+                preferences: {}
+                users:
+                - name: %s
+                  user:
+                    token: %s
+                """.formatted(cluster, name, name, name, name, name, name, token);
+    }
+
+    static String token(String secret, String id) {
+        return KubeTokens.token(secret, id);
+    }
+}
