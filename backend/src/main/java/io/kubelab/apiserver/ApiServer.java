@@ -76,6 +76,14 @@ public final class ApiServer {
         metrics.setSource(source);
     }
 
+    /**
+     * Whether metrics-server's APIService is available: while it is not, the aggregator leaves
+     * {@code metrics.k8s.io} out of discovery and its requests fail with a 503.
+     */
+    public boolean metricsAvailable() {
+        return metrics.available();
+    }
+
     /** How {@code pods/exec} reaches the kubelets, as the cluster's wiring provides it. */
     public void setPodExec(PodExec value) {
         podExec = value;

@@ -47,6 +47,10 @@ final class MetricsApi {
         return type.group().equals(GROUP);
     }
 
+    boolean available() {
+        return source.available();
+    }
+
     void setSource(MetricsSource value) {
         source = value;
     }

@@ -20,10 +20,12 @@ final class AggregatedDiscovery {
     static final String FORM = "APIGroupDiscoveryList";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private static final ObjectNode CORE_V2 = build(true, "v2");
-    private static final ObjectNode GROUPS_V2 = build(false, "v2");
-    private static final ObjectNode CORE_V2BETA1 = build(true, "v2beta1");
-    private static final ObjectNode GROUPS_V2BETA1 = build(false, "v2beta1");
+    private static final ObjectNode CORE_V2 = build(true, "v2", true);
+    private static final ObjectNode GROUPS_V2 = build(false, "v2", true);
+    private static final ObjectNode GROUPS_V2_WITHOUT_METRICS = build(false, "v2", false);
+    private static final ObjectNode CORE_V2BETA1 = build(true, "v2beta1", true);
+    private static final ObjectNode GROUPS_V2BETA1 = build(false, "v2beta1", true);
+    private static final ObjectNode GROUPS_V2BETA1_WITHOUT_METRICS = build(false, "v2beta1", false);
 
     private AggregatedDiscovery() {
     }
@@ -33,19 +35,19 @@ final class AggregatedDiscovery {
     }
 
     /** The document for {@code /api} ({@code core}) or {@code /apis} in {@code v2} or {@code v2beta1}; shared, never changed. */
-    static ObjectNode document(boolean core, String version) {
+    static ObjectNode document(boolean core, String version, boolean metrics) {
         if (version.equals("v2")) {
-            return core ? CORE_V2 : GROUPS_V2;
+            return core ? CORE_V2 : metrics ? GROUPS_V2 : GROUPS_V2_WITHOUT_METRICS;
         }
-        return core ? CORE_V2BETA1 : GROUPS_V2BETA1;
+        return core ? CORE_V2BETA1 : metrics ? GROUPS_V2BETA1 : GROUPS_V2BETA1_WITHOUT_METRICS;
     }
 
-    private static ObjectNode build(boolean core, String version) {
+    private static ObjectNode build(boolean core, String version, boolean metrics) {
         ObjectNode doc = NODES.objectNode().put("kind", FORM).put("apiVersion", GROUP + "/" + version);
         doc.putObject("metadata");
         ArrayNode items = doc.putArray("items");
         for (var group : Discovery.GROUPS.entrySet()) {
-            if (group.getKey().isEmpty() != core) {
+            if (group.getKey().isEmpty() != core || (!metrics && group.getKey().equals(Discovery.METRICS_GROUP))) {
                 continue;
             }
             ObjectNode item = items.addObject();

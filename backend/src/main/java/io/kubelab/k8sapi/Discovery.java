@@ -25,7 +25,10 @@ final class Discovery {
     static final Map<String, List<String>> GROUPS = groups();
 
     /** Shared by every request: serialised, never changed. */
-    private static final ObjectNode GROUP_LIST = buildGroupList();
+    /** The group that metrics-server serves through the aggregator: listed only while it is available. */
+    static final String METRICS_GROUP = "metrics.k8s.io";
+    private static final ObjectNode GROUP_LIST = buildGroupList(true);
+    private static final ObjectNode GROUP_LIST_WITHOUT_METRICS = buildGroupList(false);
 
     private Discovery() {
     }
@@ -41,8 +44,9 @@ final class Discovery {
         return groups;
     }
 
-    static ObjectNode groupList() {
-        return GROUP_LIST;
+    /** {@code /apis}; the aggregator leaves out an APIService that is not available, as metrics-server's may be. */
+    static ObjectNode groupList(boolean metrics) {
+        return metrics ? GROUP_LIST : GROUP_LIST_WITHOUT_METRICS;
     }
 
     /** {@code /api}; {@code serverAddress} is the control plane's {@code IP:6443}, as kubeadm advertises it. */
@@ -55,10 +59,11 @@ final class Discovery {
         return doc;
     }
 
-    private static ObjectNode buildGroupList() {
+    private static ObjectNode buildGroupList(boolean metrics) {
         ObjectNode doc = NODES.objectNode().put("kind", "APIGroupList").put("apiVersion", "v1");
         ArrayNode groups = doc.putArray("groups");
-        GROUPS.keySet().stream().filter(g -> !g.isEmpty()).forEach(g -> groups.add(groupBody(g)));
+        GROUPS.keySet().stream().filter(g -> !g.isEmpty() && (metrics || !g.equals(METRICS_GROUP)))
+                .forEach(g -> groups.add(groupBody(g)));
         return doc;
     }
 

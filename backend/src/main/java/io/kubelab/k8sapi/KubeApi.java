@@ -88,13 +88,18 @@ public final class KubeApi {
                     && (accepted.param("v").equals("v2") || accepted.param("v").equals("v2beta1"))) {
                 String version = accepted.param("v");
                 return KubeResponse.json(200, AggregatedDiscovery.contentType(version),
-                        AggregatedDiscovery.document(core, version));
+                        AggregatedDiscovery.document(core, version, metricsAvailable()));
             }
             if (accepted.acceptsJson()) {
                 break;
             }
         }
-        return KubeResponse.json(200, core ? Discovery.apiVersions(apiServerAddress()) : Discovery.groupList());
+        return KubeResponse.json(200, core ? Discovery.apiVersions(apiServerAddress())
+                : Discovery.groupList(metricsAvailable()));
+    }
+
+    private boolean metricsAvailable() {
+        return cluster.api().metricsAvailable();
     }
 
     private String apiServerAddress() {

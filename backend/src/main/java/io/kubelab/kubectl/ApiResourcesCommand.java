@@ -83,10 +83,11 @@ final class ApiResourcesCommand extends Command {
         if (!sortBy.isEmpty() && !sortBy.equals("name") && !sortBy.equals("kind")) {
             throw KubectlException.error("--sort-by accepts only name or kind");
         }
-        ctx.api();
+        boolean metrics = ctx.api().metricsAvailable();
         List<ResourceType> types = new ArrayList<>();
         for (ResourceType type : ResourceTypes.all()) {
-            if (selected(type, flags)) {
+            // The aggregator leaves an unavailable APIService (metrics-server starting) out of discovery.
+            if (selected(type, flags) && (metrics || !type.group().equals("metrics.k8s.io"))) {
                 types.add(type);
             }
         }

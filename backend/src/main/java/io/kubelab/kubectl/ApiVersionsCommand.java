@@ -31,10 +31,12 @@ final class ApiVersionsCommand extends Command {
 
     @Override
     public void run(KubectlContext ctx, ParsedFlags flags) throws KubectlException {
-        ctx.api();
+        boolean metrics = ctx.api().metricsAvailable();
         TreeSet<String> versions = new TreeSet<>();
         for (ResourceType type : ResourceTypes.all()) {
-            versions.add(type.apiVersion());
+            if (metrics || !type.group().equals("metrics.k8s.io")) {
+                versions.add(type.apiVersion());
+            }
         }
         versions.forEach(v -> ctx.out().append(v).append('\n'));
     }

@@ -15,14 +15,14 @@ import java.util.function.Consumer;
  * until the server ends it, its time limit passes, the client leaves, or the client reads too slowly for the
  * response's write queue (kube-apiserver also drops watchers that cannot keep up).
  */
-final class HttpKubeExchange implements KubeExchange {
+public final class HttpKubeExchange implements KubeExchange {
 
     private final Vertx vertx;
     private final HttpServerResponse response;
     /** Runs a stream's release under the sandbox's lock, off the event loop. */
     private final Consumer<Runnable> underLock;
 
-    HttpKubeExchange(Vertx vertx, HttpServerResponse response, Consumer<Runnable> underLock) {
+    public HttpKubeExchange(Vertx vertx, HttpServerResponse response, Consumer<Runnable> underLock) {
         this.vertx = vertx;
         this.response = response;
         this.underLock = underLock;

@@ -1,0 +1,200 @@
+package io.kubelab.k8sapi;
+
+import io.kubelab.clock.SimClock;
+import io.kubelab.cluster.ClusterSpec;
+import io.kubelab.cluster.SimCluster;
+import io.kubelab.server.HttpKubeExchange;
+import io.kubelab.shell.CommandResult;
+import io.kubelab.shell.Shell;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One sandbox on a manual clock, served over plain HTTP as {@code /k8s/{id}/} is, for the real kubectl: the
+ * same {@link KubeApi}, the same exchange as the server's, without Hazelcast or authentication (a real kubectl
+ * sends no token to an http server). Its {@link Shell} runs the same lines through our own kubectl, on the
+ * same cluster, for differential tests. Requests and shell lines take the shell's lock, as on the server.
+ */
+public final class KubeApiHarness implements AutoCloseable {
+
+    public static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
+
+    private final Vertx vertx = Vertx.vertx();
+    private final SimCluster cluster;
+    private final Shell shell;
+    private final KubeApi api;
+    private final HttpServer server;
+    private final Path home;
+    private final Path kubeconfig;
+    private int caches;
+
+    public KubeApiHarness() {
+        this(ClusterSpec.standard(), 1);
+    }
+
+    public KubeApiHarness(ClusterSpec spec, long seed) {
+        cluster = SimCluster.create(spec, SimClock.manual(START), seed);
+        shell = new Shell(cluster);
+        api = new KubeApi(cluster);
+        try {
+            home = Files.createTempDirectory("kubelab-kubectl");
+            server = vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1")
+                    .await(30, TimeUnit.SECONDS);
+            kubeconfig = home.resolve("config");
+            Files.writeString(kubeconfig, """
+                    apiVersion: v1
+                    kind: Config
+                    clusters:
+                    - cluster:
+                        server: http://127.0.0.1:%d/k8s/harness
+                      name: kubelab
+                    contexts:
+                    - context:
+                        cluster: kubelab
+                        namespace: default
+                        user: student
+                      name: kubelab
+                    current-context: kubelab
+                    users:
+                    - name: student
+                      user: {}
+                    """.formatted(server.actualPort()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("harness did not start", e);
+        }
+    }
+
+    public SimCluster cluster() {
+        return cluster;
+    }
+
+    public Shell shell() {
+        return shell;
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public Path kubeconfig() {
+        return kubeconfig;
+    }
+
+    /** A line through our own terminal's shell, on this cluster. */
+    public CommandResult terminal(String line) {
+        synchronized (shell) {
+            return shell.execute(line);
+        }
+    }
+
+    /** Lets the cluster settle (everything Running and Ready, rollouts done) on the manual clock. */
+    public void settle() {
+        synchronized (shell) {
+            cluster.clock().settle(cluster::stable, Duration.ofMinutes(5));
+        }
+    }
+
+    public void advance(Duration duration) {
+        synchronized (shell) {
+            cluster.clock().advance(duration);
+        }
+    }
+
+    /**
+     * Runs the real kubectl with this harness's kubeconfig and a fresh discovery cache. Simulated time stands
+     * still while it runs, unless {@code tick} is positive: then it moves on by {@code tick} every 20 ms of
+     * wall time, for the commands that wait (rollout status, wait, delete --wait, get -w with a timeout).
+     */
+    public RealKubectl.Result kubectl(RealKubectl kubectl, List<String> args, String stdin, Map<String, String> env,
+                                      Duration tick) {
+        List<String> all = new ArrayList<>(List.of("--kubeconfig", kubeconfig.toString(), "--cache-dir",
+                home.resolve("cache-" + (caches++)).toString()));
+        all.addAll(args);
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread driver = null;
+        if (!tick.isZero()) {
+            driver = new Thread(() -> {
+                while (running.get()) {
+                    advance(tick);
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "harness-clock");
+            driver.setDaemon(true);
+            driver.start();
+        }
+        try {
+            return kubectl.run(all, stdin, env);
+        } finally {
+            running.set(false);
+            if (driver != null) {
+                driver.interrupt();
+            }
+        }
+    }
+
+    public RealKubectl.Result kubectl(RealKubectl kubectl, String... args) {
+        return kubectl(kubectl, List.of(args), "", Map.of(), Duration.ZERO);
+    }
+
+    private void handle(HttpServerRequest http) {
+        http.body().onSuccess(body -> {
+            String prefix = "/k8s/harness";
+            String path = http.path().startsWith(prefix) ? http.path().substring(prefix.length()) : http.path();
+            Map<String, List<String>> query = new LinkedHashMap<>();
+            http.params().forEach(e -> query.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            Map<String, String> headers = new LinkedHashMap<>();
+            http.headers().names().forEach(name -> headers.put(name.toLowerCase(java.util.Locale.ROOT),
+                    String.join(",", http.headers().getAll(name))));
+            KubeRequest request = new KubeRequest(http.method().name(), path.isEmpty() ? "/" : path, query, headers,
+                    body == null ? new byte[0] : body.getBytes());
+            HttpKubeExchange exchange = new HttpKubeExchange(vertx, http.response(), release ->
+                    vertx.executeBlocking(() -> {
+                        synchronized (shell) {
+                            release.run();
+                        }
+                        return null;
+                    }, false));
+            vertx.executeBlocking(() -> {
+                synchronized (shell) {
+                    api.serve(request, exchange);
+                }
+                return null;
+            }, false);
+        });
+    }
+
+    @Override
+    public void close() {
+        try {
+            vertx.close().await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // closing is best effort at the end of a test class
+        }
+        try (var files = Files.walk(home)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
+        }
+    }
+
+}
