@@ -170,11 +170,21 @@ class SandboxApiTest {
     }
 
     @Test
-    void kubeconfigIsNotImplementedYet() throws Exception {
+    void kubeconfigPointsAtTheTlsListenerWithItsCertificatePinned() throws Exception {
         JsonObject s = create();
-        HttpResponse<Buffer> r = client.get("/api/v1/sandboxes/" + s.getString("id") + "/kubeconfig")
+        String id = s.getString("id");
+        HttpResponse<Buffer> r = client.get("/api/v1/sandboxes/" + id + "/kubeconfig")
                 .bearerTokenAuthentication(s.getString("token")).send().await(10, TimeUnit.SECONDS);
-        assertEquals(501, r.statusCode());
+        assertEquals(200, r.statusCode());
+        assertEquals("application/yaml", r.getHeader("Content-Type"));
+        String config = r.bodyAsString();
+        assertTrue(config.contains("    server: https://127.0.0.1:" + server.kubeApiPort() + "/k8s/" + id + "\n"), config);
+        assertTrue(config.contains("    tls-server-name: kubelab-apiserver\n"), config);
+        assertTrue(config.contains("    certificate-authority-data: LS0t"), config);
+        assertTrue(config.contains("current-context: kubelab-" + id + "\n"), config);
+        assertTrue(config.matches("(?s).*\n    token: kl-[A-Za-z0-9_-]{43}\n$"), config);
+        assertEquals(404, client.get("/api/v1/sandboxes/" + id + "/kubeconfig").bearerTokenAuthentication("wrong")
+                .send().await(10, TimeUnit.SECONDS).statusCode());
     }
 
     @Test
