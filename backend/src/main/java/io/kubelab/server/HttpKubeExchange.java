@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpServerResponse;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -21,11 +22,21 @@ public final class HttpKubeExchange implements KubeExchange {
     private final HttpServerResponse response;
     /** Runs a stream's release under the sandbox's lock, off the event loop. */
     private final Consumer<Runnable> underLock;
+    /** The sandbox's open streams through this member, and how many it may have. */
+    private final AtomicInteger openStreams;
+    private final int maxStreams;
 
     public HttpKubeExchange(Vertx vertx, HttpServerResponse response, Consumer<Runnable> underLock) {
+        this(vertx, response, underLock, new AtomicInteger(), Integer.MAX_VALUE);
+    }
+
+    HttpKubeExchange(Vertx vertx, HttpServerResponse response, Consumer<Runnable> underLock, AtomicInteger openStreams,
+                     int maxStreams) {
         this.vertx = vertx;
         this.response = response;
         this.underLock = underLock;
+        this.openStreams = openStreams;
+        this.maxStreams = maxStreams;
     }
 
     @Override
@@ -43,6 +54,13 @@ public final class HttpKubeExchange implements KubeExchange {
 
     @Override
     public Stream stream(String contentType, Duration limit) {
+        if (openStreams.incrementAndGet() > maxStreams) {
+            openStreams.decrementAndGet();
+            reply(KubeBus.TOO_MANY);
+            HttpStream refused = new HttpStream();
+            refused.closed.set(true);
+            return refused;
+        }
         response.setStatusCode(200).setChunked(true).putHeader("Content-Type", contentType)
                 .putHeader("Cache-Control", "no-cache, private");
         HttpStream stream = new HttpStream();
@@ -92,6 +110,7 @@ public final class HttpKubeExchange implements KubeExchange {
                 return;
             }
             vertx.cancelTimer(timer);
+            openStreams.decrementAndGet();
             if (endResponse && !response.closed() && !response.ended()) {
                 response.end();
             }

@@ -27,13 +27,20 @@ import java.util.UUID;
 final class KubeBus {
 
     private static final long REQUEST_TIMEOUT_MS = 30_000;
+    /** kube-apiserver's max-in-flight answer, for a sandbox whose queue is full. */
+    static final KubeResponse TOO_MANY = KubeResponse.status(io.kubelab.apiserver.Status.tooManyRequests(
+            "Too many requests, please try again later.", 1)).withHeaders(java.util.List.<String[]>of(
+            new String[] {"Retry-After", "1"}));
 
     private final Vertx vertx;
     private final SandboxHost host;
 
-    KubeBus(Vertx vertx, SandboxHost host) {
+    private final SandboxQueues queues;
+
+    KubeBus(Vertx vertx, SandboxHost host, SandboxQueues queues) {
         this.vertx = vertx;
         this.host = host;
+        this.queues = queues;
     }
 
     static String address(String id) {
@@ -43,11 +50,11 @@ final class KubeBus {
     /** Serves {@code request} for sandbox {@code id}, here or on its member, answering through {@code exchange}. */
     void serve(String id, KubeRequest request, KubeExchange exchange) {
         if (host.hosts(id)) {
-            vertx.executeBlocking(() -> host.serveKube(id, request, exchange), false).onSuccess(served -> {
+            queues.submit(id, () -> host.serveKube(id, request, exchange)).onSuccess(served -> {
                 if (!served) {
                     exchange.reply(unavailable(id));
                 }
-            }).onFailure(err -> exchange.reply(unavailable(id)));
+            }).onFailure(err -> exchange.reply(err instanceof SandboxQueues.Full ? TOO_MANY : unavailable(id)));
             return;
         }
         forward(id, request, exchange);
@@ -65,12 +72,14 @@ final class KubeBus {
     MessageConsumer<JsonObject> listen(String id) {
         return vertx.eventBus().consumer(address(id), msg -> {
             KubeRequest request = decode(msg.body());
-            vertx.executeBlocking(() -> host.serveKube(id, request, new BusExchange(id, msg)), false)
+            BusExchange exchange = new BusExchange(id, msg);
+            queues.submit(id, () -> host.serveKube(id, request, exchange))
                     .onSuccess(served -> {
                         if (!served) {
                             msg.fail(404, "sandbox " + id + " is not running here");
                         }
-                    });
+                    })
+                    .onFailure(err -> exchange.reply(err instanceof SandboxQueues.Full ? TOO_MANY : unavailable(id)));
         });
     }
 

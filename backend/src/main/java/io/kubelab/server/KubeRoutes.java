@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code /k8s/{id}/...}: each sandbox's Kubernetes API for a real kubectl (DESIGN 3.3). The caller shows the
@@ -34,6 +35,10 @@ final class KubeRoutes {
     private final Sandboxes sandboxes;
     private final KubeBus bus;
     private final String secret;
+    /** Each sandbox's watches and followed logs open through this member. */
+    private final Map<String, AtomicInteger> streams = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Watches and followed logs one sandbox may hold open at once through one member; more get 429. */
+    static final int MAX_STREAMS_PER_SANDBOX = 100;
 
     KubeRoutes(Vertx vertx, Sandboxes sandboxes, KubeBus bus, String secret) {
         this.vertx = vertx;
@@ -63,7 +68,9 @@ final class KubeRoutes {
                 return;
             }
             KubeRequest request = request(ctx, id);
-            bus.serve(id, request, new HttpKubeExchange(vertx, ctx.response(), release -> bus.releaseLocally(id, release)));
+            AtomicInteger open = streams.computeIfAbsent(id, k -> new AtomicInteger());
+            bus.serve(id, request, new HttpKubeExchange(vertx, ctx.response(), release -> bus.releaseLocally(id, release),
+                    open, MAX_STREAMS_PER_SANDBOX));
         }).onFailure(ctx::fail);
     }
 

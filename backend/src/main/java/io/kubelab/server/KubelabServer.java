@@ -29,6 +29,8 @@ import java.time.Clock;
 public final class KubelabServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(KubelabServer.class);
+    /** Requests and commands one sandbox may have waiting at once; more get 429. */
+    static final int MAX_QUEUED_PER_SANDBOX = 64;
 
     private final ServerConfig config;
     private final Vertx vertx;
@@ -82,8 +84,10 @@ public final class KubelabServer {
         ClockDriver.start(vertx, host);
         SandboxDirectory directory = new SandboxDirectory(hz.getMap(SandboxDirectory.MAP_NAME), Clock.systemUTC(),
                 config.sandboxLifetime());
-        KubeBus kube = new KubeBus(vertx, host);
-        Sandboxes sandboxes = new Sandboxes(vertx, directory, new ShellBus(vertx, host, kube), cluster.getNodeId());
+        SandboxQueues queues = new SandboxQueues(vertx, MAX_QUEUED_PER_SANDBOX);
+        KubeBus kube = new KubeBus(vertx, host, queues);
+        Sandboxes sandboxes = new Sandboxes(vertx, directory, new ShellBus(vertx, host, kube, queues),
+                cluster.getNodeId());
         Health health = new Health(() -> new JsonObject()
                 .put("member", cluster.getNodeId())
                 .put("members", hz.getCluster().getMembers().size())

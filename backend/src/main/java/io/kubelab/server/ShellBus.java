@@ -39,12 +39,13 @@ final class ShellBus {
     private final Vertx vertx;
     private final SandboxHost host;
     private final Map<String, List<MessageConsumer<JsonObject>>> consumers = new ConcurrentHashMap<>();
-    /** Each sandbox's last queued command: the next one runs after it, so a terminal's lines keep their order. */
-    private final Map<String, Future<Void>> tails = new ConcurrentHashMap<>();
+    /** Each sandbox's commands, one at a time in arrival order, so a terminal's lines keep their order. */
+    private final SandboxQueues queues;
 
     private final KubeBus kube;
 
-    ShellBus(Vertx vertx, SandboxHost host, KubeBus kube) {
+    ShellBus(Vertx vertx, SandboxHost host, KubeBus kube, SandboxQueues queues) {
+        this.queues = queues;
         this.vertx = vertx;
         this.host = host;
         this.kube = kube;
@@ -100,35 +101,35 @@ final class ShellBus {
             registered.forEach(MessageConsumer::unregister);
         }
         host.stop(id);
-        tails.remove(id);
+        queues.remove(id);
     }
 
     private void onShell(String id, Message<JsonObject> msg) {
         JsonObject body = msg.body();
         String type = body == null ? null : body.getString("type");
         if ("exec".equals(type) && body.getValue("line") instanceof String line && body.getBoolean("terminal", false)) {
-            inOrder(id, () -> reply(id, msg, host.executeInTerminal(id, line)));
+            inOrder(id, msg, () -> reply(id, msg, host.executeInTerminal(id, line)));
         } else if ("save".equals(type) && body.getValue("id") instanceof String editor
                 && body.getValue("text") instanceof String text) {
-            inOrder(id, () -> reply(id, msg, host.save(id, editor, text)));
+            inOrder(id, msg, () -> reply(id, msg, host.save(id, editor, text)));
         } else if ("quit".equals(type) && body.getValue("id") instanceof String editor) {
-            inOrder(id, () -> reply(id, msg, host.quit(id, editor)));
+            inOrder(id, msg, () -> reply(id, msg, host.quit(id, editor)));
         } else if ("exec".equals(type) && body.getValue("line") instanceof String line) {
             // A command can move simulated time a long way (sim settle, sim advance 1h): it runs on a worker,
             // never on the event loop every other sandbox on this member shares.
-            inOrder(id, () -> host.execute(id, line).ifPresentOrElse(
+            inOrder(id, msg, () -> host.execute(id, line).ifPresentOrElse(
                     r -> msg.reply(new JsonObject().put("stdout", r.stdout()).put("stderr", r.stderr())
                             .put("exitCode", r.exitCode()).put("prompt", host.prompt(id).orElse(null))),
                     () -> msg.fail(404, "sandbox " + id + " is not running here")));
         } else if ("history".equals(type)) {
-            inOrder(id, () -> host.history(id).ifPresentOrElse(
+            inOrder(id, msg, () -> host.history(id).ifPresentOrElse(
                     lines -> msg.reply(new JsonObject().put("history", new JsonArray(lines))
                             .put("prompt", host.prompt(id).orElse(null))),
                     () -> msg.fail(404, "sandbox " + id + " is not running here")));
         } else if ("complete".equals(type) && body.getValue("line") instanceof String line) {
             // In line with the commands: a name created by the command before the Tab is offered.
             int cursor = body.getValue("cursor") instanceof Integer at ? at : line.length();
-            inOrder(id, () -> host.complete(id, line, cursor).ifPresentOrElse(
+            inOrder(id, msg, () -> host.complete(id, line, cursor).ifPresentOrElse(
                     r -> msg.reply(completion(r)),
                     () -> msg.fail(404, "sandbox " + id + " is not running here")));
         } else {
@@ -160,13 +161,17 @@ final class ShellBus {
                 .put("space", r.space());
     }
 
-    private void inOrder(String id, Runnable work) {
-        tails.compute(id, (key, tail) -> {
-            Future<Void> previous = tail == null ? Future.succeededFuture() : tail;
-            return previous.eventually(() -> vertx.<Void>executeBlocking(() -> {
-                work.run();
-                return null;
-            }, false)).recover(err -> Future.succeededFuture());
+    private void inOrder(String id, Message<JsonObject> msg, Runnable work) {
+        queues.submit(id, () -> {
+            work.run();
+            return null;
+        }).onFailure(err -> {
+            if (err instanceof SandboxQueues.Full) {
+                msg.fail(429, "too many commands waiting for this sandbox; try again in a moment");
+            } else {
+                org.slf4j.LoggerFactory.getLogger(ShellBus.class).error("sandbox {}: a request failed", id, err);
+                msg.fail(500, "the sandbox could not run this request");
+            }
         });
     }
 }

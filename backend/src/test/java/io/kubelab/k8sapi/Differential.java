@@ -65,7 +65,8 @@ public final class Differential {
         Matcher m = EVENT_ROW.matcher(text.substring(events));
         StringBuilder out = new StringBuilder(text.substring(0, events));
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + "<age>" + m.group(3)));
+            // The column's width follows the ages too: its padding is masked with it.
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + "<age> "));
         }
         m.appendTail(out);
         return out.toString();
