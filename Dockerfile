@@ -1,6 +1,6 @@
 # Kubelab: build with Maven on a JDK 17, run on a JRE 17 as a non-root user.
 #   docker build -t kubelab .
-#   docker run -p 8080:8080 kubelab
+#   docker run -p 8080:8080 -p 6443:6443 kubelab
 
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
@@ -27,7 +27,7 @@ ENV PORT=8080 \
     KUBELAB_DATA=/data \
     JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError --add-modules java.se --add-exports java.base/jdk.internal.ref=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED --add-opens java.management/sun.management=ALL-UNNAMED --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED"
 VOLUME /data
-EXPOSE 8080 5701
+EXPOSE 8080 6443 5701
 USER kubelab
 
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
