@@ -60,6 +60,47 @@ class TwoMembersIT {
         }
     }
 
+    private void kubeApiThroughTheOtherMember(WebClient webHere, JsonObject sandbox) throws Exception {
+        String id = sandbox.getString("id");
+        String config = webHere.get("/api/v1/sandboxes/" + id + "/kubeconfig").bearerTokenAuthentication(
+                sandbox.getString("token")).send().await(10, TimeUnit.SECONDS).bodyAsString();
+        String ca = config.replaceAll("(?s).*certificate-authority-data: (\\S+).*", "$1");
+        String token = config.replaceAll("(?s).*\\n    token: (\\S+)\\n.*", "$1");
+        var tls = new io.vertx.core.http.HttpClientOptions().setSsl(true).setVerifyHost(false)
+                .setTrustOptions(new io.vertx.core.net.PemTrustOptions().addCertValue(
+                        io.vertx.core.buffer.Buffer.buffer(java.util.Base64.getDecoder().decode(ca))));
+        WebClient kube = WebClient.create(client, new WebClientOptions(tls).setDefaultHost("127.0.0.1")
+                .setDefaultPort(here.kubeApiPort()));
+        var nodes = kube.get("/k8s/" + id + "/api/v1/nodes").bearerTokenAuthentication(token)
+                .send().await(10, TimeUnit.SECONDS);
+        assertEquals(200, nodes.statusCode(), nodes.bodyAsString());
+        assertEquals(3, nodes.bodyAsJsonObject().getJsonArray("items").size());
+
+        var http = client.createHttpClient(new io.vertx.core.http.HttpClientOptions(tls)
+                .setDefaultHost("127.0.0.1").setDefaultPort(here.kubeApiPort()));
+        var watch = http.request(io.vertx.core.http.HttpMethod.GET,
+                "/k8s/" + id + "/api/v1/namespaces/default/configmaps?watch=true&timeoutSeconds=20")
+                .await(10, TimeUnit.SECONDS).putHeader("Authorization", "Bearer " + token)
+                .send().await(10, TimeUnit.SECONDS);
+        assertEquals(200, watch.statusCode());
+        var seen = new java.util.concurrent.CompletableFuture<String>();
+        StringBuilder lines = new StringBuilder();
+        watch.handler(chunk -> {
+            lines.append(chunk.toString());
+            if (lines.toString().contains("\"name\":\"through-the-bus\"")) {
+                seen.complete(lines.toString());
+            }
+        });
+        var create = webHere.post("/api/v1/sandboxes/" + id + "/exec").bearerTokenAuthentication(sandbox.getString("token"))
+                .sendJsonObject(new JsonObject().put("command", "kubectl create configmap through-the-bus"))
+                .await(10, TimeUnit.SECONDS);
+        assertEquals("configmap/through-the-bus created\n", create.bodyAsJsonObject().getString("stdout"));
+        String events = seen.get(20, TimeUnit.SECONDS);
+        assertTrue(events.contains("{\"type\":\"ADDED\",\"object\":{\"kind\":\"ConfigMap\",\"apiVersion\":\"v1\","
+                + "\"metadata\":{\"name\":\"through-the-bus\""), events);
+        http.close();
+    }
+
     @Test
     void twoJvmsFormOneClusterAndShareWork() throws Exception {
         int hzHere = TestServers.freePort();
@@ -105,6 +146,9 @@ class TwoMembersIT {
                 .sendJsonObject(new JsonObject().put("command", "foo")).await(10, TimeUnit.SECONDS);
         assertEquals(200, exec.statusCode(), exec.bodyAsString());
         assertEquals("bash: foo: command not found\n", exec.bodyAsJsonObject().getString("stderr"));
+
+        // Its Kubernetes API through member 1 too, a watch's stream included.
+        kubeApiThroughTheOtherMember(webHere, created);
 
         // SIGTERM: member 2 reports DRAINING, finishes, and leaves; member 1 carries on alone.
         there.destroy();
