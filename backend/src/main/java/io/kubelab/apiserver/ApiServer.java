@@ -190,7 +190,9 @@ public final class ApiServer {
                 throw new StatusException(Status.internalError(String.valueOf(e.getMessage())));
             }
         }
-        String object = ObjectMeta.reference(r.type().kind(), r.namespace(), r.name());
+        // A create names its object in the body: the trip is narrated with that name.
+        String object = ObjectMeta.reference(r.type().kind(), r.namespace(),
+                r.name().isEmpty() && r.verb() == ApiRequest.Verb.CREATE ? bodyName(r) : r.name());
         checkRunning();
         events.authenticated(r, object);
         try {

@@ -120,6 +120,11 @@ public final class KubeApi {
             return Discovery.resources("", segments.get(1)).map(d -> KubeResponse.json(200, d))
                     .orElseGet(KubeApi::notFound);
         }
+        if (segments.size() >= 2 && segments.get(0).equals("apis") && segments.get(1).equals(Discovery.METRICS_GROUP)
+                && !metricsAvailable()) {
+            // The aggregator answers for an APIService whose backend is down.
+            return KubeResponse.status(Status.serviceUnavailable("the server is currently unable to handle the request"));
+        }
         if (segments.size() == 2 && segments.get(0).equals("apis")) {
             return Discovery.group(segments.get(1)).map(d -> KubeResponse.json(200, d)).orElseGet(KubeApi::notFound);
         }
