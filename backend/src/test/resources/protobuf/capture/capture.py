@@ -29,7 +29,7 @@ class H(http.server.BaseHTTPRequestHandler):
         data = self.rfile.read(n)
         d = os.path.join(HERE, 'bodies')
         with open(os.path.join(d, 'last.pb'), 'wb') as o: o.write(data)
-        with open(os.path.join(d, 'last.meta'), 'w') as o: o.write(self.path + '\n' + str(self.headers.get('Content-Type')) + '\n')
+        with open(os.path.join(d, 'last.meta'), 'w') as o: o.write(self.path + '\n' + str(self.headers.get('Content-Type')) + '\n' + str(self.headers.get('Accept')) + '\n')
         self.reply(403, json.dumps({"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Failure",
             "message": "captured", "reason": "Forbidden", "details": {}, "code": 403}).encode())
     def do_PATCH(self):
