@@ -32,6 +32,8 @@ class H(http.server.BaseHTTPRequestHandler):
         with open(os.path.join(d, 'last.meta'), 'w') as o: o.write(self.path + '\n' + str(self.headers.get('Content-Type')) + '\n' + str(self.headers.get('Accept')) + '\n')
         self.reply(403, json.dumps({"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Failure",
             "message": "captured", "reason": "Forbidden", "details": {}, "code": 403}).encode())
+    def do_PUT(self):
+        self.do_POST()
     def do_PATCH(self):
         n = int(self.headers.get('Content-Length', '0'))
         self.rfile.read(n)

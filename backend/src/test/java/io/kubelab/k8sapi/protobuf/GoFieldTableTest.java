@@ -24,7 +24,8 @@ class GoFieldTableTest {
             "rbac.authorization.k8s.io/v1 RoleBinding", "rbac.authorization.k8s.io/v1 ClusterRoleBinding",
             "scheduling.k8s.io/v1 PriorityClass", "policy/v1 PodDisruptionBudget", "policy/v1 Eviction",
             "networking.k8s.io/v1 Ingress", "authentication.k8s.io/v1 TokenRequest",
-            "authentication.k8s.io/v1 SelfSubjectReview", "authorization.k8s.io/v1 SelfSubjectAccessReview");
+            "authentication.k8s.io/v1 SelfSubjectReview", "authorization.k8s.io/v1 SelfSubjectAccessReview",
+            "autoscaling/v1 HorizontalPodAutoscaler", "autoscaling/v1 Scale");
 
     private final GoFieldTable table = MessagePlan.Tables.GO;
     private final DescriptorIndex index = DescriptorIndex.get();
@@ -39,7 +40,7 @@ class GoFieldTableTest {
             assertEquals(proto, go, name);
             structs++;
         }
-        assertEquals(222, structs);
+        assertEquals(229, structs);
     }
 
     @Test
