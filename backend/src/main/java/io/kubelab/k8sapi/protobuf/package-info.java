@@ -1,6 +1,6 @@
 /**
  * Kubernetes protobuf request bodies ({@code application/vnd.kubernetes.protobuf}), which kubectl 1.32 sends for
- * {@code create <generator>}, {@code create token}, {@code autoscale}, {@code debug}, {@code auth can-i} and {@code auth
+ * {@code create <generator>}, {@code create token}, {@code autoscale}, {@code debug}, {@code certificate approve}, {@code auth can-i} and {@code auth
  * whoami} (drain's evictions go as JSON).
  *
  * <p>{@link io.kubelab.k8sapi.protobuf.KubeProtobuf#decode} reads the {@code k8s\0} prefix and the
