@@ -19,6 +19,25 @@ record Envelope(String apiVersion, String kind, ByteString raw) {
     private static final byte[] PREFIX = {0x6b, 0x38, 0x73, 0x00};
     private static final String UNKNOWN = "k8s.io.apimachinery.pkg.runtime.Unknown";
 
+    /** gogo's runtime.Unknown: typeMeta, raw, and the empty contentEncoding and contentType, after the prefix. */
+    static byte[] write(String apiVersion, String kind, ByteString raw) {
+        Descriptor unknown = DescriptorIndex.get().message(UNKNOWN).orElseThrow();
+        Descriptor t = unknown.findFieldByName("typeMeta").getMessageType();
+        DynamicMessage typeMeta = DynamicMessage.newBuilder(t)
+                .setField(t.findFieldByName("apiVersion"), apiVersion)
+                .setField(t.findFieldByName("kind"), kind).build();
+        byte[] message = DynamicMessage.newBuilder(unknown)
+                .setField(unknown.findFieldByName("typeMeta"), typeMeta)
+                .setField(unknown.findFieldByName("raw"), raw)
+                .setField(unknown.findFieldByName("contentEncoding"), "")
+                .setField(unknown.findFieldByName("contentType"), "")
+                .build().toByteArray();
+        byte[] body = new byte[PREFIX.length + message.length];
+        System.arraycopy(PREFIX, 0, body, 0, PREFIX.length);
+        System.arraycopy(message, 0, body, PREFIX.length, message.length);
+        return body;
+    }
+
     /** The serializer's checks, in its order: empty, prefix, nothing after the prefix, the envelope's wire form. */
     static Envelope read(byte[] body) {
         if (body.length == 0) {

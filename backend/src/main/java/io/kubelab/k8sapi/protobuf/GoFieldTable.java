@@ -19,8 +19,12 @@ import java.util.Optional;
  */
 final class GoFieldTable {
 
-    /** One Go struct field: its protobuf name, JSON name and tag facts. */
-    record GoField(String protoName, String jsonName, boolean pointer, boolean omitEmpty, boolean inline) {
+    /**
+     * One Go struct field: its protobuf name, JSON name and tag facts; {@code dropped} for a message field that the
+     * 1.32 struct does not have (gogo skips it as an unknown field).
+     */
+    record GoField(String protoName, String jsonName, boolean pointer, boolean omitEmpty, boolean inline,
+                   boolean dropped) {
     }
 
     static final String RESOURCE = "go-json-fields.txt";
@@ -64,19 +68,18 @@ final class GoFieldTable {
         return new GoFieldTable(Map.copyOf(structs));
     }
 
-    /** {@code name}, then flags {@code * ? ^} in any order, then an optional {@code =jsonName}. */
+    /** {@code name}, then flags {@code * ? ^ -} in any order, then an optional {@code =jsonName}. */
     private static GoField field(String word) {
         int eq = word.indexOf('=');
         String head = eq < 0 ? word : word.substring(0, eq);
         int end = head.length();
-        while (end > 0 && "*?^".indexOf(head.charAt(end - 1)) >= 0) {
+        while (end > 0 && "*?^-".indexOf(head.charAt(end - 1)) >= 0) {
             end--;
         }
         String name = head.substring(0, end);
         String flags = head.substring(end);
-        boolean inline = flags.indexOf('^') >= 0;
-        return new GoField(name, eq < 0 ? name : word.substring(eq + 1),
-                flags.indexOf('*') >= 0, flags.indexOf('?') >= 0, inline);
+        return new GoField(name, eq < 0 ? name : word.substring(eq + 1), flags.indexOf('*') >= 0,
+                flags.indexOf('?') >= 0, flags.indexOf('^') >= 0, flags.indexOf('-') >= 0);
     }
 
     /** The fields of the Go struct behind a descriptor full name, in Go declaration order. */

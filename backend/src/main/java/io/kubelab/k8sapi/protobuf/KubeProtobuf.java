@@ -73,6 +73,19 @@ public final class KubeProtobuf {
         return object;
     }
 
+    /**
+     * The protobuf body of an object (for an {@code Accept: application/vnd.kubernetes.protobuf} answer): the bytes
+     * gogo-protobuf writes for the Go struct the object's JSON decodes into, in the {@code k8s\0} envelope.
+     *
+     * @throws IllegalArgumentException for an object whose kind has no protobuf message
+     */
+    public static byte[] encode(ObjectNode object) {
+        GroupVersionKind gvk = GroupVersionKind.of(object.path("apiVersion").asText(), object.path("kind").asText());
+        Descriptor type = DescriptorIndex.get().kind(gvk.group(), gvk.version(), gvk.kind())
+                .orElseThrow(() -> new IllegalArgumentException("no protobuf message for " + gvk.apiVersion() + " " + gvk.kind()));
+        return Envelope.write(gvk.apiVersion(), gvk.kind(), MessageEncoder.message(object, type).toByteString());
+    }
+
     /** {@code fmt.Sprintf("%#v", unk.TypeMeta)}. */
     private static String typeMetaGoString(Envelope unknown) {
         return "runtime.TypeMeta{APIVersion:" + GoQuote.quote(unknown.apiVersion())

@@ -3,6 +3,7 @@ package io.kubelab.k8sapi.protobuf;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,18 +44,18 @@ final class MessagePlan {
         Optional<List<GoFieldTable.GoField>> struct = Tables.GO.struct(d.getFullName());
         Map<String, GoFieldTable.GoField> facts = new HashMap<>();
         struct.ifPresent(list -> list.forEach(f -> facts.put(f.protoName(), f)));
-        List<FieldDescriptor> descriptors = d.getFields();
-        Field[] fields = new Field[descriptors.size()];
-        for (int i = 0; i < fields.length; i++) {
-            FieldDescriptor fd = descriptors.get(i);
+        List<Field> fields = new ArrayList<>(d.getFields().size());
+        for (FieldDescriptor fd : d.getFields()) {
             GoValues.Special special = fd.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !fd.isMapField()
                     ? GoValues.special(fd.getMessageType()) : null;
             GoFieldTable.GoField go = facts.get(fd.getName());
-            fields[i] = go != null
-                    ? new Field(fd, go.jsonName(), go.pointer(), go.omitEmpty(), go.inline(), special)
-                    : unlisted(fd, special);
+            if (go == null) {
+                fields.add(unlisted(fd, special));
+            } else if (!go.dropped()) {
+                fields.add(new Field(fd, go.jsonName(), go.pointer(), go.omitEmpty(), go.inline(), special));
+            }
         }
-        return new MessagePlan(fields);
+        return new MessagePlan(fields.toArray(new Field[0]));
     }
 
     /** A field without Go facts: present values are written, zero scalars and absent structs are not. */

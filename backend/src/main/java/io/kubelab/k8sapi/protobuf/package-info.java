@@ -12,6 +12,7 @@
  * those facts come from the Go sources, transcribed once into {@code go-json-fields.txt} ({@code GoFieldTable}).
  * The apimachinery types with their own JSON (Time, MicroTime, Duration, IntOrString, Quantity, RawExtension,
  * FieldsV1, ExtraValue) are in {@code GoValues}. Errors are the serializer's words ({@link
- * io.kubelab.k8sapi.protobuf.ProtobufBodyException}).
+ * io.kubelab.k8sapi.protobuf.ProtobufBodyException}). {@link io.kubelab.k8sapi.protobuf.KubeProtobuf#encode} is the
+ * inverse ({@code MessageEncoder}): the bytes gogo-protobuf writes for the same Go struct.
  */
 package io.kubelab.k8sapi.protobuf;

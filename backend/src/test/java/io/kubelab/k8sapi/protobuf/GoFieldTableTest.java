@@ -75,12 +75,13 @@ class GoFieldTableTest {
     @Test
     void flagsAreReadFromTheWords() throws Exception {
         GoFieldTable t = GoFieldTable.parse(new java.io.BufferedReader(new java.io.StringReader(
-                "# comment\napi.x.v1.T a b? c*? d^ uID?=uid\n")));
+                "# comment\napi.x.v1.T a b? c*? d^ uID?=uid e*?-\n")));
         assertEquals(List.of(
-                new GoFieldTable.GoField("a", "a", false, false, false),
-                new GoFieldTable.GoField("b", "b", false, true, false),
-                new GoFieldTable.GoField("c", "c", true, true, false),
-                new GoFieldTable.GoField("d", "d", false, false, true),
-                new GoFieldTable.GoField("uID", "uid", false, true, false)), t.struct("k8s.io.api.x.v1.T").orElseThrow());
+                new GoFieldTable.GoField("a", "a", false, false, false, false),
+                new GoFieldTable.GoField("b", "b", false, true, false, false),
+                new GoFieldTable.GoField("c", "c", true, true, false, false),
+                new GoFieldTable.GoField("d", "d", false, false, true, false),
+                new GoFieldTable.GoField("uID", "uid", false, true, false, false),
+                new GoFieldTable.GoField("e", "e", true, true, false, true)), t.struct("k8s.io.api.x.v1.T").orElseThrow());
     }
 }

@@ -110,6 +110,26 @@ class KubeProtobufTest {
                 + "\"status\":{}}", decode(envelope("v1", "Pod", pod)));
     }
 
+    /** A field of client-java-proto's newer struct that 1.32 does not have is skipped, as gogo skips unknown fields. */
+    @Test
+    void fieldsNewerThan132AreSkipped() throws IOException {
+        DynamicMessage pod = message("api.core.v1.Pod", "status", message("api.core.v1.PodStatus",
+                "observedGeneration", 5L, "phase", "Running"));
+        assertEquals("{\"kind\":\"Pod\",\"apiVersion\":\"v1\",\"metadata\":{\"creationTimestamp\":null},"
+                + "\"spec\":{\"containers\":null},\"status\":{\"phase\":\"Running\"}}", decode(envelope("v1", "Pod", pod)));
+    }
+
+    /** encode then decode gives the tree back: times with nanos, int-or-strings, quantities, raw JSON, named slices. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"kind\":\"Pod\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"p\",\"creationTimestamp\":\"2023-11-14T22:13:20Z\",\"managedFields\":[{\"manager\":\"m\",\"fieldsV1\":{\"f:spec\":{}}}]},\"spec\":{\"containers\":[{\"name\":\"c\",\"resources\":{\"requests\":{\"cpu\":\"500m\"}},\"livenessProbe\":{\"httpGet\":{\"port\":\"http\"}},\"readinessProbe\":{\"tcpSocket\":{\"port\":80}}}]},\"status\":{}}",
+            "{\"kind\":\"Lease\",\"apiVersion\":\"coordination.k8s.io/v1\",\"metadata\":{\"creationTimestamp\":null},\"spec\":{\"renewTime\":\"2023-11-14T22:13:20.123456Z\"}}",
+            "{\"kind\":\"SelfSubjectReview\",\"apiVersion\":\"authentication.k8s.io/v1\",\"metadata\":{\"creationTimestamp\":null},\"status\":{\"userInfo\":{\"extra\":{\"a\":[\"x\"],\"b\":null}}}}"})
+    void encodeThenDecodeGivesTheTreeBack(String object) throws IOException {
+        byte[] body = KubeProtobuf.encode((com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(object));
+        assertEquals(object, decode(body));
+    }
+
     @Test
     void secretBytesAreBase64AndARepeatedMapKeyKeepsItsLastValue() throws IOException {
         Map<String, ByteString> data = new LinkedHashMap<>();
