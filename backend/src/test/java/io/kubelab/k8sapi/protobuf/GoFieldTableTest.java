@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The Go facts table against client-java-proto's descriptors: same structs, same fields, same order. */
 class GoFieldTableTest {
 
-    /** The kinds kubectl 1.32 sends as protobuf (create generators, token, can-i, whoami) and Pod, for eviction. */
+    /** The kinds kubectl 1.32 sends as protobuf (create, token, autoscale, debug, certificate, can-i, whoami), and the workloads. */
     private static final List<String> SERVED = List.of("apps/v1 Deployment", "batch/v1 Job", "batch/v1 CronJob",
             "v1 ConfigMap", "v1 Secret", "v1 Service", "v1 Namespace", "v1 ResourceQuota", "v1 ServiceAccount",
             "v1 Pod", "rbac.authorization.k8s.io/v1 Role", "rbac.authorization.k8s.io/v1 ClusterRole",
@@ -25,7 +25,8 @@ class GoFieldTableTest {
             "scheduling.k8s.io/v1 PriorityClass", "policy/v1 PodDisruptionBudget", "policy/v1 Eviction",
             "networking.k8s.io/v1 Ingress", "authentication.k8s.io/v1 TokenRequest",
             "authentication.k8s.io/v1 SelfSubjectReview", "authorization.k8s.io/v1 SelfSubjectAccessReview",
-            "autoscaling/v1 HorizontalPodAutoscaler", "autoscaling/v1 Scale", "certificates.k8s.io/v1 CertificateSigningRequest");
+            "autoscaling/v1 HorizontalPodAutoscaler", "autoscaling/v1 Scale", "certificates.k8s.io/v1 CertificateSigningRequest",
+            "apps/v1 StatefulSet", "apps/v1 DaemonSet", "apps/v1 ReplicaSet", "apps/v1 ControllerRevision");
 
     private final GoFieldTable table = MessagePlan.Tables.GO;
     private final DescriptorIndex index = DescriptorIndex.get();
@@ -40,7 +41,7 @@ class GoFieldTableTest {
             assertEquals(proto, go, name);
             structs++;
         }
-        assertEquals(233, structs);
+        assertEquals(256, structs);
     }
 
     @Test
