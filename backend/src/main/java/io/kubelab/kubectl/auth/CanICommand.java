@@ -105,7 +105,7 @@ final class CanICommand extends Command {
                 name = target.substring(target.indexOf('/') + 1);
             }
             attributes.put("namespace", flags.bool("all-namespaces") ? "" : ctx.namespace()).put("verb", verb);
-            resolve(ctx, attributes, resource);
+            resolve(ctx, attributes, resource, !flags.bool("all-namespaces"));
             if (!flags.string("subresource").isEmpty()) {
                 attributes.put("subresource", flags.string("subresource"));
             }
@@ -146,7 +146,7 @@ final class CanICommand extends Command {
     }
 
     /** Resolves a resource word as kubectl's RESTMapper would; an unknown one is checked as typed, with a warning. */
-    private static void resolve(KubectlContext ctx, ObjectNode attributes, String word) {
+    private static void resolve(KubectlContext ctx, ObjectNode attributes, String word, boolean inNamespace) {
         if (word.equals("*")) {
             attributes.put("resource", "*");
             return;
@@ -160,6 +160,10 @@ final class CanICommand extends Command {
             return;
         }
         ResourceType type = found.get(0);
+        if (inNamespace && !type.namespaced()) {
+            // kubectl's namespace is never empty (it defaults to "default"), so this shows unless -A is given.
+            ctx.err().append("Warning: resource '").append(type.resource()).append("' is not namespace scoped\n\n");
+        }
         attributes.put("group", type.group()).put("resource", type.resource());
     }
 }
