@@ -12,7 +12,7 @@ import java.util.HexFormat;
 /**
  * The Swagger 2.0 document the API server serves at {@code /openapi/v2}, as JSON and as gnostic protobuf, with
  * the ETag kube-openapi gives both (the upper-case hex SHA-512 of the JSON, quoted). Built once per JVM on first
- * use from the OpenAPI v3 documents and shared by every sandbox: the returned node must not be modified.
+ * use from the OpenAPI v3 documents and shared by every sandbox.
  */
 public final class OpenApiV2 {
 
@@ -24,9 +24,16 @@ public final class OpenApiV2 {
     private OpenApiV2() {
     }
 
-    /** The document. */
+    /**
+     * The document, parsed afresh from its JSON (a copy the caller owns): only the bytes are kept, since the
+     * tree would cost several times their memory in every JVM for the rare reader that wants it.
+     */
     public static ObjectNode document() {
-        return Holder.DOCUMENT;
+        try {
+            return (ObjectNode) new ObjectMapper().readTree(Holder.JSON);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("our own JSON always parses", e);
+        }
     }
 
     /** The document as JSON, read-only. */
@@ -50,7 +57,6 @@ public final class OpenApiV2 {
     }
 
     private static final class Holder {
-        static final ObjectNode DOCUMENT;
         static final byte[] JSON;
         static final byte[] PROTOBUF;
         static final String ETAG;
@@ -59,15 +65,15 @@ public final class OpenApiV2 {
         static {
             io.kubelab.apiserver.openapi.OpenApiV3.buildMillis();
             long start = System.nanoTime();
-            DOCUMENT = SwaggerDocument.build();
+            ObjectNode document = SwaggerDocument.build();
             try {
-                JSON = new ObjectMapper().writeValueAsBytes(DOCUMENT);
+                JSON = new ObjectMapper().writeValueAsBytes(document);
                 ETAG = '"' + HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-512")
                         .digest(JSON)) + '"';
             } catch (JsonProcessingException | NoSuchAlgorithmException e) {
                 throw new IllegalStateException("serialising the OpenAPI v2 document", e);
             }
-            PROTOBUF = GnosticEncoder.document(DOCUMENT);
+            PROTOBUF = GnosticEncoder.document(document);
             BUILD_MILLIS = (System.nanoTime() - start) / 1_000_000;
         }
     }
