@@ -177,6 +177,51 @@ class RealKubectlOldClientsTest {
         assertEquals("Error from server (NotFound): deployments.apps \"" + name + "\" not found\n", gone.stderr());
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {27, 28})
+    void applyOfSeveralKindsMergesByTheirPatchMetadata(int minor) {
+        RealKubectl kubectl = RealKubectl.version(minor);
+        String objects = """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: cm%1$d}
+                data: {a: "1"}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: svc%1$d}
+                spec:
+                  selector: {app: web}
+                  ports:
+                  - {name: http, port: 80, targetPort: 8080}
+                ---
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata: {name: cron%1$d}
+                spec:
+                  schedule: "*/5 * * * *"
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          restartPolicy: Never
+                          containers:
+                          - {name: job, image: busybox}
+                """.formatted(minor);
+        expect("configmap/cm%1$d created\nservice/svc%1$d created\ncronjob.batch/cron%1$d created\n".formatted(minor),
+                run(kubectl, objects, Map.of(), "apply", "-f", "-"));
+        String changed = objects.replace("a: \"1\"", "a: \"2\"")
+                .replace("- {name: http, port: 80, targetPort: 8080}",
+                        "- {name: http, port: 80, targetPort: 8080}\n  - {name: https, port: 443, targetPort: 8443}")
+                .replace("image: busybox", "image: busybox:1.36");
+        expect("configmap/cm%1$d configured\nservice/svc%1$d configured\ncronjob.batch/cron%1$d configured\n"
+                .formatted(minor), run(kubectl, changed, Map.of(), "apply", "-f", "-"));
+        expect("http:80 https:443 ", run(kubectl, "", Map.of(), "get", "svc", "svc" + minor, "-o",
+                "jsonpath={range .spec.ports[*]}{.name}:{.port} {end}"));
+        expect("configmap/cm%1$d unchanged\nservice/svc%1$d unchanged\ncronjob.batch/cron%1$d unchanged\n"
+                .formatted(minor), run(kubectl, changed, Map.of(), "apply", "-f", "-"));
+    }
+
     @Test
     void openApiV2NegotiatesItsFormatAndRevalidatesByEtag() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
