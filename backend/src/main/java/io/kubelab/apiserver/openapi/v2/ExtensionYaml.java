@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -74,7 +75,7 @@ final class ExtensionYaml {
 
     /** Whether go-yaml writes a string unquoted: it must read back as the same string. */
     private static boolean plain(String text) {
-        if (text.isEmpty() || NOT_STRINGS.contains(text.toLowerCase(java.util.Locale.ROOT))) {
+        if (text.isEmpty() || NOT_STRINGS.contains(text.toLowerCase(Locale.ROOT))) {
             return false;
         }
         char first = text.charAt(0);

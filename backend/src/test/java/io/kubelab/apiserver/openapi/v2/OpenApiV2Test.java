@@ -97,6 +97,7 @@ class OpenApiV2Test {
         ProtoReader metadata = deployment.message(25).named(1, "metadata");
         assertEquals("#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta", metadata.string(1));
 
+        assertEquals(List.of("name"), doc.message(9).named(1, "io.k8s.api.core.v1.Container").strings(19));
         ProtoReader containers = doc.message(9).named(1, "io.k8s.api.core.v1.PodSpec").message(25)
                 .named(1, "containers");
         assertEquals("name\n", containers.extension(31, "x-kubernetes-patch-merge-key"));
