@@ -77,6 +77,7 @@ public final class KubeApi {
             case "healthz", "livez", "readyz" -> KubeResponse.text(200, "ok");
             case "api" -> discovery(request, true);
             case "apis" -> discovery(request, false);
+            case "openapi/v2" -> OpenApiV2Responses.answer(request);
             case "openapi/v3" -> KubeResponse.json(200, OpenApiV3.index());
             default -> other(joined, segments);
         });
