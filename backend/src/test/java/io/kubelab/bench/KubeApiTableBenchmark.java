@@ -70,20 +70,23 @@ class KubeApiTableBenchmark {
 
             mock = startMock(pods);
             int mockPort = mockPort(mock);
+            ProcessHandle mockProcess = mock.toHandle();
 
             Figures ours;
             try (Profile profile = Profile.start(System.getProperty("bench.jfr"))) {
                 ours = Load.run(http, server.port(), sandbox.path("/api/v1/namespaces/default/pods"),
-                        sandbox.token, TABLE, CONNECTIONS, WARM_UP_SECONDS, SECONDS);
+                        sandbox.token, TABLE, CONNECTIONS, WARM_UP_SECONDS, SECONDS, () -> cpu(mockProcess));
             }
             Figures theirs = Load.run(http, mockPort, "/api/v1/namespaces/default/pods", null, "application/json",
-                    CONNECTIONS, WARM_UP_SECONDS, SECONDS);
+                    CONNECTIONS, WARM_UP_SECONDS, SECONDS, () -> cpu(mockProcess));
             System.out.printf("%d connections, %d s after %d s warm-up, %d cores%n", CONNECTIONS, SECONDS,
                     WARM_UP_SECONDS, Runtime.getRuntime().availableProcessors());
-            System.out.println("server | serves | requests/s | p50 | p95 | p99 | bytes/response | errors");
+            System.out.println("server | serves | requests/s | p50 | p95 | p99 | bytes/response | errors"
+                    + " | CPU per request (both JVMs) | 2 cores / CPU per request");
             System.out.println(ours.row("Kubelab (target >= 5,000/s)", "Table v1, 100 rows + metadata"));
             System.out.println(theirs.row("fabric8 kubernetes-server-mock (CRUD)", "JSON PodList, 100 pods"));
-            System.out.printf("ratio Kubelab / mock: %.2f x requests/s%n", ours.rate() / theirs.rate());
+            System.out.printf("ratio Kubelab / mock: %.2f x requests/s, %.2f x by CPU per request%n",
+                    ours.rate() / theirs.rate(), theirs.cpuPerRequest() / ours.cpuPerRequest());
         } finally {
             if (mock != null) {
                 mock.getOutputStream().close();
@@ -219,16 +222,28 @@ class KubeApiTableBenchmark {
     }
 
     /** What one load run measured. */
-    record Figures(int requests, double seconds, long[] latencies, long bytes, int errors) {
+    /** CPU time (ns) of this JVM (server and load generator) and of the mock's JVM. */
+    private static long cpu(ProcessHandle mock) {
+        long own = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+        return own + mock.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    record Figures(int requests, double seconds, long[] latencies, long bytes, int errors, long cpuNanos) {
         double rate() {
             return requests / seconds;
+        }
+
+        double cpuPerRequest() {
+            return cpuNanos / (double) requests;
         }
 
         String row(String server, String serves) {
             long[] sorted = Arrays.copyOf(latencies, requests);
             Arrays.sort(sorted);
-            return String.format("%s | %s | %,.0f | %s | %s | %s | %,d | %d", server, serves, rate(),
-                    ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99), bytes, errors);
+            return String.format("%s | %s | %,.0f | %s | %s | %s | %,d | %d | %.0f µs | %,.0f/s", server, serves,
+                    rate(), ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99), bytes, errors, cpuPerRequest() / 1e3,
+                    2e9 / cpuPerRequest());
         }
 
         private static String ms(long[] sorted, double quantile) {

@@ -6,6 +6,7 @@ import io.vertx.core.http.RequestOptions;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * A closed-loop HTTP load generator: {@code connections} requests in flight, each answered one followed at once
@@ -33,8 +34,12 @@ final class Load {
         this.done = new CountDownLatch(connections);
     }
 
+    /**
+     * Runs the load; {@code cpu} reads the CPU time (ns) of every process involved (server and generator), read
+     * when the warm-up ends and when the run ends: on a shared machine, CPU per request says more than the rate.
+     */
     static KubeApiTableBenchmark.Figures run(HttpClientAgent http, int port, String uri, String token, String accept,
-            int connections, int warmUpSeconds, int seconds) throws InterruptedException {
+            int connections, int warmUpSeconds, int seconds, LongSupplier cpu) throws InterruptedException {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(port)
                 .setURI(uri).putHeader("Accept", accept);
         if (token != null) {
@@ -46,10 +51,13 @@ final class Load {
         for (int i = 0; i < connections; i++) {
             load.next();
         }
+        Thread.sleep(Math.max(0, (load.warmUpEnd - System.nanoTime()) / 1_000_000));
+        long cpuAtStart = cpu.getAsLong();
         load.done.await(warmUpSeconds + seconds + 60L, TimeUnit.SECONDS);
+        long cpuUsed = cpu.getAsLong() - cpuAtStart;
         double measured = (load.lastMeasured - load.warmUpEnd) / 1e9;
         return new KubeApiTableBenchmark.Figures(load.requests, measured, load.latencies,
-                load.requests == 0 ? 0 : load.bytes / load.requests, load.errors);
+                load.requests == 0 ? 0 : load.bytes / load.requests, load.errors, cpuUsed);
     }
 
     private void next() {
