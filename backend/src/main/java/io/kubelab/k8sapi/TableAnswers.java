@@ -11,15 +11,17 @@ import java.util.Set;
  * and writing the Table is most of what such a request costs. An answer is reused only for the same request
  * (path, query, {@code Accept}, impersonation), the same store revision (the list's resourceVersion: any
  * write anywhere in the store moves it) and the same second of the sandbox's clock, since a Table's cells
- * depend on the time only through ages in whole seconds of second-precision timestamps. Event tables are
- * never kept: their times are MicroTimes, so their ages move within a second. One per sandbox, used under
- * the sandbox's lock.
+ * depend on the time only through ages in whole seconds of second-precision timestamps. Never kept: event
+ * tables (their times are MicroTimes, so their ages move within a second) and metrics (read from the
+ * simulated runtime, not the store, so the revision does not follow them). One per sandbox, used under the
+ * sandbox's lock.
  */
 final class TableAnswers {
 
     /** Larger answers are rebuilt each time rather than held by every sandbox. */
     static final int MAX_BYTES = 256 * 1024;
     private static final Set<String> MICRO_TIME_KINDS = Set.of("Event");
+    private static final String METRICS_GROUP = "metrics.k8s.io";
 
     private String request;
     private String revision;
@@ -28,7 +30,7 @@ final class TableAnswers {
 
     /** What identifies a list request's answer, apart from the store and the time; null when never kept. */
     static String key(KubeRequest request, ResourceType type) {
-        if (MICRO_TIME_KINDS.contains(type.kind())) {
+        if (MICRO_TIME_KINDS.contains(type.kind()) || type.group().equals(METRICS_GROUP)) {
             return null;
         }
         return request.path() + '?' + request.query() + '\n' + request.header("accept") + '\n'

@@ -48,11 +48,13 @@ class TableAnswersTest {
     }
 
     @Test
-    void eventsErrorsAndLargeAnswersAreNeverKept() {
+    void eventsMetricsErrorsAndLargeAnswersAreNeverKept() {
         String table = "application/json;as=Table;v=v1;g=meta.k8s.io";
         assertNull(TableAnswers.key(get("/api/v1/namespaces/default/events", "", table), ResourceTypes.of("v1", "Event")));
         assertNull(TableAnswers.key(get("/apis/events.k8s.io/v1/events", "", table),
                 ResourceTypes.of("events.k8s.io/v1", "Event")));
+        assertNull(TableAnswers.key(get("/apis/metrics.k8s.io/v1beta1/namespaces/default/pods", "", table),
+                ResourceTypes.of("metrics.k8s.io/v1beta1", "PodMetrics")));
         TableAnswers answers = new TableAnswers();
         String key = podsKey("", table);
         answers.keep(key, "1", NOW, new KubeResponse(500, "application/json", List.of(), new byte[2]));

@@ -31,12 +31,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -125,14 +124,18 @@ class Fabric8ClientTest {
         assertEquals(Map.of("mode", "a"), got.getData());
         assertEquals(created.getMetadata().getResourceVersion(), got.getMetadata().getResourceVersion());
 
-        Map<String, Function<Void, List<String>>> selections = new LinkedHashMap<>();
-        selections.put("app=web", v -> names(maps.withLabel("app", "web").list().getItems()));
-        selections.put("app in (web,db)", v -> names(maps.withLabelIn("app", "web", "db").list().getItems()));
-        selections.put("tier", v -> names(maps.withLabel("tier").list().getItems()));
-        selections.put("!tier,app", v -> names(maps.withoutLabel("tier").withLabel("app").list().getItems()));
-        Map<String, List<String>> expected = Map.of("app=web", List.of("settings"), "app in (web,db)",
-                List.of("cache", "settings"), "tier", List.of("settings"), "!tier,app", List.of("cache"));
-        selections.forEach((selector, list) -> assertEquals(expected.get(selector), list.apply(null), selector));
+        record Selection(String selector, Supplier<List<String>> names, List<String> expected) {
+        }
+        for (Selection c : List.of(
+                new Selection("app=web", () -> names(maps.withLabel("app", "web").list().getItems()),
+                        List.of("settings")),
+                new Selection("app in (web,db)", () -> names(maps.withLabelIn("app", "web", "db").list().getItems()),
+                        List.of("cache", "settings")),
+                new Selection("tier", () -> names(maps.withLabel("tier").list().getItems()), List.of("settings")),
+                new Selection("!tier,app", () -> names(maps.withoutLabel("tier").withLabel("app").list().getItems()),
+                        List.of("cache")))) {
+            assertEquals(c.expected, c.names.get(), c.selector);
+        }
 
         got.getData().put("mode", "b");
         ConfigMap updated = maps.resource(got).update();
