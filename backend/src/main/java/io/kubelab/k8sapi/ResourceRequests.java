@@ -14,6 +14,7 @@ import io.kubelab.cluster.SimCluster;
 import io.kubelab.model.ResourceType;
 import io.kubelab.model.ResourceTypes;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,6 +30,7 @@ final class ResourceRequests {
     private final ApiServer api;
     private final Watches watches;
     private final PodLogRequests logs;
+    private final TableAnswers tables = new TableAnswers();
 
     ResourceRequests(SimCluster cluster) {
         this.cluster = cluster;
@@ -64,7 +66,7 @@ final class ResourceRequests {
                 ApiRequest.PatchType patchType = RequestBodies.patchType(request);
                 exchange.reply(write(r.withPatch(patchType, RequestBodies.patch(request, patchType)), output));
             }
-            case LIST -> exchange.reply(list(r, output));
+            case LIST -> exchange.reply(list(request, r, output));
             default -> exchange.reply(write(r, output));
         }
     }
@@ -79,10 +81,14 @@ final class ResourceRequests {
                 .withHeaders(warnings(response.warnings()));
     }
 
-    private KubeResponse list(ApiRequest r, Output output) {
+    private KubeResponse list(KubeRequest request, ApiRequest r, Output output) {
         if (output.isTable()) {
             ApiResponse response = handle(r.withOptions(r.options().withSharedObjects()));
-            return output.list(r.type(), response.body(), cluster.clock().now());
+            Instant now = cluster.clock().now();
+            String key = TableAnswers.key(request, r.type());
+            String revision = response.body().path("metadata").path("resourceVersion").asText();
+            KubeResponse kept = tables.find(key, revision, now);
+            return kept != null ? kept : tables.keep(key, revision, now, output.list(r.type(), response.body(), now));
         }
         return KubeResponse.json(200, handle(r).body());
     }

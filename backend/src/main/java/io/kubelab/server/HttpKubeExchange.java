@@ -2,9 +2,11 @@ package io.kubelab.server;
 
 import io.kubelab.k8sapi.KubeExchange;
 import io.kubelab.k8sapi.KubeResponse;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.internal.buffer.BufferInternal;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,7 +51,8 @@ public final class HttpKubeExchange implements KubeExchange {
         for (String[] header : answer.headers()) {
             response.headers().add(header[0], header[1]);
         }
-        response.end(Buffer.buffer(answer.body()));
+        // Wrapped, not copied (Buffer.buffer(byte[]) copies): an answer's bytes are never changed once made.
+        response.end(BufferInternal.buffer(Unpooled.wrappedBuffer(answer.body())));
     }
 
     @Override
