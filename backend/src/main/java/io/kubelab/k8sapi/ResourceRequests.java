@@ -14,7 +14,6 @@ import io.kubelab.cluster.SimCluster;
 import io.kubelab.model.ResourceType;
 import io.kubelab.model.ResourceTypes;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +29,6 @@ final class ResourceRequests {
     private final ApiServer api;
     private final Watches watches;
     private final PodLogRequests logs;
-    private final TableAnswers tables = new TableAnswers();
 
     ResourceRequests(SimCluster cluster) {
         this.cluster = cluster;
@@ -66,7 +64,7 @@ final class ResourceRequests {
                 ApiRequest.PatchType patchType = RequestBodies.patchType(request);
                 exchange.reply(write(r.withPatch(patchType, RequestBodies.patch(request, patchType)), output));
             }
-            case LIST -> exchange.reply(list(request, r, output));
+            case LIST -> exchange.reply(list(r, output));
             default -> exchange.reply(write(r, output));
         }
     }
@@ -81,14 +79,10 @@ final class ResourceRequests {
                 .withHeaders(warnings(response.warnings()));
     }
 
-    private KubeResponse list(KubeRequest request, ApiRequest r, Output output) {
+    private KubeResponse list(ApiRequest r, Output output) {
         if (output.isTable()) {
             ApiResponse response = handle(r.withOptions(r.options().withSharedObjects()));
-            Instant now = cluster.clock().now();
-            String key = TableAnswers.key(request, r.type());
-            String revision = response.body().path("metadata").path("resourceVersion").asText();
-            KubeResponse kept = tables.find(key, revision, now);
-            return kept != null ? kept : tables.keep(key, revision, now, output.list(r.type(), response.body(), now));
+            return output.list(r.type(), response.body(), cluster.clock().now());
         }
         return KubeResponse.json(200, handle(r).body());
     }

@@ -40,6 +40,10 @@ final class KubeRoutes {
     /** Watches and followed logs one sandbox may hold open at once through one member; more get 429. */
     static final int MAX_STREAMS_PER_SANDBOX = 100;
 
+    private static final long RECORD_TTL_NANOS = 2_000_000_000L;
+    private static final int MAX_CACHED_RECORDS = 10_000;
+    private final Map<String, Cached> records = new java.util.concurrent.ConcurrentHashMap<>();
+
     KubeRoutes(Vertx vertx, Sandboxes sandboxes, KubeBus bus, String secret) {
         this.vertx = vertx;
         this.sandboxes = sandboxes;
@@ -60,7 +64,7 @@ final class KubeRoutes {
             unauthorized(ctx);
             return;
         }
-        sandboxes.find(id).onSuccess(found -> {
+        record(id).onSuccess(found -> {
             Optional<SandboxRecord> record = found.filter(r -> r.acceptsToken(token.get())
                     || KubeTokens.matches(secret, id, token.get()));
             if (record.isEmpty()) {
@@ -72,6 +76,28 @@ final class KubeRoutes {
             bus.serve(id, request, new HttpKubeExchange(vertx, ctx.response(), release -> bus.releaseLocally(id, release),
                     open, MAX_STREAMS_PER_SANDBOX));
         }).onFailure(ctx::fail);
+    }
+
+    /**
+     * The sandbox's record, read from Hazelcast at most every {@link #RECORD_TTL_NANOS}: reading it for every
+     * request was a sixth of a request's cost. A sandbox deleted meanwhile is stopped already, so a request that
+     * still passes here finds no sandbox to run on.
+     */
+    private io.vertx.core.Future<Optional<SandboxRecord>> record(String id) {
+        Cached cached = records.get(id);
+        long now = System.nanoTime();
+        if (cached != null && now - cached.readAt() < RECORD_TTL_NANOS) {
+            return io.vertx.core.Future.succeededFuture(cached.record());
+        }
+        return sandboxes.find(id).onSuccess(found -> {
+            if (records.size() >= MAX_CACHED_RECORDS) {
+                records.clear();
+            }
+            records.put(id, new Cached(found, now));
+        });
+    }
+
+    private record Cached(Optional<SandboxRecord> record, long readAt) {
     }
 
     private static KubeRequest request(RoutingContext ctx, String id) {
