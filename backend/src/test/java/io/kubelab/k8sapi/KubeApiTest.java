@@ -273,6 +273,21 @@ class KubeApiTest {
     }
 
     @Test
+    void bookmarksGoOnlyToWatchesThatAllowThem() {
+        String rv = json(get("/api/v1/pods", "application/json")).path("metadata").path("resourceVersion").asText();
+        RecordingExchange allowed = get("/api/v1/pods?watch=1&allowWatchBookmarks=true&resourceVersion=" + rv,
+                "application/json");
+        RecordingExchange plain = get("/api/v1/pods?watch=1&resourceVersion=" + rv, "application/json");
+        cluster.store().bookmark();
+        assertEquals(1, allowed.chunks.size());
+        assertEquals("{\"type\":\"BOOKMARK\",\"object\":{\"kind\":\"Pod\",\"apiVersion\":\"v1\",\"metadata\":"
+                + "{\"resourceVersion\":\"" + cluster.store().revision() + "\"}}}\n", allowed.chunks.get(0));
+        assertEquals(List.of(), plain.chunks);
+        allowed.close();
+        plain.close();
+    }
+
+    @Test
     void aWatchFromACompactedRevisionEndsWithAGoneError() {
         RecordingExchange watch = get("/api/v1/pods?watch=1&resourceVersion=1", "application/json");
         assertTrue(watch.ended);

@@ -1,6 +1,5 @@
 package io.kubelab.k8sapi;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,15 +18,7 @@ class RealKubectlDescribeTest {
     @BeforeAll
     static void start() {
         kubectl = RealKubectl.version(32);
-        harness = new KubeApiHarness();
-        RealisticCluster.apply(harness);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (harness != null) {
-            harness.close();
-        }
+        harness = RealisticCluster.harness();
     }
 
     private static void same(List<String> lines) {

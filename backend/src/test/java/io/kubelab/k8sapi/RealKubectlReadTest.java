@@ -1,6 +1,5 @@
 package io.kubelab.k8sapi;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,15 +22,7 @@ class RealKubectlReadTest {
     @BeforeAll
     static void start() {
         kubectl = RealKubectl.version(32);
-        harness = new KubeApiHarness();
-        RealisticCluster.apply(harness);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (harness != null) {
-            harness.close();
-        }
+        harness = RealisticCluster.harness();
     }
 
     private static void same(List<String> lines) {
@@ -96,6 +87,8 @@ class RealKubectlReadTest {
                 "--for=jsonpath={.status.readyReplicas}=1", "deploy/api", "-n", "shop", "--timeout=60s"), "",
                 Map.of(), Duration.ofSeconds(1));
         assertEquals(new RealKubectl.Result("deployment.apps/api condition met\n", "", 0), replicas);
+        // Other tests read this shared cluster: leave it settled.
+        harness.settle();
     }
 
     @Test

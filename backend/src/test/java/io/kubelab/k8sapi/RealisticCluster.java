@@ -258,7 +258,24 @@ final class RealisticCluster {
                 resources: {requests: {cpu: "64", memory: 1Ti}}
             """;
 
+    private static KubeApiHarness shared;
+
     private RealisticCluster() {
+    }
+
+    /**
+     * One harness with this cluster for every test class that reads it (built once per test JVM, closed when
+     * it exits): classes compare the real kubectl with our terminal at the same moment, so what one class
+     * changes cannot make another's comparison wrong.
+     */
+    static synchronized KubeApiHarness harness() {
+        if (shared == null) {
+            KubeApiHarness harness = new KubeApiHarness();
+            apply(harness);
+            Runtime.getRuntime().addShutdownHook(new Thread(harness::close, "realistic-cluster-close"));
+            shared = harness;
+        }
+        return shared;
     }
 
     /** Applies the manifest through our terminal and lets the cluster settle (the two odd pods stay unready). */
