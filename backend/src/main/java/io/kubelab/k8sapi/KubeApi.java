@@ -137,8 +137,16 @@ public final class KubeApi {
     }
 
     static KubeResponse notFound() {
-        return KubeResponse.status(new Status(404, "NotFound", "the server could not find the requested resource",
-                Optional.empty()));
+        return KubeResponse.status(pathNotFound());
+    }
+
+    /**
+     * kube-apiserver's answer for a path nothing serves: a generic 404 whose details name nothing, written as
+     * an empty {@code details} object.
+     */
+    static Status pathNotFound() {
+        return new Status(404, "NotFound", "the server could not find the requested resource",
+                Optional.of(new Status.Details("", "", "", List.of(), 0)));
     }
 
     private static List<String> segments(String path) {

@@ -103,8 +103,7 @@ final class ResourceRequests {
                 || (!path.namespace().isEmpty() && !type.get().namespaced())
                 || (path.namespace().isEmpty() && type.get().namespaced() && !path.name().isEmpty())
                 || (!path.subresource().isEmpty() && !type.get().hasSubresource(path.subresource()))) {
-            throw new StatusException(new Status(404, "NotFound", "the server could not find the requested resource",
-                    Optional.empty()));
+            throw new StatusException(KubeApi.pathNotFound());
         }
         return type.get();
     }

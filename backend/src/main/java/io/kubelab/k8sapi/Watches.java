@@ -39,10 +39,11 @@ final class Watches {
         // Events the watch delivers while it starts (the current objects for resourceVersion 0) wait for the stream.
         List<byte[]> early = new ArrayList<>();
         KubeExchange.Stream[] stream = new KubeExchange.Stream[1];
+        boolean[] headed = new boolean[1];
         Store.Watch watch;
         try {
             watch = cluster.api().watchShared(r, event -> {
-                byte[] line = line(event, r, output);
+                byte[] line = line(event, r, output, headed);
                 if (stream[0] == null) {
                     early.add(line);
                 } else {
@@ -66,7 +67,11 @@ final class Watches {
         stream[0] = open;
     }
 
-    private byte[] line(WatchEvent event, ApiRequest r, Output output) {
+    /**
+     * One event's line. A Table watch carries the column definitions in its first Table only: kube-apiserver's
+     * watch sets {@code NoHeaders} once it has converted one object, and later Tables have none ({@code null}).
+     */
+    private byte[] line(WatchEvent event, ApiRequest r, Output output, boolean[] headed) {
         ObjectNode object = event.object();
         if (event.type() == WatchEvent.Type.BOOKMARK) {
             ObjectNode bookmark = JsonNodeFactory.instance.objectNode().put("kind", r.type().kind())
@@ -75,7 +80,14 @@ final class Watches {
             return Wire.json(event("BOOKMARK", bookmark));
         }
         JsonNode shown = switch (output.form()) {
-            case TABLE -> output.table(r.type(), List.of(object), cluster.clock().now());
+            case TABLE -> {
+                ObjectNode table = output.table(r.type(), List.of(object), cluster.clock().now());
+                if (headed[0]) {
+                    table.putNull("columnDefinitions");
+                }
+                headed[0] = true;
+                yield table;
+            }
             case METADATA -> output.partial(object);
             default -> object;
         };

@@ -27,9 +27,9 @@ class KubeApiEventsTest {
         List<String> overHttp = trip(cluster -> {
             KubeRequest request = new KubeRequest("POST", "/api/v1/namespaces/default/pods", Map.of(),
                     Map.of("content-type", "application/json"), POD.replace("NAME", "web").getBytes(StandardCharsets.UTF_8));
-            CapturedExchange exchange = new CapturedExchange();
+            RecordingExchange exchange = new RecordingExchange();
             new KubeApi(cluster).serve(request, exchange);
-            assertEquals(201, exchange.response().status(), exchange.text());
+            assertEquals(201, exchange.response.status(), exchange.body());
             return null;
         });
         List<String> inTheTerminal = trip(cluster -> {

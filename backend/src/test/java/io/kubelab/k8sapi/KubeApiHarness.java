@@ -40,7 +40,7 @@ public final class KubeApiHarness implements AutoCloseable {
     private final HttpServer server;
     private final Path home;
     private final Path kubeconfig;
-    private int caches;
+    private final java.util.concurrent.atomic.AtomicInteger caches = new java.util.concurrent.atomic.AtomicInteger();
 
     public KubeApiHarness() {
         this(ClusterSpec.standard(), 1);
@@ -124,7 +124,7 @@ public final class KubeApiHarness implements AutoCloseable {
     public RealKubectl.Result kubectl(RealKubectl kubectl, List<String> args, String stdin, Map<String, String> env,
                                       Duration tick) {
         List<String> all = new ArrayList<>(List.of("--kubeconfig", kubeconfig.toString(), "--cache-dir",
-                home.resolve("cache-" + (caches++)).toString()));
+                home.resolve("cache-" + caches.getAndIncrement()).toString()));
         all.addAll(args);
         AtomicBoolean running = new AtomicBoolean(true);
         Thread driver = null;
@@ -150,6 +150,37 @@ public final class KubeApiHarness implements AutoCloseable {
                 driver.interrupt();
             }
         }
+    }
+
+    /**
+     * Runs the real kubectl as {@link #kubectl(RealKubectl, List, String, Map, Duration)} does, and once
+     * {@code after} of wall time has passed (time for it to list and start watching or waiting), runs
+     * {@code terminalLine} through our terminal: a change that happens while kubectl watches or waits.
+     */
+    public RealKubectl.Result kubectlWhile(RealKubectl kubectl, List<String> args, Duration tick, Duration after,
+                                           String terminalLine) {
+        RealKubectl.Result[] result = new RealKubectl.Result[1];
+        RuntimeException[] failure = new RuntimeException[1];
+        Thread runner = new Thread(() -> {
+            try {
+                result[0] = kubectl(kubectl, args, "", Map.of(), tick);
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            }
+        }, "harness-kubectl");
+        runner.start();
+        try {
+            Thread.sleep(after.toMillis());
+            terminal(terminalLine);
+            runner.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return result[0];
     }
 
     public RealKubectl.Result kubectl(RealKubectl kubectl, String... args) {

@@ -110,9 +110,20 @@ public final class EventsCommand extends Command {
             ctx.err().append(all ? "No events found.\n" : "No events found in " + ctx.namespace() + " namespace.\n");
             return;
         }
-        events.sort(Comparator.comparing(EventsCommand::time));
-        if (!flags.string(OutputFlags.OUTPUT).isEmpty()) {
-            OutputFlags.print(ctx, flags, events, "");
+        // events.go's sort.Sort: unstable beyond 12 events, so ties (events of one second) keep Go's order.
+        io.kubelab.kubectl.go.GoSort.sort(events, Comparator.comparing(EventsCommand::time));
+        String output = flags.string(OutputFlags.OUTPUT);
+        if (output.equals("json")) {
+            ctx.out().append(io.kubelab.kubectl.print.JsonPrinter.printInOrder(EventList.of(events)));
+            return;
+        }
+        if (output.equals("name")) {
+            // kubectl's name printer finds no kind on the items of the EventList it built: it prints nothing.
+            return;
+        }
+        if (!output.isEmpty()) {
+            ctx.out().append(io.kubelab.kubectl.ObjectFormats.print(ctx, output, flags, List.of(EventList.of(events)),
+                    true));
             return;
         }
         TabWriter table = new TabWriter();

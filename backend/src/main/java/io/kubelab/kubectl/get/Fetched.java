@@ -18,9 +18,11 @@ import java.util.List;
 
 /**
  * The objects a {@code get} found, in the order kubectl's builder visits them, each with its type,
- * and the errors (one line each) of what it could not get.
+ * and the errors (one line each) of what it could not get. {@code types} holds the type of each list or
+ * object kubectl's builder returned (an empty list counts: kubectl still holds its empty Table), in order.
  */
-record Fetched(List<Item> items, List<String> errors, String rawResourceVersion, boolean singleItem) {
+record Fetched(List<Item> items, List<String> errors, String rawResourceVersion, boolean singleItem,
+               List<ResourceType> types) {
 
     record Item(ResourceType type, ObjectNode object) {
     }
@@ -28,6 +30,7 @@ record Fetched(List<Item> items, List<String> errors, String rawResourceVersion,
     static Fetched fetch(KubectlContext ctx, GetRequest request) throws KubectlException {
         List<Item> items = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        List<ResourceType> types = new ArrayList<>();
         String resourceVersion = "";
         boolean ignoreNotFound = request.flags().bool("ignore-not-found");
         List<Target> targets = targets(ctx, request);
@@ -37,12 +40,14 @@ record Fetched(List<Item> items, List<String> errors, String rawResourceVersion,
                     ObjectNode object = ctx.api().handle(ApiRequest.of(ctx.user(), ApiRequest.Verb.GET, t.type(),
                             t.namespace(), t.name())).body();
                     items.add(new Item(t.type(), typed(t.type(), object)));
+                    types.add(t.type());
                 } else {
                     RequestOptions options = RequestOptions.DEFAULT.withSelectors(request.labelSelector(),
                             request.fieldSelector()).withSharedObjects();
                     ObjectNode list = ctx.api().handle(ApiRequest.of(ctx.user(), ApiRequest.Verb.LIST, t.type(),
                             t.namespace(), "").withOptions(options)).body();
                     resourceVersion = list.path("metadata").path("resourceVersion").asText("");
+                    types.add(t.type());
                     for (JsonNode item : list.path("items")) {
                         items.add(new Item(t.type(), typed(t.type(), (ObjectNode) item)));
                     }
@@ -56,7 +61,7 @@ record Fetched(List<Item> items, List<String> errors, String rawResourceVersion,
             }
         }
         boolean single = targets.size() == 1 && targets.get(0).name() != null;
-        return new Fetched(items, errors, resourceVersion, single);
+        return new Fetched(items, errors, resourceVersion, single, types);
     }
 
     private record Target(ResourceType type, String namespace, String name) {

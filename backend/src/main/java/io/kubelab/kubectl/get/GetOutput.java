@@ -21,22 +21,35 @@ final class GetOutput {
 
     static void print(KubectlContext ctx, GetRequest request, Fetched fetched) throws KubectlException {
         List<Fetched.Item> items = fetched.items();
-        if (!request.flags().string("sort-by").isEmpty()) {
-            items = Sorting.sort(items, request.flags().string("sort-by"), ctx.now());
+        String sortBy = request.flags().string("sort-by");
+        if (!sortBy.isEmpty()) {
+            items = request.humanReadable() ? Sorting.sortEachTable(items, fetched.types().size(), sortBy, ctx.now())
+                    : Sorting.sort(items, sortBy, ctx.now());
         }
         if (!request.humanReadable()) {
+            if (items.isEmpty() && request.flags().bool("ignore-not-found")) {
+                // get.go's printGeneric: nothing found and NotFound ignored prints nothing, not an empty List.
+                return;
+            }
             List<ObjectNode> objects = items.stream().map(Fetched.Item::object).toList();
             ctx.out().append(ObjectFormats.print(ctx, request.output(), request.flags(), objects, fetched.singleItem()));
             return;
         }
         int before = ctx.out().length();
-        ctx.out().append(HumanTables.print(ctx, request, items));
+        ctx.out().append(HumanTables.print(ctx, request, items, severalKinds(fetched.types())));
         if (ctx.out().length() == before && fetched.errors().isEmpty()
                 && !request.flags().bool("ignore-not-found")) {
-            boolean namespaced = !request.allNamespaces();
+            // get.go's allResourcesNamespaced: false as soon as one list or object it got is cluster-scoped.
+            boolean namespaced = !request.allNamespaces()
+                    && fetched.types().stream().allMatch(ResourceType::namespaced);
             ctx.err().append(namespaced ? "No resources found in " + ctx.namespace() + " namespace.\n"
                     : "No resources found\n");
         }
+    }
+
+    /** get.go's multipleGVKsRequested: more than one type among what the builder returned, not what was asked. */
+    private static boolean severalKinds(List<ResourceType> types) {
+        return types.stream().distinct().count() > 1;
     }
 
     /** Consecutive items of one type. */

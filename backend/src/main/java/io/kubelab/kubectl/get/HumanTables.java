@@ -3,16 +3,12 @@ package io.kubelab.kubectl.get;
 import io.kubelab.apiserver.printers.IncludeObject;
 import io.kubelab.apiserver.printers.TablePrinters;
 import io.kubelab.kubectl.KubectlContext;
-import io.kubelab.kubectl.KubectlException;
 import io.kubelab.kubectl.print.TableOptions;
 import io.kubelab.kubectl.print.TableText;
-import io.kubelab.kubectl.resource.ResourceArgs;
 import io.kubelab.model.ResourceType;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code get}'s default and {@code -o wide} output: the API server's Table for each run of objects of one
@@ -23,7 +19,7 @@ final class HumanTables {
     private HumanTables() {
     }
 
-    static String print(KubectlContext ctx, GetRequest request, List<Fetched.Item> items) throws KubectlException {
+    static String print(KubectlContext ctx, GetRequest request, List<Fetched.Item> items, boolean severalKinds) {
         List<TableText.Section> sections = new ArrayList<>();
         for (GetOutput.Run run : GetOutput.runs(items)) {
             sections.add(new TableText.Section(TablePrinters.table(run.type(), run.objects(), ctx.now(),
@@ -35,21 +31,12 @@ final class HumanTables {
                 .withShowLabels(request.flags().bool("show-labels"))
                 .withLabelColumns(request.flags().strings("label-columns"))
                 .withNamespaceColumn(request.allNamespaces())
-                .withKindPrefix(request.flags().bool("show-kind") || severalKinds(request));
+                .withKindPrefix(request.flags().bool("show-kind") || severalKinds);
         return TableText.print(sections, options);
     }
 
     /** Go's {@code GroupKind.String()}: {@code Pod}, {@code Deployment.apps}. */
     static String groupKind(ResourceType type) {
         return type.group().isEmpty() ? type.kind() : type.kind() + "." + type.group();
-    }
-
-    /** Whether more than one kind was asked for ({@code pods,svc}, {@code all}, names of several types). */
-    private static boolean severalKinds(GetRequest request) throws KubectlException {
-        Set<ResourceType> types = new HashSet<>();
-        for (ResourceArgs.Target t : ResourceArgs.parse(request.args())) {
-            types.add(t.type());
-        }
-        return types.size() > 1;
     }
 }

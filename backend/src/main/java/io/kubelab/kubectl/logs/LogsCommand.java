@@ -1,5 +1,6 @@
 package io.kubelab.kubectl.logs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ApiRequest;
 import io.kubelab.apiserver.LogOptions;
@@ -110,7 +111,7 @@ public final class LogsCommand extends Command {
             container = args.get(1);
         }
         List<ObjectNode> pods = PodPicker.pods(ctx, args.isEmpty() ? null : args.get(0), selector,
-                flags.bool("all-pods"));
+                flags.bool("all-pods"), e -> notFound(ctx, e));
         boolean prefix = flags.bool("prefix") || flags.bool("all-pods");
         LogOptions options = options(ctx, flags, selector);
         for (ObjectNode pod : pods) {
@@ -150,10 +151,30 @@ public final class LogsCommand extends Command {
         return options;
     }
 
-    /** The containers to print: the one asked for, all of them, or kubectl's default with its notice. */
-    private static List<String> containers(KubectlContext ctx, ObjectNode pod, String container, boolean all) {
+    /** logs.go words a missing object its own way, with the namespace it looked in. */
+    private static KubectlException notFound(KubectlContext ctx, StatusException e) {
+        if (e.status().code() != 404) {
+            return ServerErrors.of(e);
+        }
+        return KubectlException.error("error from server (NotFound): " + e.status().message() + " in namespace \""
+                + ctx.namespace() + "\"");
+    }
+
+    /**
+     * The containers to print: the one asked for (which kubectl looks for in the pod itself before asking the
+     * server), all of them, or kubectl's default with its notice.
+     */
+    private static List<String> containers(KubectlContext ctx, ObjectNode pod, String container, boolean all)
+            throws KubectlException {
         if (!container.isEmpty()) {
-            return List.of(container);
+            JsonNode spec = pod.path("spec");
+            for (String field : new String[] {"initContainers", "containers", "ephemeralContainers"}) {
+                if (PodPicker.names(spec.path(field)).contains(container)) {
+                    return List.of(container);
+                }
+            }
+            throw KubectlException.error("container " + container + " is not valid for pod "
+                    + pod.path("metadata").path("name").asText());
         }
         if (all) {
             List<String> names = new ArrayList<>(PodPicker.names(pod.path("spec").path("initContainers")));

@@ -42,6 +42,9 @@ public final class TableText {
         TablePrinter printer = null;
         String lastKind = null;
         boolean separatorReady = false;
+        // get.go copies its print flags shallowly: once one kind turned the NAMESPACE column on, every
+        // later kind's printer (cluster-scoped ones too) keeps it, with an empty cell.
+        boolean namespaceKept = false;
         for (Section section : sections) {
             if (printer == null || !section.groupKind().equals(lastKind)) {
                 writer.flush();
@@ -50,7 +53,8 @@ public final class TableText {
                 if (lastKind != null && !options.noHeaders() && out.length() > 0) {
                     separatorReady = true;
                 }
-                printer = new TablePrinter(options, section.groupKind(), section.namespaced());
+                printer = new TablePrinter(options, section.groupKind(), section.namespaced() || namespaceKept);
+                namespaceKept |= section.namespaced();
                 lastKind = section.groupKind();
             }
             printer.print(section.table(), writer);

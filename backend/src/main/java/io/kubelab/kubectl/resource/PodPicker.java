@@ -30,6 +30,13 @@ public final class PodPicker {
 
     public static List<ObjectNode> pods(KubectlContext ctx, String target, String selector, boolean allPods)
             throws KubectlException {
+        return pods(ctx, target, selector, allPods, ServerErrors::of);
+    }
+
+    /** As {@link #pods(KubectlContext, String, String, boolean)}, with the caller's words for a server's refusal. */
+    public static List<ObjectNode> pods(KubectlContext ctx, String target, String selector, boolean allPods,
+                                        java.util.function.Function<StatusException, KubectlException> refusal)
+            throws KubectlException {
         try {
             if (target == null) {
                 return list(ctx, selector);
@@ -59,7 +66,7 @@ public final class PodPicker {
             }
             return List.of(pods.get(0));
         } catch (StatusException e) {
-            throw ServerErrors.of(e);
+            throw refusal.apply(e);
         }
     }
 

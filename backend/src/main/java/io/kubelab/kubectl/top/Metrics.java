@@ -44,6 +44,11 @@ final class Metrics {
         }
     }
 
+    /** What kubectl's top sorters compare: CPU as {@code MilliValue()}, memory as {@code Value()}. */
+    static long sortKey(Quantity q, String resource) {
+        return resource.equals("cpu") ? q.milliValue() : q.value();
+    }
+
     /** {@code 250m}: CPU in millicores, rounded up as Quantity.MilliValue does. */
     static String cpu(Quantity q) {
         return q.milliValue() + "m";

@@ -88,7 +88,8 @@ final class TopNodeCommand extends Command {
             throw ServerErrors.of(e);
         }
         if (sortBy.equals("cpu") || sortBy.equals("memory")) {
-            metrics.sort(Comparator.comparing((ObjectNode m) -> Metrics.quantity(m.path("usage"), sortBy)).reversed());
+            io.kubelab.kubectl.go.GoSort.sort(metrics, Comparator.comparingLong(
+                    (ObjectNode m) -> Metrics.sortKey(Metrics.quantity(m.path("usage"), sortBy), sortBy)).reversed());
         }
         StringBuilder table = new StringBuilder();
         if (!flags.bool("no-headers")) {

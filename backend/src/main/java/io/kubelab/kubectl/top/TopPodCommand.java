@@ -85,11 +85,14 @@ final class TopPodCommand extends Command {
             ctx.err().append(all ? "No resources found\n" : "No resources found in " + ctx.namespace() + " namespace.\n");
             return;
         }
-        Comparator<ObjectNode> order = sortBy.isEmpty()
-                ? Comparator.comparing((ObjectNode m) -> all ? m.path("metadata").path("namespace").asText() : "")
-                        .thenComparing(m -> m.path("metadata").path("name").asText())
-                : Comparator.comparing((ObjectNode m) -> total(m, sortBy)).reversed();
-        metrics.sort(order);
+        if (sortBy.isEmpty()) {
+            metrics.sort(Comparator.comparing((ObjectNode m) -> all ? m.path("metadata").path("namespace").asText() : "")
+                    .thenComparing(m -> m.path("metadata").path("name").asText()));
+        } else {
+            // metrics_printer.go's sorter: sort.Sort on whole millicores or bytes, largest first; ties keep Go's order.
+            io.kubelab.kubectl.go.GoSort.sort(metrics, Comparator.comparingLong(
+                    (ObjectNode m) -> Metrics.sortKey(total(m, sortBy), sortBy)).reversed());
+        }
         boolean containers = flags.bool("containers");
         StringBuilder table = new StringBuilder();
         if (!flags.bool("no-headers")) {

@@ -48,11 +48,13 @@ class LogsCommandTest {
 
     @Test
     void errorsInKubectlsWords() {
-        assertEquals("Error from server (NotFound): pods \"nope\" not found\n", shell.execute("kubectl logs nope").stderr());
+        // kubectl 1.32's logs.go rewords a NotFound with the namespace; it checks the container itself.
+        assertEquals("error: error from server (NotFound): pods \"nope\" not found in namespace \"default\"\n",
+                shell.execute("kubectl logs nope").stderr());
         assertEquals("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\n"
                 + "POD or TYPE/NAME is a required argument for the logs command\n"
                 + "See 'kubectl logs -h' for help and examples\n", shell.execute("kubectl logs").stderr());
-        assertEquals("Error from server (BadRequest): container nope is not valid for pod web\n",
+        assertEquals("error: container nope is not valid for pod web\n",
                 shell.execute("kubectl logs web -c nope").stderr());
     }
 }
