@@ -27,7 +27,7 @@ final class QueryOptions {
             if (body.path("propagationPolicy").isTextual()) {
                 options = options.withPropagationPolicy(body.path("propagationPolicy").asText());
             } else if (body.path("orphanDependents").isBoolean()) {
-                options = options.withPropagationPolicy(body.path("orphanDependents").asBoolean() ? "Orphan" : "Background");
+                options = options.withPropagationPolicy(orphanPolicy(body.path("orphanDependents").asBoolean()));
             }
             if (body.path("gracePeriodSeconds").canConvertToLong()) {
                 options = options.withGracePeriod(body.path("gracePeriodSeconds").asLong());
@@ -39,6 +39,8 @@ final class QueryOptions {
         String policy = request.param("propagationPolicy");
         if (!policy.isEmpty()) {
             options = options.withPropagationPolicy(policy);
+        } else if (!request.param("orphanDependents").isEmpty()) {
+            options = options.withPropagationPolicy(orphanPolicy(truthy(request.param("orphanDependents"))));
         }
         String grace = request.param("gracePeriodSeconds");
         if (!grace.isEmpty()) {
@@ -65,6 +67,26 @@ final class QueryOptions {
             options = options.withFieldManager(manager);
         }
         return options;
+    }
+
+    /**
+     * The deprecated {@code orphanDependents}: true orphans, false deletes the dependents first (the
+     * registry's {@code shouldDeleteDependents} reads it as foreground, not background).
+     */
+    private static String orphanPolicy(boolean orphan) {
+        return orphan ? "Orphan" : "Foreground";
+    }
+
+    /**
+     * Whether the request set {@code orphanDependents=false}: kube-apiserver then answers 202 Accepted for a
+     * delete that did not finish at once (and 200 for every other delete, even a foreground one).
+     */
+    static boolean keepsDependentsAlive(KubeRequest request, Optional<JsonNode> deleteOptions) {
+        JsonNode orphan = deleteOptions.map(body -> body.path("orphanDependents")).orElse(null);
+        if (orphan != null && orphan.isBoolean()) {
+            return !orphan.asBoolean();
+        }
+        return request.param("orphanDependents").equals("false");
     }
 
     static boolean truthy(String value) {

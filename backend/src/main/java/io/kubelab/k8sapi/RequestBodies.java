@@ -53,6 +53,9 @@ final class RequestBodies {
         checkSize(request);
         MediaType media = MediaType.parse(request.header("content-type"));
         switch (media.type()) {
+            // kube-apiserver reads a body without a Content-Type as its first media type, JSON: client-go's
+            // scale client (kubectl scale --current-replicas) sends one so.
+            case "":
             case MediaType.JSON:
                 return parse(JSON, request.body(), type);
             case MediaType.YAML:

@@ -65,6 +65,7 @@ final class ResourceRequests {
                 exchange.reply(write(r.withPatch(patchType, RequestBodies.patch(request, patchType)), output));
             }
             case LIST -> exchange.reply(list(r, output));
+            case DELETE -> exchange.reply(delete(r, output, QueryOptions.keepsDependentsAlive(request, deleteOptions)));
             default -> exchange.reply(write(r, output));
         }
     }
@@ -76,6 +77,21 @@ final class ResourceRequests {
     private KubeResponse write(ApiRequest r, Output output) {
         ApiResponse response = handle(r);
         return output.single(r.type(), response.code(), response.body(), cluster.clock().now())
+                .withHeaders(warnings(response.warnings()));
+    }
+
+    /**
+     * delete.go answers 202 Accepted for a delete with {@code orphanDependents=false} that left the object
+     * terminating, and 200 for every other delete (a foreground or finalizer-held one included).
+     */
+    private KubeResponse delete(ApiRequest r, Output output, boolean orphanDependentsFalse) {
+        ApiResponse response = handle(r);
+        int code = response.code();
+        if (orphanDependentsFalse && code == 200 && !response.body().path("kind").asText().equals("Status")
+                && response.body().path("metadata").has("deletionTimestamp")) {
+            code = 202;
+        }
+        return output.single(r.type(), code, response.body(), cluster.clock().now())
                 .withHeaders(warnings(response.warnings()));
     }
 

@@ -22,11 +22,23 @@ public final class Differential {
     private static final Pattern EVENT_ROW = Pattern.compile("(?m)^(  \\S+ +\\S+ +)(\\S+)( +)");
 
     private final KubeApiHarness harness;
+    private final KubeApiHarness oursHarness;
     private final RealKubectl kubectl;
     private final List<String> differences = new ArrayList<>();
 
+    /** Both clients on one cluster: for reads. */
     public Differential(KubeApiHarness harness, RealKubectl kubectl) {
-        this.harness = harness;
+        this(harness, harness, kubectl);
+    }
+
+    /**
+     * Twin clusters for writes: the real kubectl writes to {@code real}'s cluster, our terminal to
+     * {@code ours}'s; built alike (same spec, seed and lines), they stay alike as long as both clients send
+     * the same writes, and {@link #sameObjects} compares what the writes left.
+     */
+    public Differential(KubeApiHarness real, KubeApiHarness ours, RealKubectl kubectl) {
+        this.harness = real;
+        this.oursHarness = ours;
         this.kubectl = kubectl;
     }
 
@@ -36,13 +48,81 @@ public final class Differential {
     }
 
     public Differential same(String line, String stdin) {
-        RealKubectl.Result real = harness.kubectl(kubectl, Words.split(line), stdin, Map.of(), Duration.ZERO);
-        CommandResult ours = harness.terminal(stdin.isEmpty() ? "kubectl " + line
+        return same(line, stdin, Duration.ZERO);
+    }
+
+    /**
+     * Compares a line that waits on the cluster ({@code rollout status}, {@code delete --wait}): the real kubectl
+     * runs while simulated time moves on by {@code tick} every 20 ms; our terminal's kubectl moves its own clock.
+     */
+    public Differential same(String line, String stdin, Duration tick) {
+        RealKubectl.Result real = harness.kubectl(kubectl, Words.split(line), stdin, Map.of(), tick);
+        CommandResult ours = oursHarness.terminal(stdin.isEmpty() ? "kubectl " + line
                 : "kubectl " + line + " <<'EOF'\n" + stdin + (stdin.endsWith("\n") ? "" : "\n") + "EOF");
-        compare(line, "stdout", mask(line, real.stdout()), mask(line, ours.stdout()));
+        if (harness != oursHarness) {
+            alignClocks();
+        }
+        return compare(line, real, ours);
+    }
+
+    /**
+     * Brings the twin cluster that is behind in simulated time up to the other (a waiting line moves each
+     * clock its own way), so that ages and schedules stay alike for the lines after it.
+     */
+    public Differential alignClocks() {
+        java.time.Instant real = harness.cluster().clock().now();
+        java.time.Instant ours = oursHarness.cluster().clock().now();
+        if (real.isBefore(ours)) {
+            harness.advance(Duration.between(real, ours));
+        } else if (ours.isBefore(real)) {
+            oursHarness.advance(Duration.between(ours, real));
+        }
+        return this;
+    }
+
+    /** Compares what the real kubectl answered (run by the caller, e.g. with an editor) with our terminal's. */
+    public Differential compare(String line, RealKubectl.Result real, CommandResult ours) {
+        if (harness != oursHarness) {
+            // Twin clusters: the objects a write prints carry each cluster's own uids and resourceVersions.
+            compare(line, "stdout", MaskedObjects.mask(real.stdout()), MaskedObjects.mask(ours.stdout()));
+        } else {
+            compare(line, "stdout", mask(line, real.stdout()), mask(line, ours.stdout()));
+        }
         compare(line, "stderr", real.stderr(), ours.stderr());
         if (real.exitCode() != ours.exitCode()) {
             differences.add("kubectl " + line + ": exit code " + real.exitCode() + " (real) vs " + ours.exitCode() + " (ours)");
+        }
+        return this;
+    }
+
+    /**
+     * Compares what the writes left: our terminal reads {@code line} (e.g. {@code get deploy web -o yaml}) on
+     * both clusters, with what differs between any two clusters masked (uids, resourceVersions, times).
+     */
+    public Differential sameObjects(String line) {
+        CommandResult real = harness.terminal("kubectl " + line);
+        CommandResult ours = oursHarness.terminal("kubectl " + line);
+        compare(line + " (objects)", "stdout", MaskedObjects.mask(real.stdout()), MaskedObjects.mask(ours.stdout()));
+        compare(line + " (objects)", "stderr", real.stderr(), ours.stderr());
+        return this;
+    }
+
+    /** Writes the same file on this machine (for the real kubectl) and in both terminals' machines. */
+    public Differential file(String path, String content) {
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of(path);
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, content);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String write = "mkdir -p " + path.substring(0, path.lastIndexOf('/')) + " && cat > " + path + " <<'EOF'\n"
+                + content + (content.endsWith("\n") ? "" : "\n") + "EOF";
+        for (KubeApiHarness h : harness == oursHarness ? List.of(harness) : List.of(harness, oursHarness)) {
+            CommandResult written = h.terminal(write);
+            if (written.exitCode() != 0) {
+                throw new IllegalStateException("could not write " + path + ": " + written.stderr());
+            }
         }
         return this;
     }
@@ -65,10 +145,17 @@ public final class Differential {
         Matcher m = EVENT_ROW.matcher(text.substring(events));
         StringBuilder out = new StringBuilder(text.substring(0, events));
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + "<age>" + m.group(3)));
+            // The column's width follows the longest age, which the wall clock decides: one space after it.
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + "<age> "));
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** Records a difference found by the caller's own comparison. */
+    public Differential difference(String description) {
+        differences.add(description);
+        return this;
     }
 
     public List<String> differences() {
