@@ -62,7 +62,8 @@ final class ResourceRequests {
             case CREATE, UPDATE -> exchange.reply(write(r.withBody(RequestBodies.object(request, type)), output));
             case PATCH -> {
                 ApiRequest.PatchType patchType = RequestBodies.patchType(request);
-                exchange.reply(write(r.withPatch(patchType, RequestBodies.patch(request, patchType)), output));
+                exchange.reply(write(r.withPatch(patchType, RequestBodies.patch(request, patchType,
+                        options.fieldValidation())), output));
             }
             case LIST -> exchange.reply(list(r, output));
             case DELETE -> exchange.reply(delete(r, output, QueryOptions.keepsDependentsAlive(request, deleteOptions)));

@@ -143,7 +143,19 @@ class KubeApiWritesTest {
                         + "in precondition: nope, UID in object meta: "),
                 new Case("PATCH", CM + "/refused", "application/json-patch+json",
                         "[{\"op\":\"remove\",\"path\":\"/metadata/annotations/none\"}]", 422, "Invalid",
-                        "the server rejected our request due to an error in our request"))) {
+                        "the server rejected our request due to an error in our request"),
+                // Malformed JSON: Go's syntax error, worded around as each decoder does.
+                new Case("POST", CM, "application/json", "{not json", 400, "BadRequest", "the object provided is "
+                        + "unrecognized (must be of type ConfigMap): couldn't get version/kind; json parse error: invalid "
+                        + "character 'n' looking for beginning of object key string ({not json)"),
+                new Case("PATCH", CM + "/refused", "application/strategic-merge-patch+json", "{not json", 400,
+                        "BadRequest", "invalid character 'n' looking for beginning of object key string"),
+                new Case("PATCH", CM + "/refused", "application/merge-patch+json", "{not json", 400, "BadRequest",
+                        "error decoding patch: invalid character 'n' looking for beginning of object key string"),
+                new Case("PATCH", CM + "/refused?fieldValidation=Ignore", "application/merge-patch+json", "{not json",
+                        400, "BadRequest", "Invalid JSON Patch"),
+                new Case("PATCH", CM + "/refused", "application/json-patch+json", "[{", 400, "BadRequest",
+                        "unexpected end of JSON input"))) {
             Answer answer = call(c.method(), c.path(), c.contentType(), c.body());
             assertEquals(c.status(), answer.status(), c.method() + " " + c.path() + ": " + answer.body());
             assertEquals(c.reason(), answer.body().path("reason").asText(), c.method() + " " + c.path());
