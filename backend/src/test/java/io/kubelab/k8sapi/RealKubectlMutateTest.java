@@ -122,6 +122,9 @@ class RealKubectlMutateTest {
                 .same("patch deploy api --type=strategic -p '{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"httpd\",\"image\":\"httpd:2.4.62\"}]}}}}'")
                 .same("patch deploy api -p '{\"spec\":{\"replicas\":2}}'")
                 .same("patch deploy api -p '{not json'")
+                .same("patch deploy api --type=merge -p '{\"spec\":{\"foo\":1}}'")
+                .same("patch deploy api -p '{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"httpd\",\"bogus\":1}]}}}}'")
+                .same("patch deploy api -p 'spec: {replicas: 2}'")
                 .file(d + "/patch.yaml", "spec:\n  replicas: 1\n")
                 .same("patch deploy api --patch-file " + d + "/patch.yaml")
                 .same("patch deploy api --subresource=scale --type=merge -p '{\"spec\":{\"replicas\":3}}'")
@@ -148,6 +151,8 @@ class RealKubectlMutateTest {
                 .file(d + "/stale.yaml", cm.formatted(4).replace("name: replaced", "name: replaced\n  resourceVersion: \"1\""))
                 .same("replace -f " + d + "/stale.yaml")
                 .same("replace -f - --dry-run=server -o yaml", cm.formatted(5))
+                .same("replace -f -", cm.formatted(6) + "foo: bar\n")
+                .same("replace -f - --validate=false -o name", cm.formatted(7) + "foo: bar\n")
                 .sameObjects("get cm replaced -o yaml")
                 .assertNone();
     }
