@@ -239,6 +239,19 @@ class KubeApiWritesTest {
         assertEquals(404, call("DELETE", DEPLOY + "/none?orphanDependents=false", "", "").status());
     }
 
+    /** kubectl apply validates on the server only when the kind's PATCH operation declares fieldValidation. */
+    @Test
+    void openApiPatchOperationsDeclareFieldValidation() {
+        Answer index = call("GET", "/openapi/v3", "", "");
+        String url = index.body().path("paths").path("apis/apps/v1").path("serverRelativeURL").asText();
+        assertTrue(url.startsWith("/openapi/v3/apis/apps/v1"), url);
+        JsonNode patch = call("GET", url, "", "").body().path("paths")
+                .path("/apis/apps/v1/namespaces/{namespace}/deployments/{name}").path("patch");
+        List<String> names = new ArrayList<>();
+        patch.path("parameters").forEach(p -> names.add(p.path("name").asText()));
+        assertTrue(names.containsAll(List.of("dryRun", "fieldManager", "fieldValidation", "force")), names.toString());
+    }
+
     @Test
     void warningHeadersQuoteAsKubeApiserver() {
         List<String[]> headers = ResourceRequests.warnings(List.of("plain", "with \"quotes\" and \\ backslash"));
