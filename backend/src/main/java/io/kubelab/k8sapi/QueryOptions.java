@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 final class QueryOptions {
 
+    private static final String PROPAGATION_POLICY = "propagationPolicy";
+    private static final List<String> POLICIES = List.of("Foreground", "Background", "Orphan");
+
     private QueryOptions() {
     }
 
@@ -36,13 +39,14 @@ final class QueryOptions {
             options = options.withPreconditions(text(pre.path("uid")), text(pre.path("resourceVersion")));
         }
         options = options.withDryRun(dryRun);
-        String policy = request.param("propagationPolicy");
+        // delete.go reads DeleteOptions from the body when there is one, else from the query.
+        String policy = deleteOptions.isPresent() ? "" : request.param("propagationPolicy");
         if (!policy.isEmpty()) {
             options = options.withPropagationPolicy(policy);
-        } else if (!request.param("orphanDependents").isEmpty()) {
+        } else if (deleteOptions.isEmpty() && !request.param("orphanDependents").isEmpty()) {
             options = options.withPropagationPolicy(orphanPolicy(truthy(request.param("orphanDependents"))));
         }
-        String grace = request.param("gracePeriodSeconds");
+        String grace = deleteOptions.isPresent() ? "" : request.param("gracePeriodSeconds");
         if (!grace.isEmpty()) {
             options = options.withGracePeriod(integer("gracePeriodSeconds", grace));
         }
@@ -67,6 +71,39 @@ final class QueryOptions {
             options = options.withFieldManager(manager);
         }
         return options;
+    }
+
+    /**
+     * apimachinery's {@code ValidateDeleteOptions}: a 422 for a propagation policy kube-apiserver does not know,
+     * or one set together with the deprecated {@code orphanDependents}.
+     */
+    static void validateDelete(KubeRequest request, Optional<JsonNode> deleteOptions) {
+        String policy;
+        boolean orphanSet;
+        if (deleteOptions.isPresent()) {
+            JsonNode body = deleteOptions.get();
+            policy = body.path("propagationPolicy").isTextual() ? body.path("propagationPolicy").asText() : null;
+            orphanSet = body.path("orphanDependents").isBoolean();
+        } else {
+            policy = request.hasParam("propagationPolicy") ? request.param("propagationPolicy") : null;
+            orphanSet = request.hasParam("orphanDependents");
+        }
+        if (policy == null) {
+            return;
+        }
+        List<Status.Cause> causes = new java.util.ArrayList<>(2);
+        String quoted = "\"" + policy.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        if (orphanSet) {
+            causes.add(new Status.Cause("FieldValueInvalid", "Invalid value: " + quoted
+                    + ": orphanDependents and deletionPropagation cannot be both set", PROPAGATION_POLICY));
+        }
+        if (!POLICIES.contains(policy)) {
+            causes.add(new Status.Cause("FieldValueNotSupported", "Unsupported value: " + quoted
+                    + ": supported values: \"Foreground\", \"Background\", \"Orphan\", \"nil\"", PROPAGATION_POLICY));
+        }
+        if (!causes.isEmpty()) {
+            throw new StatusException(Status.invalid("meta.k8s.io", "DeleteOptions", "", causes));
+        }
     }
 
     /**

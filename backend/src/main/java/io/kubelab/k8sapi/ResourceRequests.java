@@ -53,6 +53,9 @@ final class ResourceRequests {
         Verb verb = verb(method, named, path, request);
         Optional<JsonNode> deleteOptions = verb == Verb.DELETE || verb == Verb.DELETECOLLECTION
                 ? RequestBodies.deleteOptions(request) : Optional.empty();
+        if (verb == Verb.DELETE || verb == Verb.DELETECOLLECTION) {
+            QueryOptions.validateDelete(request, deleteOptions);
+        }
         RequestOptions options = QueryOptions.read(request, deleteOptions);
         ApiRequest r = new ApiRequest(user, verb, type, path.namespace(), path.name(), path.subresource(),
                 Optional.empty(), ApiRequest.PatchType.NONE, options);

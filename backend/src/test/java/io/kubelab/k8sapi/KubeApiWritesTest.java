@@ -138,6 +138,13 @@ class KubeApiWritesTest {
                         configMap("refused").replace("\"name\":\"refused\"", "\"name\":\"refused\",\"resourceVersion\":\"1\""),
                         409, "Conflict", "Operation cannot be fulfilled on configmaps \"refused\": the object has been "
                         + "modified; please apply your changes to the latest version and try again"),
+                new Case("DELETE", CM + "/refused", "application/json",
+                        "{\"orphanDependents\":true,\"propagationPolicy\":\"Foreground\"}", 422, "Invalid",
+                        "DeleteOptions.meta.k8s.io \"\" is invalid: propagationPolicy: Invalid value: \"Foreground\": "
+                        + "orphanDependents and deletionPropagation cannot be both set"),
+                new Case("DELETE", CM + "/refused?propagationPolicy=Sideways", "", "", 422, "Invalid",
+                        "DeleteOptions.meta.k8s.io \"\" is invalid: propagationPolicy: Unsupported value: \"Sideways\": "
+                        + "supported values: \"Foreground\", \"Background\", \"Orphan\", \"nil\""),
                 new Case("DELETE", CM + "/refused", "application/json", "{\"preconditions\":{\"uid\":\"nope\"}}", 409,
                         "Conflict", "Operation cannot be fulfilled on configmaps \"refused\": Precondition failed: UID "
                         + "in precondition: nope, UID in object meta: "),

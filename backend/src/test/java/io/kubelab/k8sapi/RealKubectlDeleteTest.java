@@ -87,9 +87,10 @@ class RealKubectlDeleteTest {
         String fin = "kubectl create configmap %s && kubectl patch cm %s --type=merge -p "
                 + "'{\"metadata\":{\"finalizers\":[\"example.com/hold\"]}}'";
         twins.setup(fin.formatted("held", "held"), fin.formatted("waited", "waited"));
-        // Both clients time out the same way while nothing removes the finalizer.
+        // Both clients time out the same way while nothing removes the finalizer (2 s: a watch shorter than a
+        // second makes client-go warn, which a 1 s timeout races with).
         twins.differential(kubectl)
-                .same("delete cm held --timeout=1s")
+                .same("delete cm held --timeout=2s")
                 .sameObjects("get cm held -o jsonpath={.metadata.deletionTimestamp}{.metadata.finalizers}")
                 .assertNone();
         // The real kubectl's wait ends once a later step removes the finalizer.
