@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 final class QueryOptions {
 
+    private static final String PROPAGATION_POLICY = "propagationPolicy";
+    private static final List<String> POLICIES = List.of("Foreground", "Background", "Orphan");
+
     private QueryOptions() {
     }
 
@@ -27,7 +30,7 @@ final class QueryOptions {
             if (body.path("propagationPolicy").isTextual()) {
                 options = options.withPropagationPolicy(body.path("propagationPolicy").asText());
             } else if (body.path("orphanDependents").isBoolean()) {
-                options = options.withPropagationPolicy(body.path("orphanDependents").asBoolean() ? "Orphan" : "Background");
+                options = options.withPropagationPolicy(orphanPolicy(body.path("orphanDependents").asBoolean()));
             }
             if (body.path("gracePeriodSeconds").canConvertToLong()) {
                 options = options.withGracePeriod(body.path("gracePeriodSeconds").asLong());
@@ -36,11 +39,14 @@ final class QueryOptions {
             options = options.withPreconditions(text(pre.path("uid")), text(pre.path("resourceVersion")));
         }
         options = options.withDryRun(dryRun);
-        String policy = request.param("propagationPolicy");
+        // delete.go reads DeleteOptions from the body when there is one, else from the query.
+        String policy = deleteOptions.isPresent() ? "" : request.param("propagationPolicy");
         if (!policy.isEmpty()) {
             options = options.withPropagationPolicy(policy);
+        } else if (deleteOptions.isEmpty() && !request.param("orphanDependents").isEmpty()) {
+            options = options.withPropagationPolicy(orphanPolicy(truthy(request.param("orphanDependents"))));
         }
-        String grace = request.param("gracePeriodSeconds");
+        String grace = deleteOptions.isPresent() ? "" : request.param("gracePeriodSeconds");
         if (!grace.isEmpty()) {
             options = options.withGracePeriod(integer("gracePeriodSeconds", grace));
         }
@@ -65,6 +71,59 @@ final class QueryOptions {
             options = options.withFieldManager(manager);
         }
         return options;
+    }
+
+    /**
+     * apimachinery's {@code ValidateDeleteOptions}: a 422 for a propagation policy kube-apiserver does not know,
+     * or one set together with the deprecated {@code orphanDependents}.
+     */
+    static void validateDelete(KubeRequest request, Optional<JsonNode> deleteOptions) {
+        String policy;
+        boolean orphanSet;
+        if (deleteOptions.isPresent()) {
+            JsonNode body = deleteOptions.get();
+            policy = body.path("propagationPolicy").isTextual() ? body.path("propagationPolicy").asText() : null;
+            orphanSet = body.path("orphanDependents").isBoolean();
+        } else {
+            policy = request.hasParam("propagationPolicy") ? request.param("propagationPolicy") : null;
+            orphanSet = request.hasParam("orphanDependents");
+        }
+        if (policy == null) {
+            return;
+        }
+        List<Status.Cause> causes = new java.util.ArrayList<>(2);
+        String quoted = "\"" + policy.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        if (orphanSet) {
+            causes.add(new Status.Cause("FieldValueInvalid", "Invalid value: " + quoted
+                    + ": orphanDependents and deletionPropagation cannot be both set", PROPAGATION_POLICY));
+        }
+        if (!POLICIES.contains(policy)) {
+            causes.add(new Status.Cause("FieldValueNotSupported", "Unsupported value: " + quoted
+                    + ": supported values: \"Foreground\", \"Background\", \"Orphan\", \"nil\"", PROPAGATION_POLICY));
+        }
+        if (!causes.isEmpty()) {
+            throw new StatusException(Status.invalid("meta.k8s.io", "DeleteOptions", "", causes));
+        }
+    }
+
+    /**
+     * The deprecated {@code orphanDependents}: true orphans, false deletes the dependents first (the
+     * registry's {@code shouldDeleteDependents} reads it as foreground, not background).
+     */
+    private static String orphanPolicy(boolean orphan) {
+        return orphan ? "Orphan" : "Foreground";
+    }
+
+    /**
+     * Whether the request set {@code orphanDependents=false}: kube-apiserver then answers 202 Accepted for a
+     * delete that did not finish at once (and 200 for every other delete, even a foreground one).
+     */
+    static boolean keepsDependentsAlive(KubeRequest request, Optional<JsonNode> deleteOptions) {
+        JsonNode orphan = deleteOptions.map(body -> body.path("orphanDependents")).orElse(null);
+        if (orphan != null && orphan.isBoolean()) {
+            return !orphan.asBoolean();
+        }
+        return request.param("orphanDependents").equals("false");
     }
 
     static boolean truthy(String value) {

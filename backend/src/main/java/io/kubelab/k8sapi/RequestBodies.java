@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.kubelab.apiserver.ApiRequest;
+import io.kubelab.apiserver.RequestOptions;
+import io.kubelab.apiserver.patch.PatchSyntax;
+import io.kubelab.apiserver.schema.GoJsonSyntax;
 import io.kubelab.apiserver.Status;
 import io.kubelab.apiserver.StatusException;
 import io.kubelab.model.ResourceType;
@@ -53,6 +56,9 @@ final class RequestBodies {
         checkSize(request);
         MediaType media = MediaType.parse(request.header("content-type"));
         switch (media.type()) {
+            // kube-apiserver reads a body without a Content-Type as its first media type, JSON: client-go's
+            // scale client (kubectl scale --current-replicas) sends one so.
+            case "":
             case MediaType.JSON:
                 return parse(JSON, request.body(), type);
             case MediaType.YAML:
@@ -90,8 +96,12 @@ final class RequestBodies {
                 + "application/apply-patch+yaml, application/strategic-merge-patch+json");
     }
 
-    static JsonNode patch(KubeRequest request, ApiRequest.PatchType type) {
+    static JsonNode patch(KubeRequest request, ApiRequest.PatchType type, RequestOptions.FieldValidation mode) {
         checkSize(request);
+        Optional<StatusException> malformed = PatchSyntax.check(type, mode, request.body());
+        if (malformed.isPresent()) {
+            throw malformed.get();
+        }
         return parse(type == ApiRequest.PatchType.APPLY ? YAML : JSON, request.body(), null);
     }
 
@@ -100,15 +110,33 @@ final class RequestBodies {
             JsonNode node = mapper.readTree(body);
             if (node == null || node.isMissingNode()) {
                 throw new StatusException(Status.badRequest(unrecognized(type) + "couldn't get version/kind; "
-                        + "json parse error: unexpected end of JSON input"));
+                        + "json parse error: unexpected end of JSON input" + (type == null ? "" : " (" + summary(body) + ")")));
             }
             return node;
         } catch (JsonProcessingException e) {
+            String error = mapper == JSON ? GoJsonSyntax.error(body).orElse(e.getOriginalMessage().split("\n")[0])
+                    : e.getOriginalMessage().split("\n")[0];
             throw new StatusException(Status.badRequest(unrecognized(type) + "couldn't get version/kind; json parse "
-                    + "error: " + e.getOriginalMessage().split("\n")[0]));
+                    + "error: " + error + (type == null ? "" : " (" + summary(body) + ")")));
         } catch (IOException e) {
             throw new StatusException(Status.badRequest(e.getMessage()));
         }
+    }
+
+    /** apiserver's {@code summarizeData(body, 30)}: the start of a JSON body as text, of anything else in hex. */
+    private static String summary(byte[] body) {
+        int n = Math.min(body.length, 30);
+        String start;
+        if (body.length > 0 && body[0] == '{') {
+            start = new String(body, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+        } else {
+            StringBuilder hex = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                hex.append(String.format("%02x", body[i] & 0xff));
+            }
+            start = hex.toString();
+        }
+        return body.length == 0 ? "<empty>" : body.length > 30 ? start + " ..." : start;
     }
 
     private static String unrecognized(ResourceType type) {

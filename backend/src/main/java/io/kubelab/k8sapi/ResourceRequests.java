@@ -53,6 +53,9 @@ final class ResourceRequests {
         Verb verb = verb(method, named, path, request);
         Optional<JsonNode> deleteOptions = verb == Verb.DELETE || verb == Verb.DELETECOLLECTION
                 ? RequestBodies.deleteOptions(request) : Optional.empty();
+        if (verb == Verb.DELETE || verb == Verb.DELETECOLLECTION) {
+            QueryOptions.validateDelete(request, deleteOptions);
+        }
         RequestOptions options = QueryOptions.read(request, deleteOptions);
         ApiRequest r = new ApiRequest(user, verb, type, path.namespace(), path.name(), path.subresource(),
                 Optional.empty(), ApiRequest.PatchType.NONE, options);
@@ -62,9 +65,11 @@ final class ResourceRequests {
             case CREATE, UPDATE -> exchange.reply(write(r.withBody(RequestBodies.object(request, type)), output));
             case PATCH -> {
                 ApiRequest.PatchType patchType = RequestBodies.patchType(request);
-                exchange.reply(write(r.withPatch(patchType, RequestBodies.patch(request, patchType)), output));
+                exchange.reply(write(r.withPatch(patchType, RequestBodies.patch(request, patchType,
+                        options.fieldValidation())), output));
             }
             case LIST -> exchange.reply(list(r, output));
+            case DELETE -> exchange.reply(delete(r, output, QueryOptions.keepsDependentsAlive(request, deleteOptions)));
             default -> exchange.reply(write(r, output));
         }
     }
@@ -76,6 +81,21 @@ final class ResourceRequests {
     private KubeResponse write(ApiRequest r, Output output) {
         ApiResponse response = handle(r);
         return output.single(r.type(), response.code(), response.body(), cluster.clock().now())
+                .withHeaders(warnings(response.warnings()));
+    }
+
+    /**
+     * delete.go answers 202 Accepted for a delete with {@code orphanDependents=false} that left the object
+     * terminating, and 200 for every other delete (a foreground or finalizer-held one included).
+     */
+    private KubeResponse delete(ApiRequest r, Output output, boolean orphanDependentsFalse) {
+        ApiResponse response = handle(r);
+        int code = response.code();
+        if (orphanDependentsFalse && code == 200 && !response.body().path("kind").asText().equals("Status")
+                && response.body().path("metadata").has("deletionTimestamp")) {
+            code = 202;
+        }
+        return output.single(r.type(), code, response.body(), cluster.clock().now())
                 .withHeaders(warnings(response.warnings()));
     }
 

@@ -56,19 +56,26 @@ public final class ServerErrors {
             return "The request is invalid" + (status.message().isEmpty() ? "" : ": " + status.message()) + "\n";
         }
         Status.Details details = status.details().get();
-        String prefix = !details.kind().isEmpty() || !details.name().isEmpty()
-                ? "The " + details.kind() + " \"" + details.name() + "\" is invalid"
-                : "The request is invalid";
-        List<Status.Cause> causes = details.causes();
+        // statusCausesToAggrError drops a cause whose "field: message" was already printed.
+        List<String> causes = details.causes().stream().map(ServerErrors::cause).distinct().toList();
+        String prefix;
+        if (!details.kind().isEmpty() || !details.name().isEmpty()) {
+            prefix = "The " + details.kind() + " \"" + details.name() + "\" is invalid";
+        } else if (!status.message().isEmpty() && causes.isEmpty()) {
+            // An empty details (a JSON patch that did not apply) still carries the server's message.
+            prefix = "The request is invalid: " + status.message();
+        } else {
+            prefix = "The request is invalid";
+        }
         if (causes.isEmpty()) {
             return prefix + "\n";
         }
         if (causes.size() == 1) {
-            return prefix + ": " + cause(causes.get(0)) + "\n";
+            return prefix + ": " + causes.get(0) + "\n";
         }
         StringBuilder out = new StringBuilder(prefix).append(": \n");
-        for (Status.Cause cause : causes) {
-            out.append("* ").append(cause(cause)).append('\n');
+        for (String cause : causes) {
+            out.append("* ").append(cause).append('\n');
         }
         return out.toString();
     }

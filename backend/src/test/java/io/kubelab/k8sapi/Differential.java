@@ -27,11 +27,23 @@ public final class Differential {
     private static final int PARALLEL = 4;
 
     private final KubeApiHarness harness;
+    private final KubeApiHarness oursHarness;
     private final RealKubectl kubectl;
     private final List<String> differences = new ArrayList<>();
 
+    /** Both clients on one cluster: for reads. */
     public Differential(KubeApiHarness harness, RealKubectl kubectl) {
-        this.harness = harness;
+        this(harness, harness, kubectl);
+    }
+
+    /**
+     * Twin clusters for writes: the real kubectl writes to {@code real}'s cluster, our terminal to
+     * {@code ours}'s; built alike (same spec, seed and lines), they stay alike as long as both clients send
+     * the same writes, and {@link #sameObjects} compares what the writes left.
+     */
+    public Differential(KubeApiHarness real, KubeApiHarness ours, RealKubectl kubectl) {
+        this.harness = real;
+        this.oursHarness = ours;
         this.kubectl = kubectl;
     }
 
@@ -41,8 +53,21 @@ public final class Differential {
     }
 
     public Differential same(String line, String stdin) {
-        RealKubectl.Result real = harness.kubectl(kubectl, Words.split(line), stdin, Map.of(), Duration.ZERO);
-        return compare(line, stdin, real);
+        return same(line, stdin, Duration.ZERO);
+    }
+
+    /**
+     * Compares a line that waits on the cluster ({@code rollout status}, {@code delete --wait}): the real kubectl
+     * runs while simulated time moves on by {@code tick} every 20 ms; our terminal's kubectl moves its own clock.
+     */
+    public Differential same(String line, String stdin, Duration tick) {
+        RealKubectl.Result real = harness.kubectl(kubectl, Words.split(line), stdin, Map.of(), tick);
+        CommandResult ours = oursHarness.terminal(stdin.isEmpty() ? "kubectl " + line
+                : "kubectl " + line + " <<'EOF'\n" + stdin + (stdin.endsWith("\n") ? "" : "\n") + "EOF");
+        if (harness != oursHarness) {
+            alignClocks();
+        }
+        return compare(line, real, ours);
     }
 
     /**
@@ -58,7 +83,7 @@ public final class Differential {
                 runs.add(pool.submit(() -> harness.kubectl(kubectl, Words.split(line), "", Map.of(), Duration.ZERO)));
             }
             for (int i = 0; i < lines.size(); i++) {
-                compare(lines.get(i), "", runs.get(i).get());
+                compare(lines.get(i), runs.get(i).get(), oursHarness.terminal("kubectl " + lines.get(i)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -71,13 +96,64 @@ public final class Differential {
         return this;
     }
 
-    private Differential compare(String line, String stdin, RealKubectl.Result real) {
-        CommandResult ours = harness.terminal(stdin.isEmpty() ? "kubectl " + line
-                : "kubectl " + line + " <<'EOF'\n" + stdin + (stdin.endsWith("\n") ? "" : "\n") + "EOF");
-        compare(line, "stdout", mask(line, real.stdout()), mask(line, ours.stdout()));
+    /**
+     * Brings the twin cluster that is behind in simulated time up to the other (a waiting line moves each
+     * clock its own way), so that ages and schedules stay alike for the lines after it.
+     */
+    public Differential alignClocks() {
+        java.time.Instant real = harness.cluster().clock().now();
+        java.time.Instant ours = oursHarness.cluster().clock().now();
+        if (real.isBefore(ours)) {
+            harness.advance(Duration.between(real, ours));
+        } else if (ours.isBefore(real)) {
+            oursHarness.advance(Duration.between(ours, real));
+        }
+        return this;
+    }
+
+    /** Compares what the real kubectl answered (run by the caller, e.g. with an editor) with our terminal's. */
+    public Differential compare(String line, RealKubectl.Result real, CommandResult ours) {
+        if (harness != oursHarness) {
+            // Twin clusters: the objects a write prints carry each cluster's own uids and resourceVersions.
+            compare(line, "stdout", MaskedObjects.mask(real.stdout()), MaskedObjects.mask(ours.stdout()));
+        } else {
+            compare(line, "stdout", mask(line, real.stdout()), mask(line, ours.stdout()));
+        }
         compare(line, "stderr", real.stderr(), ours.stderr());
         if (real.exitCode() != ours.exitCode()) {
             differences.add("kubectl " + line + ": exit code " + real.exitCode() + " (real) vs " + ours.exitCode() + " (ours)");
+        }
+        return this;
+    }
+
+    /**
+     * Compares what the writes left: our terminal reads {@code line} (e.g. {@code get deploy web -o yaml}) on
+     * both clusters, with what differs between any two clusters masked (uids, resourceVersions, times).
+     */
+    public Differential sameObjects(String line) {
+        CommandResult real = harness.terminal("kubectl " + line);
+        CommandResult ours = oursHarness.terminal("kubectl " + line);
+        compare(line + " (objects)", "stdout", MaskedObjects.mask(real.stdout()), MaskedObjects.mask(ours.stdout()));
+        compare(line + " (objects)", "stderr", real.stderr(), ours.stderr());
+        return this;
+    }
+
+    /** Writes the same file on this machine (for the real kubectl) and in both terminals' machines. */
+    public Differential file(String path, String content) {
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of(path);
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, content);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String write = "mkdir -p " + path.substring(0, path.lastIndexOf('/')) + " && cat > " + path + " <<'EOF'\n"
+                + content + (content.endsWith("\n") ? "" : "\n") + "EOF";
+        for (KubeApiHarness h : harness == oursHarness ? List.of(harness) : List.of(harness, oursHarness)) {
+            CommandResult written = h.terminal(write);
+            if (written.exitCode() != 0) {
+                throw new IllegalStateException("could not write " + path + ": " + written.stderr());
+            }
         }
         return this;
     }
@@ -100,6 +176,12 @@ public final class Differential {
         // An age's width sets the column's: past the ages, runs of spaces are one space on both sides.
         String masked = AGE.matcher(text.substring(events)).replaceAll("$1<age>");
         return text.substring(0, events) + SPACES.matcher(masked).replaceAll(" ");
+    }
+
+    /** Records a difference found by the caller's own comparison. */
+    public Differential difference(String description) {
+        differences.add(description);
+        return this;
     }
 
     public List<String> differences() {

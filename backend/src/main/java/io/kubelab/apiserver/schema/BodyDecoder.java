@@ -25,7 +25,8 @@ import java.util.Set;
  *   <li>when asked, the unknown fields ({@code unknown field "spec.containers[0].imagee"}: full path with
  *   indices and map keys), de-duplicated, at most 100, reported only when nothing else failed.</li>
  * </ul>
- * A value of the wrong type or of an unknown field is skipped whole, as Go skips it.
+ * A value of the wrong type is skipped whole, as Go skips it; an unknown field is removed from the body, as
+ * the typed object Go decodes into cannot hold it.
  */
 final class BodyDecoder {
 
@@ -97,6 +98,8 @@ final class BodyDecoder {
                 if (unknownFields) {
                     strict("unknown field", key);
                 }
+                // Go's decoder has nowhere to put it: kube-apiserver neither stores nor returns an unknown field.
+                it.remove();
                 continue;
             }
             contextStruct = struct.name();

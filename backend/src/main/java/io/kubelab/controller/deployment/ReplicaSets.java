@@ -70,7 +70,52 @@ final class ReplicaSets {
 
     /** {@code EqualIgnoreHash}: the templates are the same but for the pod-template-hash label. */
     static boolean equalIgnoreHash(JsonNode a, JsonNode b) {
-        return withoutHash(a).equals(withoutHash(b));
+        return semanticEqual(withoutHash(a), withoutHash(b));
+    }
+
+    /**
+     * Go compares typed values: 30 is 30 whether a body brought it as an int or a long (a template that
+     * kubectl's rollout undo patched back in, say), and a null member is the field's zero value, as absent.
+     */
+    private static boolean semanticEqual(JsonNode x, JsonNode y) {
+        if (x.isNumber() && y.isNumber()) {
+            return x.isIntegralNumber() && y.isIntegralNumber() ? x.asLong() == y.asLong()
+                    : x.decimalValue().compareTo(y.decimalValue()) == 0;
+        }
+        if (x.isObject() && y.isObject()) {
+            return sameMembers(x, y) && sameMembers(y, x);
+        }
+        if (x.isArray() && y.isArray()) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (int i = 0; i < x.size(); i++) {
+                if (!semanticEqual(x.get(i), y.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return x.equals(y);
+    }
+
+    /** Whether every non-null member of {@code x} is in {@code y} with a semantically equal value. */
+    private static boolean sameMembers(JsonNode x, JsonNode y) {
+        for (var it = x.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (e.getValue().isNull()) {
+                JsonNode other = y.get(e.getKey());
+                if (other != null && !other.isNull()) {
+                    return false;
+                }
+                continue;
+            }
+            JsonNode other = y.get(e.getKey());
+            if (other == null || !semanticEqual(e.getValue(), other)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static JsonNode withoutHash(JsonNode template) {

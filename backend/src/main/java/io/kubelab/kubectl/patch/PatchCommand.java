@@ -11,6 +11,7 @@ import io.kubelab.apiserver.patch.JsonPatch;
 import io.kubelab.apiserver.patch.MergePatch;
 import io.kubelab.apiserver.patch.PatchException;
 import io.kubelab.apiserver.patch.PatchSchema;
+import io.kubelab.apiserver.patch.PatchSyntax;
 import io.kubelab.apiserver.patch.StrategicMergePatch;
 import io.kubelab.kubectl.Command;
 import io.kubelab.kubectl.KubectlContext;
@@ -30,6 +31,7 @@ import io.kubelab.model.ResourceType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code kubectl patch TYPE NAME -p PATCH [--type strategic|merge|json]}: the patch sent to the API server
@@ -105,8 +107,14 @@ public final class PatchCommand extends Command {
         if (!TYPES.contains(type)) {
             throw KubectlException.error("--type must be one of [json merge strategic], not \"" + type + "\"");
         }
-        JsonNode patch = parse(patchText);
         boolean local = flags.bool("local");
+        // kubectl sends a patch that starts with "{" as it is (apimachinery's yaml.ToJSON passes JSON through):
+        // malformed, it is the server that refuses it.
+        Optional<StatusException> malformed = !local && dryRun != DryRun.CLIENT && patchText.stripLeading().startsWith("{")
+                ? PatchSyntax.check(patchType(type), RequestOptions.FieldValidation.WARN,
+                        patchText.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                : Optional.empty();
+        JsonNode patch = malformed.isPresent() ? null : parse(patchText);
         List<Target> targets = targets(ctx, flags, local);
         BatchErrors errors = new BatchErrors();
         for (Target t : targets) {
@@ -123,6 +131,9 @@ public final class PatchCommand extends Command {
             }
             try {
                 ObjectNode before = get(ctx, t);
+                if (malformed.isPresent()) {
+                    throw malformed.get();
+                }
                 ApiResponse response = ctx.api().handle(ApiRequest.of(ctx.user(), ApiRequest.Verb.PATCH, t.type(),
                         t.namespace(), t.name()).withSubresource(flags.string("subresource"))
                         .withPatch(patchType(type), patch)
