@@ -130,7 +130,9 @@ public final class FieldManager {
             Comparison c = Comparison.of(base, merged, schema).without(reset);
             FieldSet changed = c.changed();
             if (!r.options().force()) {
-                checkConflicts(managed, id, changed);
+                checkConflicts(managed, id, changed, manager.equals(ClientSideApply.MANAGER)
+                        ? ClientSideApply.allowedConflicts(live.orElse(null), type.apiVersion(), schema)
+                        : Optional.empty());
             }
             takeFrom(managed, id, changed, c.removed);
             if (!c.changed().isEmpty() || !c.removed.isEmpty()) {
@@ -145,6 +147,9 @@ public final class FieldManager {
             } else {
                 managed.entries.put(id, mine.withSet(stripped));
             }
+            if (manager.equals(ClientSideApply.MANAGER)) {
+                ClientSideApply.record(live.orElse(null), merged, config);
+            }
             managed.encodeInto(merged);
             return merged;
         } catch (FieldPathException e) {
@@ -154,13 +159,21 @@ public final class FieldManager {
         }
     }
 
-    private static void checkConflicts(ManagedFields managed, String applier, FieldSet changed) {
+    /**
+     * Fails with the fields other managers own that the apply changes, but for those the client-side apply
+     * annotation shows kubectl's own ({@code allowed}); if those were all, the apply goes on as if forced.
+     */
+    private static void checkConflicts(ManagedFields managed, String applier, FieldSet changed,
+                                       Optional<FieldSet> allowed) {
         List<ApplyConflicts.Conflict> conflicts = new ArrayList<>();
         managed.entries.keySet().stream().sorted().forEach(id -> {
             if (!id.equals(applier)) {
                 ManagedFields.Entry entry = managed.entries.get(id);
-                entry.set().intersection(changed).forEachPath(path ->
-                        conflicts.add(new ApplyConflicts.Conflict(entry, FieldSet.pathString(path))));
+                entry.set().intersection(changed).forEachPath(path -> {
+                    if (allowed.isEmpty() || !allowed.get().has(path)) {
+                        conflicts.add(new ApplyConflicts.Conflict(entry, FieldSet.pathString(path)));
+                    }
+                });
             }
         });
         if (!conflicts.isEmpty()) {

@@ -133,13 +133,13 @@ class ApplyTest {
     }
 
     @Test
-    void serverSideApplyNeedsTheApiServersApplyPatches() {
+    void serverSideApplyTakesOverFromClientSideApply() {
         shell.execute("kubectl apply -f v1.yaml");
         CommandResult r = shell.execute("kubectl apply -f v2.yaml --server-side");
-        assertEquals("error: Server-side apply not available on the server: (the body of the request was in an unknown "
-                + "format - accepted media types include: application/json-patch+json, application/merge-patch+json, "
-                + "application/strategic-merge-patch+json)\n", r.stderr());
-        assertEquals(1, r.exitCode());
+        assertEquals("deployment.apps/web serverside-applied\n", r.stdout());
+        assertEquals("", r.stderr());
+        assertEquals(3, live().path("spec").path("replicas").asInt(), "the annotation's own fields are no conflict");
+        assertTrue(LastApplied.of(live()).orElseThrow().contains("\"replicas\":3"), "the annotation follows the apply");
     }
 
     @Test
