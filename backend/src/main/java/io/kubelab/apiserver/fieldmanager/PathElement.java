@@ -105,7 +105,7 @@ public final class PathElement implements Comparable<PathElement> {
     public int hashCode() {
         return switch (kind) {
             case FIELD -> name.hashCode();
-            case KEY -> key.size() * 31 + key.get(0).name().hashCode();
+            case KEY -> key.isEmpty() ? 0 : key.size() * 31 + key.get(0).name().hashCode();
             case VALUE -> 7;
             case INDEX -> index;
         };
