@@ -208,6 +208,7 @@ public final class ApiServer {
             if (r.type().createOnly()) {
                 return computed(r);
             }
+            FieldManagers.checkOptions(r);
             if (MetricsApi.serves(r.type())) {
                 events.read(r, object);
                 return metrics.handle(r);
@@ -376,7 +377,6 @@ public final class ApiServer {
      * through the normal update path, or created (201) when there is no such object yet.
      */
     private ApiResponse serverSideApply(ApiRequest r) {
-        FieldManagers.checkApply(r);
         JsonNode body = r.body().orElseThrow(() -> new StatusException(Status.badRequest("the body of the request was empty")));
         if (!(body instanceof ObjectNode config)) {
             throw new StatusException(Status.badRequest("error decoding YAML: error unmarshaling JSON: while decoding "

@@ -5,6 +5,10 @@ import io.kubelab.apiserver.Status;
 import io.kubelab.apiserver.StatusException;
 import io.kubelab.apiserver.UserInfo;
 
+import io.kubelab.model.FieldErrors;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -76,23 +80,67 @@ public final class FieldManagers {
         };
     }
 
+    /** Go's {@code unicode.IsPrint}: letters, marks, numbers, punctuation, symbols and the ASCII space. */
     private static boolean printable(int cp) {
-        int type = Character.getType(cp);
-        return cp == ' ' || !(Character.isISOControl(cp) || Character.isWhitespace(cp) || type == Character.FORMAT
-                || type == Character.UNASSIGNED || type == Character.SURROGATE || type == Character.PRIVATE_USE);
+        if (cp == ' ') {
+            return true;
+        }
+        return switch (Character.getType(cp)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                 Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK,
+                 Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK, Character.DECIMAL_DIGIT_NUMBER,
+                 Character.LETTER_NUMBER, Character.OTHER_NUMBER, Character.CONNECTOR_PUNCTUATION,
+                 Character.DASH_PUNCTUATION, Character.START_PUNCTUATION, Character.END_PUNCTUATION,
+                 Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION, Character.OTHER_PUNCTUATION,
+                 Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL, Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
+            default -> false;
+        };
     }
 
-    /** apiserver's {@code ValidatePatchOptions} for an apply: a manager is required. */
-    public static void checkApply(ApiRequest r) {
-        if (r.options().fieldManager().isEmpty()) {
-            throw new StatusException(Status.invalid("meta.k8s.io", "PatchOptions", "", List.of(
-                    new Status.Cause("FieldValueRequired", "Required value: is required for apply patch",
-                            "fieldManager"))));
+    /**
+     * apiserver's {@code ValidateCreateOptions}, {@code ValidateUpdateOptions} and {@code ValidatePatchOptions}:
+     * an apply needs a manager, {@code force} is for applies only, and a manager name is at most 128 bytes of
+     * printable characters. A 422 on {@code CreateOptions}, {@code UpdateOptions} or {@code PatchOptions}.
+     */
+    public static void checkOptions(ApiRequest r) {
+        String kind = switch (r.verb()) {
+            case CREATE -> "CreateOptions";
+            case UPDATE -> "UpdateOptions";
+            case PATCH -> "PatchOptions";
+            default -> "";
+        };
+        if (kind.isEmpty()) {
+            return;
         }
-        if (r.options().fieldManager().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_LENGTH) {
-            throw new StatusException(Status.invalid("meta.k8s.io", "PatchOptions", "", List.of(
-                    new Status.Cause("FieldValueTooLong", "Too long: may not be more than " + MAX_LENGTH + " bytes",
-                            "fieldManager"))));
+        List<Status.Cause> causes = new ArrayList<>();
+        String manager = r.options().fieldManager();
+        if (r.verb() == ApiRequest.Verb.PATCH) {
+            if (r.patchType() != ApiRequest.PatchType.APPLY && r.options().force()) {
+                causes.add(new Status.Cause("FieldValueForbidden", "Forbidden: may not be specified for non-apply patch",
+                        "force"));
+            } else if (r.patchType() == ApiRequest.PatchType.APPLY && manager.isEmpty()) {
+                causes.add(new Status.Cause("FieldValueRequired", "Required value: is required for apply patch",
+                        "fieldManager"));
+            }
+        }
+        byte[] bytes = manager.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_LENGTH) {
+            causes.add(new Status.Cause("FieldValueTooLong", "Too long: may not be more than " + MAX_LENGTH + " bytes",
+                    "fieldManager"));
+        }
+        int position = 0;
+        for (int i = 0; i < manager.length(); ) {
+            int cp = manager.codePointAt(i);
+            if (!printable(cp)) {
+                causes.add(new Status.Cause("FieldValueInvalid", "Invalid value: " + FieldErrors.goQuote(manager)
+                        + ": invalid character " + String.format("U+%04X", cp) + " (at position " + position + ")",
+                        "fieldManager"));
+            }
+            position += new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            i += Character.charCount(cp);
+        }
+        if (!causes.isEmpty()) {
+            throw new StatusException(Status.invalid("meta.k8s.io", kind, "", causes));
         }
     }
 }

@@ -105,6 +105,26 @@ class ManagedFieldsInClusterTest {
     }
 
     @Test
+    void writeOptionsAreValidated() throws Exception {
+        ObjectNode patch = (ObjectNode) JSON.readTree("{\"metadata\":{\"labels\":{\"x\":\"1\"}}}");
+        ApiRequest merge = ApiRequest.of(UserInfo.ADMIN, ApiRequest.Verb.PATCH, DEPLOYMENT, "default", "web")
+                .withPatch(ApiRequest.PatchType.MERGE, patch);
+        Object[][] cases = {
+                {RequestOptions.DEFAULT.withForce(true),
+                        "PatchOptions.meta.k8s.io \"\" is invalid: force: Forbidden: may not be specified for non-apply patch"},
+                {RequestOptions.DEFAULT.withFieldManager("m".repeat(129)),
+                        "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Too long: may not be more than 128 bytes"},
+                {RequestOptions.DEFAULT.withFieldManager("a\tb"), "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: "
+                        + "Invalid value: \"a\\tb\": invalid character U+0009 (at position 1)"},
+        };
+        for (Object[] c : cases) {
+            StatusException e = assertThrows(StatusException.class,
+                    () -> cluster.api().handle(merge.withOptions((RequestOptions) c[0])));
+            assertEquals(c[1], e.status().message());
+        }
+    }
+
+    @Test
     void theUserAgentNamesAManagerlessWrite() {
         assertEquals("kube-controller-manager", FieldManagers.prefixFromUserAgent(
                 "kube-controller-manager/v1.32.0 (linux/amd64) kubernetes/70d3cc9/system:serviceaccount:kube-system:x"));
