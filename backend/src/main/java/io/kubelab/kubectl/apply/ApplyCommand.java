@@ -50,6 +50,8 @@ public final class ApplyCommand extends Command {
               value; in this case, you'll become the manager if the other manager(s)
               stop managing the field (remove it from their configuration).
             See https://kubernetes.io/docs/reference/using-api/server-side-apply/#conflicts""";
+    private static final String WARNING_MIGRATION_FAILED = "Warning: server rejected managed fields migration to "
+            + "Server-Side Apply. This is non-fatal and will be retried next time you apply. Error: %s\n";
     /** kubectl's field manager of a server-side apply without {@code --field-manager} ({@code FieldManagerServerSideApply}). */
     private static final String SERVER_SIDE_MANAGER = "kubectl";
 
@@ -257,7 +259,18 @@ public final class ApplyCommand extends Command {
         }
         ApiResponse response = ctx.api().handle(request);
         Creation.warn(ctx, response);
-        return new Applied(response.body(), "serverside-applied");
+        ObjectNode applied = response.body();
+        var migration = ClientSideApplyMigration.patch(applied, options.fieldManager());
+        if (migration.isPresent()) {
+            try {
+                applied = ctx.api().handle(ApiRequest.of(ctx.user(), ApiRequest.Verb.PATCH, item.type(), item.namespace(),
+                        item.name()).withPatch(ApiRequest.PatchType.JSON, migration.get())
+                        .withOptions(RequestOptions.DEFAULT.withDryRun(options.dryRun()))).body();
+            } catch (StatusException e) {
+                ctx.err().append(String.format(WARNING_MIGRATION_FAILED, e.status().message()));
+            }
+        }
+        return new Applied(applied, "serverside-applied");
     }
 
     private static ObjectNode get(KubectlContext ctx, FileObjects.Item item) {

@@ -140,6 +140,13 @@ class ApplyTest {
         assertEquals("", r.stderr());
         assertEquals(3, live().path("spec").path("replicas").asInt(), "the annotation's own fields are no conflict");
         assertTrue(LastApplied.of(live()).orElseThrow().contains("\"replicas\":3"), "the annotation follows the apply");
+        java.util.List<String> managers = new java.util.ArrayList<>();
+        live().path("metadata").path("managedFields").forEach(e -> managers.add(e.path("manager").asText() + " "
+                + e.path("operation").asText()));
+        assertEquals(java.util.List.of("kubectl Apply"), managers,
+                "kubectl moved the client-side apply entry into its own");
+        assertTrue(live().path("metadata").path("managedFields").get(0).path("fieldsV1").path("f:metadata")
+                .path("f:annotations").has("f:" + LastApplied.ANNOTATION));
     }
 
     @Test
