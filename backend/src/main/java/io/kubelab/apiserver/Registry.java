@@ -226,6 +226,14 @@ final class Registry implements Strategy.Context {
                 metadata.remove(field);
             }
         }
+        if (fromOld && r.patchType() == ApiRequest.PatchType.APPLY) {
+            // An apply to /status built its managers on the whole object; the copy of the stored one has the old ones.
+            JsonNode applied = object.path("metadata").get("managedFields");
+            ObjectMeta.of(updated).remove("managedFields");
+            if (applied != null) {
+                ObjectMeta.of(updated).set("managedFields", applied);
+            }
+        }
         recordUpdate(r, old, updated, managerSubresource);
         if (r.subresource().isEmpty()) {
             strategy.prepareForUpdate(updated, old, this);

@@ -123,6 +123,17 @@ class ServerSideApplyTest {
     }
 
     @Test
+    void appliesToTheStatusSubresource() {
+        shell.execute("kubectl apply --server-side -f web.yaml");
+        shell.execute("cat > status.yaml <<'EOF'\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n"
+                + "status:\n  observedGeneration: 7\nEOF");
+        CommandResult r = shell.execute("kubectl apply --server-side -f status.yaml --subresource=status --field-manager=s");
+        assertEquals("deployment.apps/web serverside-applied\n", r.stdout());
+        assertEquals(7, live().path("status").path("observedGeneration").asInt());
+        assertEquals(List.of("kubectl Apply ", "s Apply status"), managers());
+    }
+
+    @Test
     void refusesFlagsThatDoNotGoTogether() {
         String[][] cases = {
                 {"kubectl apply -f web.yaml --force-conflicts", "error: --force-conflicts only works with --server-side\n"},
