@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubelab.apiserver.fieldmanager.FieldManagers;
 import io.kubelab.apiserver.schema.StrictDecoding;
 import io.kubelab.events.ComponentEvents;
 import io.kubelab.model.FieldSelector;
@@ -217,6 +218,7 @@ public final class ApiServer {
             if (r.type().createOnly()) {
                 return computed(r);
             }
+            FieldManagers.checkOptions(r);
             if (MetricsApi.serves(r.type())) {
                 events.read(r, object);
                 return metrics.handle(r);
@@ -238,6 +240,9 @@ public final class ApiServer {
                     yield new ApiResponse(response.code(), response.body(), warnings);
                 }
                 case PATCH -> {
+                    if (r.patchType() == ApiRequest.PatchType.APPLY) {
+                        yield serverSideApply(r);
+                    }
                     Patcher.Patched patched = patcher.apply(r, registry.get(r));
                     ApiResponse response = write(r, patched.object(), "patched");
                     yield new ApiResponse(response.code(), response.body(), patched.warnings());
@@ -375,6 +380,36 @@ public final class ApiServer {
         String object = ObjectMeta.reference(r.type().kind(), r.namespace(), ObjectMeta.name(stored));
         finishWrite(r, object, stored, "stored");
         return new ApiResponse(201, stored, warnings);
+    }
+
+    /**
+     * A server-side apply: the configuration merged into the live object by the field manager, then written
+     * through the normal update path, or created (201) when there is no such object yet.
+     */
+    private ApiResponse serverSideApply(ApiRequest r) {
+        JsonNode body = r.body().orElseThrow(() -> new StatusException(Status.badRequest("the body of the request was empty")));
+        if (!(body instanceof ObjectNode config)) {
+            throw new StatusException(Status.badRequest("error decoding YAML: error unmarshaling JSON: while decoding "
+                    + "JSON: json: cannot unmarshal " + (body.isArray() ? "array" : "string")
+                    + " into Go value of type map[string]interface {}"));
+        }
+        Optional<ObjectNode> live = registry.get(r.type(), r.namespace(), r.name());
+        if (live.isEmpty() && !r.subresource().isEmpty()) {
+            throw new StatusException(Status.notFound(r.groupResource(), r.name()));
+        }
+        ObjectNode applied = registry.fieldManager().apply(r, live, config, r.subresource());
+        if (live.isPresent()) {
+            List<String> warnings = decode(r.withBody(config), config.deepCopy());
+            ApiResponse response = write(r, applied, "patched");
+            return new ApiResponse(response.code(), response.body(), warnings);
+        }
+        String bodyName = ObjectMeta.name(applied);
+        if (!bodyName.equals(r.name())) {
+            throw new StatusException(Status.badRequest("the name of the object (" + bodyName
+                    + ") does not match the name on the URL (" + r.name() + ")"));
+        }
+        return create(new ApiRequest(r.user(), ApiRequest.Verb.CREATE, r.type(), r.namespace(), r.name(), "",
+                Optional.of(applied), ApiRequest.PatchType.APPLY, r.options()));
     }
 
     private ApiResponse write(ApiRequest r, ObjectNode body, String action) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.admission.AdmissionRequest;
 import io.kubelab.apiserver.admission.AdmissionRequest.Operation;
+import io.kubelab.apiserver.fieldmanager.FieldManager;
 import io.kubelab.model.ResourceType;
 import io.kubelab.store.Keys;
 import io.kubelab.store.ListOptions;
@@ -35,12 +36,28 @@ final class Registry implements Strategy.Context {
     private final Pipeline pipeline;
     private final Supplier<Instant> clock;
     private final RandomGenerator random;
+    private final FieldManager fieldManager;
 
     Registry(Store store, Pipeline pipeline, Supplier<Instant> clock, RandomGenerator random) {
         this.store = store;
         this.pipeline = pipeline;
         this.clock = clock;
         this.random = random;
+        this.fieldManager = new FieldManager(clock);
+    }
+
+    /** The managedFields bookkeeping every write goes through, and server-side apply's merge. */
+    FieldManager fieldManager() {
+        return fieldManager;
+    }
+
+    /** An apply's object already carries its managers; every other write is recorded as an update. */
+    private void recordUpdate(ApiRequest r, ObjectNode live, ObjectNode object, String subresource) {
+        if (r.patchType() != ApiRequest.PatchType.APPLY) {
+            // Go's decoded object has its zero-valued structs before the field manager reads it.
+            GoZeroValues.apply(object);
+            fieldManager.update(r, live, object, subresource);
+        }
     }
 
     static String key(ResourceType type, String namespace, String name) {
@@ -68,10 +85,11 @@ final class Registry implements Strategy.Context {
         }
         GoNulls.strip(object);
         pipeline.defaulter().apply(object);
+        recordUpdate(r, null, object, r.subresource());
         // kube-apiserver's order: system fields, mutating admission, the strategy, the generated name.
         metadata.put("uid", Names.uid(random));
         metadata.put("creationTimestamp", ObjectMeta.time(clock.get()));
-        metadata.remove(List.of("deletionTimestamp", "deletionGracePeriodSeconds", "managedFields"));
+        metadata.remove(List.of("deletionTimestamp", "deletionGracePeriodSeconds"));
         // Until the name is generated, admission names the object by its generateName (apiserver's admission errors).
         String admissionName = metadata.path("name").asText("").isEmpty()
                 ? metadata.path("generateName").asText("") : metadata.path("name").asText();
@@ -139,6 +157,14 @@ final class Registry implements Strategy.Context {
      * resource the status is kept as stored; on {@code status} only the status changes.
      */
     ObjectNode update(ApiRequest r, ObjectNode object) {
+        return update(r, object, r.subresource());
+    }
+
+    /**
+     * {@link #update}, recorded in managedFields as a write through {@code managerSubresource} (the scale
+     * subresource writes its parent as an update of the main resource).
+     */
+    ObjectNode update(ApiRequest r, ObjectNode object, String managerSubresource) {
         // A status (or finalize) update builds its object from a copy of the stored one, so reading that copy
         // too would be one copy too many: the stored object is only read here.
         boolean fromOld = r.subresource().equals("status") || r.subresource().equals("finalize");
@@ -200,6 +226,15 @@ final class Registry implements Strategy.Context {
                 metadata.remove(field);
             }
         }
+        if (fromOld && r.patchType() == ApiRequest.PatchType.APPLY) {
+            // An apply to /status built its managers on the whole object; the copy of the stored one has the old ones.
+            JsonNode applied = object.path("metadata").get("managedFields");
+            ObjectMeta.of(updated).remove("managedFields");
+            if (applied != null) {
+                ObjectMeta.of(updated).set("managedFields", applied);
+            }
+        }
+        recordUpdate(r, old, updated, managerSubresource);
         if (r.subresource().isEmpty()) {
             strategy.prepareForUpdate(updated, old, this);
         }

@@ -78,7 +78,7 @@ final class Subresources {
                 updated.with("spec").put("replicas", replicas);
                 ApiRequest main = new ApiRequest(r.user(), ApiRequest.Verb.UPDATE, r.type(), r.namespace(), r.name(), "",
                         Optional.of(updated), ApiRequest.PatchType.NONE, r.options());
-                return ApiResponse.ok(scaleOf(registry.update(main, updated)));
+                return ApiResponse.ok(scaleOf(registry.update(main, updated, "scale")));
             default:
                 throw new StatusException(Status.methodNotAllowed(new GroupResource(r.type().group(),
                         r.type().resource() + "/scale"), r.verb().word()));

@@ -63,6 +63,13 @@ final class QueryOptions {
         }
         options = options.withResourceVersion(request.param("resourceVersion"),
                 truthy(request.param("allowWatchBookmarks")));
+        if (QueryOptions.truthy(request.param("force"))) {
+            options = options.withForce(true);
+        }
+        if (!request.header("user-agent").isEmpty()) {
+            // Without a fieldManager, kube-apiserver names the manager after the User-Agent's first word.
+            options = options.withUserAgent(request.header("user-agent"));
+        }
         String manager = request.param("fieldManager");
         if (!manager.isEmpty()) {
             if (manager.length() > 128) {

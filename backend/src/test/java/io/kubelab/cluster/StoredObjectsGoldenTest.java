@@ -54,6 +54,9 @@ class StoredObjectsGoldenTest {
                 .replaceAll("\"nodePort\":3\\d{4}", "\"nodePort\":\"NODE-PORT\"");
         ObjectNode out = (ObjectNode) JSON.readTree(text);
         out.with("metadata").put("creationTimestamp", "TIME").put("resourceVersion", "RV");
+        for (JsonNode entry : out.path("metadata").path("managedFields")) {
+            ((ObjectNode) entry).put("time", "TIME");
+        }
         return sorted(out);
     }
 

@@ -34,7 +34,26 @@ public final class RealKubectl {
         Path candidate = dir.map(d -> d.resolve("kubectl.1." + minor)).orElse(null);
         Assumptions.assumeTrue(candidate != null && Files.isExecutable(candidate),
                 "kubectl 1." + minor + " is not installed beside /usr/bin/kubectl; skipping the real-kubectl test");
-        return new RealKubectl(candidate);
+        return new RealKubectl(named(candidate, minor));
+    }
+
+    /**
+     * The client under the name a student runs it by: its User-Agent, and so the default field manager of its
+     * writes, is named after the program ({@code kubectl}, not {@code kubectl.1.32}).
+     */
+    private static Path named(Path binary, int minor) {
+        try {
+            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "kubelab-kubectl-1." + minor);
+            Files.createDirectories(dir);
+            Path link = dir.resolve("kubectl");
+            if (!Files.isSymbolicLink(link)) {
+                Files.deleteIfExists(link);
+                Files.createSymbolicLink(link, binary);
+            }
+            return link;
+        } catch (IOException | UnsupportedOperationException e) {
+            return binary;
+        }
     }
 
     /** The dispatcher itself, which picks its client by the server's minor version. */

@@ -100,8 +100,9 @@ final class SchemaReader {
         if (c == io.fabric8.kubernetes.api.model.Duration.class) {
             return new GoType.Scalar(GoType.ScalarKind.STRING, "v1.Duration");
         }
+        // metav1.FieldsV1 holds raw JSON (managedFields' field sets), decoded by nobody on the way in.
         if (c.isInterface() || c == Object.class || c.getName().endsWith(".RawExtension")
-                || !c.getName().startsWith("io.fabric8.")) {
+                || c.getSimpleName().equals("FieldsV1") || !c.getName().startsWith("io.fabric8.")) {
             return RAW;
         }
         return struct(c);

@@ -37,6 +37,23 @@ public final class ApplyCommand extends Command {
             + LastApplied.ANNOTATION + " annotation which is required by kubectl apply. kubectl apply should only be "
             + "used on resources created declaratively by either kubectl create --save-config or kubectl apply. The "
             + "missing annotation will be patched automatically.\n";
+    /** What kubectl adds after the server's message when a server-side apply conflicts ({@code conflictErrString}). */
+    static final String CONFLICT_ADVICE = """
+            Please review the fields above--they currently have other managers. Here
+            are the ways you can resolve this warning:
+            * If you intend to manage all of these fields, please re-run the apply
+              command with the `--force-conflicts` flag.
+            * If you do not intend to manage all of the fields, please edit your
+              manifest to remove references to the fields that should keep their
+              current managers.
+            * You may co-own fields by updating your manifest to match the existing
+              value; in this case, you'll become the manager if the other manager(s)
+              stop managing the field (remove it from their configuration).
+            See https://kubernetes.io/docs/reference/using-api/server-side-apply/#conflicts""";
+    private static final String WARNING_MIGRATION_FAILED = "Warning: server rejected managed fields migration to "
+            + "Server-Side Apply. This is non-fatal and will be retried next time you apply. Error: %s\n";
+    /** kubectl's field manager of a server-side apply without {@code --field-manager} ({@code FieldManagerServerSideApply}). */
+    private static final String SERVER_SIDE_MANAGER = "kubectl";
 
     @Override
     public String name() {
@@ -105,14 +122,21 @@ public final class ApplyCommand extends Command {
         if (flags.strings(FileObjects.FILENAME).isEmpty() && flags.string("kustomize").isEmpty()) {
             throw KubectlException.error("must specify one of -f and -k");
         }
+        boolean serverSide = flags.bool("server-side");
+        DryRun dryRun = DryRun.of(flags);
+        validate(flags, serverSide, dryRun);
         if (!flags.string("kustomize").isEmpty()) {
             throw KubectlException.error("kustomize is not available in this sandbox: use -f with the manifests");
         }
         if (flags.bool("prune")) {
             throw KubectlException.error("--prune is not available in this sandbox");
         }
-        DryRun dryRun = DryRun.of(flags);
         RequestOptions options = WriteFlags.options(flags, dryRun);
+        if (serverSide) {
+            // GetApplyFieldManagerFlag: a server-side apply's own default manager, and --force-conflicts.
+            options = options.withForce(flags.bool("force-conflicts")).withFieldManager(
+                    flags.changed(WriteFlags.FIELD_MANAGER) ? flags.string(WriteFlags.FIELD_MANAGER) : SERVER_SIDE_MANAGER);
+        }
         BatchErrors errors = new BatchErrors();
         List<FileObjects.Item> items = FileObjects.read(ctx, flags, flags.string("selector"), errors);
         if (items.isEmpty()) {
@@ -129,14 +153,15 @@ public final class ApplyCommand extends Command {
             }
             Applied applied;
             try {
-                applied = flags.bool("server-side") ? serverSide(ctx, flags, item, dryRun, options)
-                        : clientSide(ctx, item, dryRun, options);
+                applied = serverSide ? serverSide(ctx, flags, item, options) : clientSide(ctx, item, dryRun, options);
             } catch (StatusException e) {
-                if (!flags.bool("server-side")) {
+                if (!serverSide) {
                     errors.add(e, "creating", item.source());
                 } else if (e.status().code() == 415) {
                     // kubectl's isIncompatibleServerError: an API server that does not take apply patches.
                     errors.add("Server-side apply not available on the server: (" + e.status().message() + ")");
+                } else if (e.status().reason().equals("Conflict")) {
+                    errors.add(e.status().message() + "\n" + CONFLICT_ADVICE);
                 } else {
                     errors.add(e, "", "");
                 }
@@ -207,15 +232,45 @@ public final class ApplyCommand extends Command {
         }
     }
 
-    private static Applied serverSide(KubectlContext ctx, ParsedFlags flags, FileObjects.Item item, DryRun dryRun,
-                                      RequestOptions options) {
-        if (dryRun == DryRun.CLIENT) {
-            return new Applied(item.object(), "serverside-applied");
+    /** kubectl's {@code Validate}, in its order: the flags that do not go together. */
+    private static void validate(ParsedFlags flags, boolean serverSide, DryRun dryRun) throws KubectlException {
+        if (flags.bool("force-conflicts") && !serverSide) {
+            throw KubectlException.error("--force-conflicts only works with --server-side");
         }
-        ApiResponse response = ctx.api().handle(ApiRequest.of(ctx.user(), ApiRequest.Verb.PATCH, item.type(),
-                item.namespace(), item.name()).withPatch(ApiRequest.PatchType.APPLY, item.object()).withOptions(options));
+        if (dryRun == DryRun.CLIENT && serverSide) {
+            throw KubectlException.error("--dry-run=client doesn't work with --server-side (did you mean --dry-run=server "
+                    + "instead?)");
+        }
+        if (serverSide && flags.bool("force")) {
+            throw KubectlException.error("--force cannot be used with --server-side");
+        }
+        if (!flags.string("subresource").isEmpty() && !serverSide) {
+            throw KubectlException.error("--subresource can only be specified for --server-side");
+        }
+    }
+
+    /** The whole object as an apply patch: the server merges it and answers with the result. */
+    private static Applied serverSide(KubectlContext ctx, ParsedFlags flags, FileObjects.Item item,
+                                      RequestOptions options) {
+        ApiRequest request = ApiRequest.of(ctx.user(), ApiRequest.Verb.PATCH, item.type(), item.namespace(), item.name())
+                .withPatch(ApiRequest.PatchType.APPLY, item.object()).withOptions(options);
+        if (!flags.string("subresource").isEmpty()) {
+            request = request.withSubresource(flags.string("subresource"));
+        }
+        ApiResponse response = ctx.api().handle(request);
         Creation.warn(ctx, response);
-        return new Applied(response.body(), "serverside-applied");
+        ObjectNode applied = response.body();
+        var migration = ClientSideApplyMigration.patch(applied, options.fieldManager());
+        if (migration.isPresent()) {
+            try {
+                applied = ctx.api().handle(ApiRequest.of(ctx.user(), ApiRequest.Verb.PATCH, item.type(), item.namespace(),
+                        item.name()).withPatch(ApiRequest.PatchType.JSON, migration.get())
+                        .withOptions(RequestOptions.DEFAULT.withDryRun(options.dryRun()))).body();
+            } catch (StatusException e) {
+                ctx.err().append(String.format(WARNING_MIGRATION_FAILED, e.status().message()));
+            }
+        }
+        return new Applied(applied, "serverside-applied");
     }
 
     private static ObjectNode get(KubectlContext ctx, FileObjects.Item item) {

@@ -47,8 +47,9 @@ public final class WriteFlags {
         };
     }
 
-    /** The options of a write: server dry run and field validation. */
+    /** The options of a write: server dry run, field validation and the field manager. */
     public static RequestOptions options(ParsedFlags flags, DryRun dryRun) throws KubectlException {
-        return RequestOptions.DEFAULT.withDryRun(dryRun == DryRun.SERVER).withFieldValidation(validation(flags));
+        return RequestOptions.DEFAULT.withDryRun(dryRun == DryRun.SERVER).withFieldValidation(validation(flags))
+                .withFieldManager(flags.string(FIELD_MANAGER));
     }
 }

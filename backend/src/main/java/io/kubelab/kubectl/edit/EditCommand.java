@@ -119,7 +119,7 @@ public final class EditCommand extends Command {
         }
         String text = HEADER + render(originals.stream().map(EditRequest.Original::object).toList(), format);
         String file = "/tmp/kubectl-edit-" + Integer.toUnsignedString(text.hashCode()) + "." + format;
-        return new EditRequest(file, text, format, originals, text, false);
+        return new EditRequest(file, text, format, originals, text, false, flags.string("field-manager"));
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.ApiRequest;
+import io.kubelab.apiserver.RequestOptions;
 import io.kubelab.apiserver.Status;
 import io.kubelab.apiserver.StatusException;
 import io.kubelab.kubectl.KubectlContext;
@@ -73,7 +74,8 @@ final class EditedObjects {
             }
             try {
                 ObjectNode result = ctx.api().handle(ApiRequest.of(ctx.user(), ApiRequest.Verb.PATCH, original.type(),
-                        original.namespace(), original.name()).withPatch(ApiRequest.PatchType.MERGE, patch)).body();
+                        original.namespace(), original.name()).withPatch(ApiRequest.PatchType.MERGE, patch)
+                        .withOptions(RequestOptions.DEFAULT.withFieldManager(request.fieldManager()))).body();
                 print(result, "edited");
             } catch (StatusException e) {
                 Status status = e.status();
@@ -114,7 +116,7 @@ final class EditedObjects {
         }
         text.append(body);
         return Optional.of(new EditRequest(request.fileName(), text.toString(), request.format(), request.originals(),
-                request.firstText(), true));
+                request.firstText(), true, request.fieldManager()));
     }
 
     /** Saved again without a change after errors: kubectl keeps a copy and gives up. */

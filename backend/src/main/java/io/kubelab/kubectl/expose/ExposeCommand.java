@@ -115,7 +115,8 @@ public final class ExposeCommand extends Command {
             }
             try {
                 ObjectNode created = Creation.create(ctx, ResourceTypes.of("v1", "Service"), ctx.namespace(), service,
-                        dryRun, io.kubelab.apiserver.RequestOptions.DEFAULT.withDryRun(dryRun == DryRun.SERVER));
+                        dryRun, io.kubelab.apiserver.RequestOptions.DEFAULT.withDryRun(dryRun == DryRun.SERVER)
+                .withFieldManager(flags.string("field-manager")));
                 OutputFlags.print(ctx, flags, List.of(created), "exposed" + dryRun.suffix());
             } catch (StatusException e) {
                 errors.add(e, "", "");

@@ -166,7 +166,8 @@ public abstract class MetadataMapCommand extends Command {
             ObjectNode patch = patch(before, after, resourceVersion);
             result = ctx.api().handle(ApiRequest.of(ctx.user(), ApiRequest.Verb.PATCH, info.type(), info.namespace(),
                     info.name()).withPatch(ApiRequest.PatchType.MERGE, patch)
-                    .withOptions(RequestOptions.DEFAULT.withDryRun(dryRun == DryRun.SERVER))).body();
+                    .withOptions(RequestOptions.DEFAULT.withDryRun(dryRun == DryRun.SERVER)
+                .withFieldManager(flags.string("field-manager")))).body();
         }
         if (list) {
             String indent = "";

@@ -137,7 +137,8 @@ public final class PatchCommand extends Command {
                 ApiResponse response = ctx.api().handle(ApiRequest.of(ctx.user(), ApiRequest.Verb.PATCH, t.type(),
                         t.namespace(), t.name()).withSubresource(flags.string("subresource"))
                         .withPatch(patchType(type), patch)
-                        .withOptions(RequestOptions.DEFAULT.withDryRun(dryRun == DryRun.SERVER)));
+                        .withOptions(RequestOptions.DEFAULT.withDryRun(dryRun == DryRun.SERVER)
+                .withFieldManager(flags.string("field-manager"))));
                 Creation.warn(ctx, response);
                 ObjectNode after = response.body();
                 boolean changed = !flags.string("subresource").isEmpty() || !ThreeWayMerge.equal(after, before);

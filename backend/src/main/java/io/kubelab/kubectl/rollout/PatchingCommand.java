@@ -53,7 +53,7 @@ abstract class PatchingCommand extends Command {
             try {
                 changed.add(ctx.api().handle(ApiRequest.of(ctx.user(), ApiRequest.Verb.PATCH, target.type(),
                         target.namespace(), target.name()).withPatch(ApiRequest.PatchType.STRATEGIC, patch)
-                        .withOptions(RequestOptions.DEFAULT)).body());
+                        .withOptions(RequestOptions.DEFAULT.withFieldManager(flags.string("field-manager")))).body());
             } catch (StatusException e) {
                 errors.add(ServerErrors.text(e.status()));
             }

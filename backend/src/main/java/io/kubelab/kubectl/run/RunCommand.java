@@ -160,7 +160,8 @@ public final class RunCommand extends Command {
                 args.subList(1, args.size()), flags.bool("command"));
         String namespace = dryRun == DryRun.CLIENT && ctx.namespaceGiven() ? ctx.namespace() : null;
         ObjectNode pod = override(flags, PodGenerator.pod(spec, namespace));
-        RequestOptions options = RequestOptions.DEFAULT.withDryRun(dryRun == DryRun.SERVER);
+        RequestOptions options = RequestOptions.DEFAULT.withDryRun(dryRun == DryRun.SERVER)
+                .withFieldManager(flags.string("field-manager"));
         ObjectNode created = send(ctx, flags, pod, dryRun, options);
         String operation = "created" + dryRun.suffix();
         ObjectNode service = null;

@@ -103,7 +103,8 @@ abstract class PodSpecCommand extends Command {
             try {
                 ObjectNode actual = ctx.api().handle(ApiRequest.of(ctx.user(), ApiRequest.Verb.PATCH, info.type(),
                         info.namespace(), info.name()).withPatch(ApiRequest.PatchType.STRATEGIC, PodTemplates.wrap(path, patch))
-                        .withOptions(RequestOptions.DEFAULT.withDryRun(dryRun == DryRun.SERVER))).body();
+                        .withOptions(RequestOptions.DEFAULT.withDryRun(dryRun == DryRun.SERVER)
+                .withFieldManager(flags.string("field-manager")))).body();
                 OutputFlags.print(ctx, flags, List.of(actual), operation + dryRun.suffix());
             } catch (StatusException e) {
                 errors.add(failure + ": " + e.status().message());

@@ -138,7 +138,8 @@ public final class SetSelectorCommand extends Command {
         try {
             ObjectNode actual = ctx.api().handle(ApiRequest.of(ctx.user(), ApiRequest.Verb.PATCH, info.type(),
                     info.namespace(), info.name()).withPatch(ApiRequest.PatchType.STRATEGIC, patch)
-                    .withOptions(RequestOptions.DEFAULT.withDryRun(dryRun == DryRun.SERVER))).body();
+                    .withOptions(RequestOptions.DEFAULT.withDryRun(dryRun == DryRun.SERVER)
+                .withFieldManager(flags.string("field-manager")))).body();
             OutputFlags.print(ctx, flags, List.of(actual), "selector updated" + dryRun.suffix());
         } catch (StatusException e) {
             throw ServerErrors.of(e);

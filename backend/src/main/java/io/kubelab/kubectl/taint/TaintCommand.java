@@ -192,7 +192,8 @@ public final class TaintCommand extends Command {
             }
             output = ctx.api().handle(ApiRequest.of(ctx.user(), ApiRequest.Verb.PATCH, info.type(), "", info.name())
                     .withPatch(ApiRequest.PatchType.STRATEGIC, patch)
-                    .withOptions(RequestOptions.DEFAULT.withDryRun(dryRun == DryRun.SERVER))).body();
+                    .withOptions(RequestOptions.DEFAULT.withDryRun(dryRun == DryRun.SERVER)
+                .withFieldManager(flags.string("field-manager")))).body();
         }
         // kubectl's taint printer, unlike the other verbs', never says "(dry run)".
         OutputFlags.print(ctx, flags, List.of(output), result.operation());

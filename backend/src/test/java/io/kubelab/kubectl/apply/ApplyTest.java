@@ -133,13 +133,20 @@ class ApplyTest {
     }
 
     @Test
-    void serverSideApplyNeedsTheApiServersApplyPatches() {
+    void serverSideApplyTakesOverFromClientSideApply() {
         shell.execute("kubectl apply -f v1.yaml");
         CommandResult r = shell.execute("kubectl apply -f v2.yaml --server-side");
-        assertEquals("error: Server-side apply not available on the server: (the body of the request was in an unknown "
-                + "format - accepted media types include: application/json-patch+json, application/merge-patch+json, "
-                + "application/strategic-merge-patch+json)\n", r.stderr());
-        assertEquals(1, r.exitCode());
+        assertEquals("deployment.apps/web serverside-applied\n", r.stdout());
+        assertEquals("", r.stderr());
+        assertEquals(3, live().path("spec").path("replicas").asInt(), "the annotation's own fields are no conflict");
+        assertTrue(LastApplied.of(live()).orElseThrow().contains("\"replicas\":3"), "the annotation follows the apply");
+        java.util.List<String> managers = new java.util.ArrayList<>();
+        live().path("metadata").path("managedFields").forEach(e -> managers.add(e.path("manager").asText() + " "
+                + e.path("operation").asText()));
+        assertEquals(java.util.List.of("kubectl Apply"), managers,
+                "kubectl moved the client-side apply entry into its own");
+        assertTrue(live().path("metadata").path("managedFields").get(0).path("fieldsV1").path("f:metadata")
+                .path("f:annotations").has("f:" + LastApplied.ANNOTATION));
     }
 
     @Test
