@@ -43,12 +43,28 @@ final class KubeRoutes {
     }
 
     void mount(Router router) {
+        // Before the body handler: an upgrade request's connection is the WebSocket's, not a body to read.
+        router.route("/k8s/:id/*").handler(ctx -> {
+            if (StreamUpgrade.wants(ctx.request())) {
+                ctx.request().pause();
+                authenticated(ctx, id -> StreamUpgrade.serve(vertx, ctx.request(), request(ctx, id, false),
+                        (r, exchange) -> bus.serve(id, r, exchange), release -> bus.releaseLocally(id, release)));
+            } else {
+                ctx.next();
+            }
+        });
         router.route("/k8s/:id/*").handler(BodyHandler.create(false).setBodyLimit(KubeApi.MAX_BODY_BYTES))
                 .handler(this::serve).failureHandler(KubeRoutes::failure);
         router.route("/k8s/:id").handler(this::serve).failureHandler(KubeRoutes::failure);
     }
 
     private void serve(RoutingContext ctx) {
+        authenticated(ctx, id -> bus.serve(id, request(ctx, id, true), new HttpKubeExchange(vertx, ctx.response(),
+                release -> bus.releaseLocally(id, release))));
+    }
+
+    /** Runs {@code then} with the sandbox's id once the caller's token is the sandbox's; else a 401. */
+    private void authenticated(RoutingContext ctx, java.util.function.Consumer<String> then) {
         String id = ctx.pathParam("id");
         Optional<String> token = bearer(ctx.request());
         if (token.isEmpty()) {
@@ -62,12 +78,11 @@ final class KubeRoutes {
                 unauthorized(ctx);
                 return;
             }
-            KubeRequest request = request(ctx, id);
-            bus.serve(id, request, new HttpKubeExchange(vertx, ctx.response(), release -> bus.releaseLocally(id, release)));
+            then.accept(id);
         }).onFailure(ctx::fail);
     }
 
-    private static KubeRequest request(RoutingContext ctx, String id) {
+    private static KubeRequest request(RoutingContext ctx, String id, boolean withBody) {
         HttpServerRequest http = ctx.request();
         String path = http.path().substring(Math.min(http.path().length(), PREFIX.length() + id.length()));
         Map<String, List<String>> query = new LinkedHashMap<>();
@@ -81,7 +96,7 @@ final class KubeRoutes {
                 headers.put(name, String.join(",", values));
             }
         }
-        Buffer body = ctx.body() == null ? null : ctx.body().buffer();
+        Buffer body = !withBody || ctx.body() == null ? null : ctx.body().buffer();
         return new KubeRequest(http.method().name(), path.isEmpty() ? "/" : path, query, headers,
                 body == null ? new byte[0] : body.getBytes());
     }

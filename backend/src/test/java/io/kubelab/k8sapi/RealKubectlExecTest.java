@@ -1,0 +1,103 @@
+package io.kubelab.k8sapi;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The real kubectl's {@code exec} against a sandbox: over WebSocket ({@code v5.channel.k8s.io}) from 1.30, over
+ * the SPDY fallback's error path before; output, stdin, exit codes and the API server's refusals.
+ */
+class RealKubectlExecTest {
+
+    private static KubeApiHarness harness;
+
+    @BeforeAll
+    static void start() {
+        harness = new KubeApiHarness();
+        harness.terminal("kubectl run web --image=nginx --port=80");
+        harness.terminal("kubectl run box --image=busybox -- sleep 3600");
+        harness.terminal("kubectl run done --image=busybox --restart=Never -- true");
+        harness.settle();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    record Case(String args, String stdin, String stdout, String stderr, int exitCode) {
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                new Case("exec web -- echo hi", "", "hi\n", "", 0),
+                new Case("exec box -- sh -c 'echo out; echo err >&2; exit 3'", "", "out\n",
+                        "err\ncommand terminated with exit code 3\n", 3),
+                new Case("exec -i box -- cat", "one\ntwo\n", "one\ntwo\n", "", 0),
+                new Case("exec -i box -- wc -l", "a\nb\nc\n", "3\n", "", 0),
+                new Case("exec box -- ls /nope", "", "", "ls: /nope: No such file or directory\n"
+                        + "command terminated with exit code 1\n", 1),
+                new Case("exec web -c nope -- ls", "", "",
+                        "Error from server (BadRequest): container nope is not valid for pod web\n", 1),
+                new Case("exec nope -- ls", "", "", "Error from server (NotFound): pods \"nope\" not found\n", 1),
+                new Case("exec done -- ls", "", "",
+                        "error: cannot exec into a container in a completed pod; current phase is Succeeded\n", 1));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void execWithKubectl132(Case c) {
+        check(RealKubectl.version(32), c);
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void execWithKubectl133(Case c) {
+        check(RealKubectl.version(33), c);
+    }
+
+    private static void check(RealKubectl kubectl, Case c) {
+        RealKubectl.Result result = harness.kubectl(kubectl, words(c.args()), c.stdin(), Map.of(), Duration.ZERO);
+        assertEquals(List.of(c.stdout(), c.stderr(), c.exitCode()),
+                List.of(result.stdout(), result.stderr(), result.exitCode()), c.args());
+    }
+
+    /** Splits like a shell: single quotes group words. */
+    static List<String> words(String line) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean quoted = false;
+        boolean any = false;
+        for (char ch : line.toCharArray()) {
+            if (ch == '\'') {
+                quoted = !quoted;
+                any = true;
+            } else if (ch == ' ' && !quoted) {
+                if (any) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                    any = false;
+                }
+            } else {
+                word.append(ch);
+                any = true;
+            }
+        }
+        if (any) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+}
