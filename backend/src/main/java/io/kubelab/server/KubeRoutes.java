@@ -28,7 +28,7 @@ final class KubeRoutes {
     static final String PREFIX = "/k8s/";
     /** The request headers the API reads; the others are not carried (to another member, say). */
     private static final List<String> HEADERS = List.of("accept", "content-type", "user-agent", "impersonate-user",
-            "impersonate-group", "impersonate-uid");
+            "impersonate-group", "impersonate-uid", "upgrade");
 
     private final Vertx vertx;
     private final Sandboxes sandboxes;

@@ -78,9 +78,11 @@ public final class StreamUpgrade {
         runner.run(check, new Once(context, answer -> {
             if (answer.status() != 200 || !answer.contentType().equals(StreamHeaders.FRAMES)) {
                 refuse(http, answer);
-            } else if (protocol.isEmpty() || request.path().endsWith("/portforward")) {
-                // port-forward tunnels SPDY inside the WebSocket, which is not served here.
-                refuse(http, KubeResponse.status(Status.badRequest("Upgrade request required")));
+            } else if (protocol.isEmpty()) {
+                // wsstream's handshake refusal.
+                refuse(http, KubeResponse.text(400, "requested protocol(s) are not supported: ["
+                        + String.join(" ", ChannelProtocol.offered(http.getHeader("Sec-WebSocket-Protocol")))
+                        + "]; supports [" + String.join(" ", SUBPROTOCOLS) + "]"));
             } else {
                 http.toWebSocket().onSuccess(ws -> new Session(vertx, ws, request, protocol.get(), runner, underLock)
                         .start()).onFailure(err -> refuse(http, KubeResponse.status(

@@ -2,6 +2,7 @@ package io.kubelab.k8sapi;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The real kubectl's {@code exec} against a sandbox: over WebSocket ({@code v5.channel.k8s.io}) from 1.30, over
@@ -53,7 +55,41 @@ class RealKubectlExecTest {
                         "Error from server (BadRequest): container nope is not valid for pod web\n", 1),
                 new Case("exec nope -- ls", "", "", "Error from server (NotFound): pods \"nope\" not found\n", 1),
                 new Case("exec done -- ls", "", "",
-                        "error: cannot exec into a container in a completed pod; current phase is Succeeded\n", 1));
+                        "error: cannot exec into a container in a completed pod; current phase is Succeeded\n", 1),
+                new Case("exec -it box -- echo hi", "", "hi\n",
+                        "Unable to use a TTY - input is not a terminal or the right kind of file\n", 0));
+    }
+
+    /** Before 1.30 kubectl speaks SPDY only: the API server's refusals still read the same, a command cannot run. */
+    static Stream<Case> spdyCases() {
+        return Stream.of(
+                new Case("exec web -- echo hi", "", "", "Error from server (BadRequest): this simulated API server "
+                        + "streams over WebSocket only, not SPDY/3.1: use kubectl 1.30 or later for exec and attach\n", 1),
+                new Case("exec web -c nope -- ls", "", "",
+                        "Error from server (BadRequest): container nope is not valid for pod web\n", 1),
+                new Case("exec nope -- ls", "", "", "Error from server (NotFound): pods \"nope\" not found\n", 1));
+    }
+
+    @ParameterizedTest
+    @MethodSource("spdyCases")
+    void execWithKubectl127(Case c) {
+        check(RealKubectl.version(27), c);
+    }
+
+    @Test
+    void theWebSocketPathIsTaken() {
+        RealKubectl.Result result = harness.kubectl(RealKubectl.version(32), "-v=4", "exec", "web", "--", "echo", "hi");
+        assertEquals("hi\n", result.stdout());
+        assertTrue(result.stderr().contains("The subprotocol is v5.channel.k8s.io"), result.stderr());
+    }
+
+    @Test
+    void portForwardSaysWhatIsMissing() {
+        RealKubectl.Result result = harness.kubectl(RealKubectl.version(32), "port-forward", "pod/web", "18080:80");
+        assertEquals(List.of("", "error: error upgrading connection: port-forward is not available in this simulated "
+                        + "cluster (it tunnels SPDY/3.1, which this API server does not speak); reach the pod with "
+                        + "kubectl get --raw /api/v1/namespaces/NAMESPACE/pods/NAME:PORT/proxy/\n", 1),
+                List.of(result.stdout(), result.stderr(), result.exitCode()));
     }
 
     @ParameterizedTest

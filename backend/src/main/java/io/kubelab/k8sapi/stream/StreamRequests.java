@@ -35,6 +35,16 @@ public final class StreamRequests {
     /** How long an attach stays open at most, whatever the client does. */
     private static final Duration ATTACH_LIMIT = Duration.ofHours(4);
 
+    /*
+     * No upstream words exist for what this server lacks (SPDY/3.1 framing), so these say it plainly, in a
+     * Status as kubectl expects: it prints "error upgrading connection: " or "Error from server" before them.
+     */
+    static final String SPDY_NOT_SERVED = "this simulated API server streams over WebSocket only, not SPDY/3.1: "
+            + "use kubectl 1.30 or later for exec and attach";
+    static final String PORT_FORWARD_NOT_SERVED = "port-forward is not available in this simulated cluster "
+            + "(it tunnels SPDY/3.1, which this API server does not speak); reach the pod with kubectl get --raw "
+            + "/api/v1/namespaces/NAMESPACE/pods/NAME:PORT/proxy/";
+
     private final SimCluster cluster;
 
     public StreamRequests(SimCluster cluster) {
@@ -67,9 +77,14 @@ public final class StreamRequests {
         Optional<KubeResponse> refused = check(r, subresource, options);
         if (refused.isPresent()) {
             exchange.reply(refused.get());
+        } else if (subresource.equals("portforward")) {
+            exchange.reply(KubeResponse.status(Status.badRequest(PORT_FORWARD_NOT_SERVED)));
         } else if (stage.equals(StreamHeaders.CHECK)) {
             exchange.reply(new KubeResponse(200, StreamHeaders.FRAMES, List.of(), new byte[0]));
+        } else if (request.header("upgrade").toLowerCase(java.util.Locale.ROOT).startsWith("spdy/")) {
+            exchange.reply(KubeResponse.status(Status.badRequest(SPDY_NOT_SERVED)));
         } else {
+            // kube-apiserver's own answer to a streaming request without an upgrade.
             exchange.reply(KubeResponse.status(Status.badRequest("Upgrade request required")));
         }
     }
