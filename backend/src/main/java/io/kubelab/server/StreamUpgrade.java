@@ -41,7 +41,7 @@ public final class StreamUpgrade {
     /** How long a session may last while the client is still sending stdin. */
     static final Duration MAX_SESSION = Duration.ofMinutes(30);
     /** Every channel protocol this server speaks, for the servers' handshake settings. */
-    public static final List<String> SUBPROTOCOLS = ChannelProtocol.NAMES;
+    public static final List<String> SUBPROTOCOLS = subprotocols();
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -51,6 +51,12 @@ public final class StreamUpgrade {
     }
 
     private StreamUpgrade() {
+    }
+
+    private static List<String> subprotocols() {
+        List<String> all = new java.util.ArrayList<>(ChannelProtocol.NAMES);
+        all.add(StreamHeaders.SPDY_TUNNEL);
+        return List.copyOf(all);
     }
 
     /** Whether this request asks to upgrade a streaming subresource to a WebSocket. */
@@ -71,24 +77,50 @@ public final class StreamUpgrade {
                              Consumer<Runnable> underLock) {
         http.pause();
         Context context = vertx.getOrCreateContext();
-        Optional<ChannelProtocol> protocol = ChannelProtocol.negotiate(
-                Optional.ofNullable(http.getHeader("Sec-WebSocket-Protocol")).orElse(""));
+        String offered = Optional.ofNullable(http.getHeader("Sec-WebSocket-Protocol")).orElse("");
+        if (request.path().endsWith("/portforward")) {
+            forward(vertx, http, request, runner, context, offered);
+            return;
+        }
+        Optional<ChannelProtocol> protocol = ChannelProtocol.negotiate(offered);
         KubeRequest check = with(request, StreamHeaders.CHECK, protocol.map(ChannelProtocol::wireName).orElse(""),
                 new byte[0]);
         runner.run(check, new Once(context, answer -> {
             if (answer.status() != 200 || !answer.contentType().equals(StreamHeaders.FRAMES)) {
                 refuse(http, answer);
             } else if (protocol.isEmpty()) {
-                // wsstream's handshake refusal.
-                refuse(http, KubeResponse.text(400, "requested protocol(s) are not supported: ["
-                        + String.join(" ", ChannelProtocol.offered(http.getHeader("Sec-WebSocket-Protocol")))
-                        + "]; supports [" + String.join(" ", SUBPROTOCOLS) + "]"));
+                refuse(http, unsupported(offered, ChannelProtocol.NAMES));
             } else {
                 http.toWebSocket().onSuccess(ws -> new Session(vertx, ws, request, protocol.get(), runner, underLock)
                         .start()).onFailure(err -> refuse(http, KubeResponse.status(
                         Status.badRequest("unable to upgrade connection: " + err.getMessage()))));
             }
         }));
+    }
+
+    /** kubectl 1.31+'s port-forward: SPDY tunnelled in the WebSocket, each connection's HTTP run in the sandbox. */
+    private static void forward(Vertx vertx, HttpServerRequest http, KubeRequest request, Runner runner,
+                                Context context, String offered) {
+        if (!ChannelProtocol.offered(offered).contains(StreamHeaders.SPDY_TUNNEL)) {
+            refuse(http, unsupported(offered, List.of(StreamHeaders.SPDY_TUNNEL)));
+            return;
+        }
+        runner.run(with(request, StreamHeaders.CHECK, StreamHeaders.SPDY_TUNNEL, new byte[0]), new Once(context,
+                answer -> {
+                    if (answer.status() != 200 || !answer.contentType().equals(StreamHeaders.FRAMES)) {
+                        refuse(http, answer);
+                    } else {
+                        http.toWebSocket().onSuccess(ws -> new PortForwardSession(vertx, ws, request, runner).start())
+                                .onFailure(err -> refuse(http, KubeResponse.status(
+                                        Status.badRequest("unable to upgrade connection: " + err.getMessage()))));
+                    }
+                }));
+    }
+
+    /** wsstream's handshake refusal when no offered subprotocol is spoken. */
+    private static KubeResponse unsupported(String offered, List<String> supported) {
+        return KubeResponse.text(400, "requested protocol(s) are not supported: ["
+                + String.join(" ", ChannelProtocol.offered(offered)) + "]; supports [" + String.join(" ", supported) + "]");
     }
 
     private static void refuse(HttpServerRequest http, KubeResponse answer) {

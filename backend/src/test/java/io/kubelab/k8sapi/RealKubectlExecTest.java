@@ -64,7 +64,8 @@ class RealKubectlExecTest {
     static Stream<Case> spdyCases() {
         return Stream.of(
                 new Case("exec web -- echo hi", "", "", "Error from server (BadRequest): this simulated API server "
-                        + "streams over WebSocket only, not SPDY/3.1: use kubectl 1.30 or later for exec and attach\n", 1),
+                        + "streams over WebSocket only, not SPDY/3.1: use kubectl 1.30 or later for exec and attach, "
+                        + "1.31 or later for port-forward\n", 1),
                 new Case("exec web -c nope -- ls", "", "",
                         "Error from server (BadRequest): container nope is not valid for pod web\n", 1),
                 new Case("exec nope -- ls", "", "", "Error from server (NotFound): pods \"nope\" not found\n", 1));
@@ -84,11 +85,11 @@ class RealKubectlExecTest {
     }
 
     @Test
-    void portForwardSaysWhatIsMissing() {
-        RealKubectl.Result result = harness.kubectl(RealKubectl.version(32), "port-forward", "pod/web", "18080:80");
-        assertEquals(List.of("", "error: error upgrading connection: port-forward is not available in this simulated "
-                        + "cluster (it tunnels SPDY/3.1, which this API server does not speak); reach the pod with "
-                        + "kubectl get --raw /api/v1/namespaces/NAMESPACE/pods/NAME:PORT/proxy/\n", 1),
+    void portForwardBefore131SaysWhatIsMissing() {
+        RealKubectl.Result result = harness.kubectl(RealKubectl.version(30), "port-forward", "pod/web", "18080:80");
+        assertEquals(List.of("", "error: error upgrading connection: this simulated API server streams over WebSocket "
+                        + "only, not SPDY/3.1: use kubectl 1.30 or later for exec and attach, 1.31 or later for "
+                        + "port-forward\n", 1),
                 List.of(result.stdout(), result.stderr(), result.exitCode()));
     }
 

@@ -10,6 +10,10 @@ public final class StreamHeaders {
 
     public static final String STAGE = "kubelab-stream";
     public static final String PROTOCOL = "kubelab-stream-protocol";
+    /** The pod's port a forwarded connection goes to ({@code pods/portforward}'s run). */
+    public static final String PORT = "kubelab-stream-port";
+    /** kubectl 1.31+'s port-forward: SPDY/3.1 frames inside the WebSocket's binary messages. */
+    public static final String SPDY_TUNNEL = "SPDY/3.1+portforward.k8s.io";
     public static final String CHECK = "check";
     public static final String RUN = "run";
     /** The Content-Type of a run's answer: messages packed by {@link ChannelFrames#pack}. */

@@ -36,14 +36,12 @@ public final class StreamRequests {
     private static final Duration ATTACH_LIMIT = Duration.ofHours(4);
 
     /*
-     * No upstream words exist for what this server lacks (SPDY/3.1 framing), so these say it plainly, in a
-     * Status as kubectl expects: it prints "error upgrading connection: " or "Error from server" before them.
+     * No upstream words exist for what this server lacks (SPDY/3.1 without a WebSocket around it), so this says
+     * it plainly, in a Status as kubectl expects: it prints "Error from server (BadRequest): " or "error
+     * upgrading connection: " before it.
      */
     static final String SPDY_NOT_SERVED = "this simulated API server streams over WebSocket only, not SPDY/3.1: "
-            + "use kubectl 1.30 or later for exec and attach";
-    static final String PORT_FORWARD_NOT_SERVED = "port-forward is not available in this simulated cluster "
-            + "(it tunnels SPDY/3.1, which this API server does not speak); reach the pod with kubectl get --raw "
-            + "/api/v1/namespaces/NAMESPACE/pods/NAME:PORT/proxy/";
+            + "use kubectl 1.30 or later for exec and attach, 1.31 or later for port-forward";
 
     private final SimCluster cluster;
 
@@ -67,7 +65,9 @@ public final class StreamRequests {
         if (stage.equals(StreamHeaders.RUN)) {
             ChannelProtocol protocol = ChannelProtocol.named(request.header(StreamHeaders.PROTOCOL))
                     .orElse(ChannelProtocol.V1);
-            if (subresource.equals("attach")) {
+            if (subresource.equals("portforward")) {
+                exchange.reply(forward(r, request.header(StreamHeaders.PORT), request.body()));
+            } else if (subresource.equals("attach")) {
                 attach(r, options, protocol, exchange);
             } else {
                 exchange.reply(frames(exec(r, options, protocol, new String(request.body(), StandardCharsets.UTF_8))));
@@ -77,8 +77,6 @@ public final class StreamRequests {
         Optional<KubeResponse> refused = check(r, subresource, options);
         if (refused.isPresent()) {
             exchange.reply(refused.get());
-        } else if (subresource.equals("portforward")) {
-            exchange.reply(KubeResponse.status(Status.badRequest(PORT_FORWARD_NOT_SERVED)));
         } else if (stage.equals(StreamHeaders.CHECK)) {
             exchange.reply(new KubeResponse(200, StreamHeaders.FRAMES, List.of(), new byte[0]));
         } else if (request.header("upgrade").toLowerCase(java.util.Locale.ROOT).startsWith("spdy/")) {
@@ -148,6 +146,27 @@ public final class StreamRequests {
                 : ErrorChannel.exitCode(protocol, options.command(), result.exitCode());
         status.ifPresent(m -> messages.add(ChannelFrames.encode(protocol, ChannelProtocol.ERROR, m)));
         return messages;
+    }
+
+    /**
+     * One HTTP request through a forwarded port: the kubelet dials the port inside the pod's own network
+     * namespace, so the container that listens there answers it; the raw reply goes back, or the kubelet's
+     * error (for the error stream) when nothing listens.
+     */
+    private KubeResponse forward(ApiRequest r, String portText, byte[] raw) {
+        ObjectNode pod = cluster.api().connect(r, "portforward");
+        int port = ProxyTarget.port(portText);
+        String node = pod.path("spec").path("nodeName").asText("");
+        String uid = pod.path("metadata").path("uid").asText("");
+        Optional<io.kubelab.runtime.image.Process.Served> served = cluster.runtime(node)
+                .flatMap(runtime -> runtime.http(uid, port, HttpWire.parse(raw, "127.0.0.1")));
+        if (served.isEmpty()) {
+            return KubeResponse.text(500, "error forwarding port " + port + " to pod " + uid + ", uid : failed to "
+                    + "connect to localhost:" + port + " inside namespace \"" + uid + "\", IPv4: dial tcp4 127.0.0.1:"
+                    + port + ": connect: connection refused IPv6 dial tcp6 [::1]:" + port
+                    + ": connect: connection refused ");
+        }
+        return new KubeResponse(200, "application/octet-stream", List.of(), HttpWire.response(served.get().reply()));
     }
 
     /** {@code attach}: what the container's process writes from now on, until the client leaves. */
