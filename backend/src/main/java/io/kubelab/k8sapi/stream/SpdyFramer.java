@@ -98,7 +98,6 @@ public final class SpdyFramer {
         return switch (type) {
             case SYN_STREAM -> {
                 int id = in.getInt() & 0x7fffffff;
-                in.position(10);
                 yield new SynStream(id, headers(inflate(data, 10)));
             }
             case RST_STREAM -> new Reset(in.getInt() & 0x7fffffff);
