@@ -30,6 +30,7 @@ class ExecWebSocketTest {
     static void start() {
         harness = new KubeApiHarness();
         harness.terminal("kubectl run box --image=busybox -- sleep 3600");
+        harness.terminal("kubectl run ticker --image=busybox -- sh -c 'while true; do echo tick; sleep 1; done'");
         harness.settle();
         vertx = Vertx.vertx();
         client = vertx.createWebSocketClient();
@@ -85,6 +86,28 @@ class ExecWebSocketTest {
         assertEquals(List.of("protocol v4.base64.channel.k8s.io", "1aGkK",
                 "3" + java.util.Base64.getEncoder().encodeToString("{\"metadata\":{},\"status\":\"Success\"}"
                         .getBytes(StandardCharsets.UTF_8))), messages);
+    }
+
+    @Test
+    void attachStreamsWhatTheContainerWritesFromNowOn() throws Exception {
+        CompletableFuture<List<String>> ticks = new CompletableFuture<>();
+        List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(harness.port())
+                .setURI("/k8s/harness/api/v1/namespaces/default/pods/ticker/attach?container=ticker&stdout=true")
+                .addSubProtocol("v5.channel.k8s.io");
+        WebSocket ws = client.connect(options).await(10, TimeUnit.SECONDS);
+        ws.binaryMessageHandler(b -> {
+            received.add(b.getByte(0) + ":" + b.getString(1, b.length()));
+            if (received.size() == 2) {
+                ticks.complete(List.copyOf(received));
+            }
+        });
+        for (int i = 0; i < 50 && !ticks.isDone(); i++) {
+            harness.advance(java.time.Duration.ofSeconds(1));
+            Thread.sleep(20);
+        }
+        assertEquals(List.of("1:tick\n", "1:tick\n"), ticks.get(10, TimeUnit.SECONDS));
+        ws.close().await(10, TimeUnit.SECONDS);
     }
 
     @Test
