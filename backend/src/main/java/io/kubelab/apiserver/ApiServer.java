@@ -95,15 +95,12 @@ public final class ApiServer {
      * the container. Kubernetes' refusals for a pod that cannot take it, in its words.
      */
     public PodExec.Result exec(ApiRequest r, String container, java.util.List<String> command) {
-        checkRunning();
-        ApiRequest create = new ApiRequest(r.user(), ApiRequest.Verb.CREATE, r.type(), r.namespace(), r.name(), "exec",
-                Optional.empty(), ApiRequest.PatchType.NONE, r.options());
-        String object = ObjectMeta.reference("Pod", r.namespace(), r.name());
-        events.authenticated(create, object);
-        authorize(create, object);
-        ApiRequest read = new ApiRequest(r.user(), ApiRequest.Verb.GET, r.type(), r.namespace(), r.name(), "",
-                Optional.empty(), ApiRequest.PatchType.NONE, r.options());
-        ObjectNode pod = registry.get(read);
+        return exec(r, container, command, "");
+    }
+
+    /** {@code pods/exec} with {@code stdin} as the command's whole standard input ({@code kubectl exec -i}). */
+    public PodExec.Result exec(ApiRequest r, String container, java.util.List<String> command, String stdin) {
+        ObjectNode pod = connect(r, "exec");
         String phase = pod.path("status").path("phase").asText("");
         if (phase.equals("Succeeded") || phase.equals("Failed")) {
             throw new StatusException(Status.badRequest("cannot exec into a container in a completed pod; current phase is "
@@ -120,7 +117,7 @@ public final class ApiServer {
             throw new StatusException(Status.badRequest("unable to upgrade connection: container not found (\""
                     + container + "\")"));
         }
-        PodExec.Result result = podExec.exec(node, ObjectMeta.uid(pod), container, command).orElseThrow(() ->
+        PodExec.Result result = podExec.exec(node, ObjectMeta.uid(pod), container, command, stdin).orElseThrow(() ->
                 new StatusException(Status.internalError("error dialing backend: dial tcp " + node
                         + ":10250: connect: no route to host")));
         if (result == PodExec.NOT_RUNNING) {
@@ -128,6 +125,23 @@ public final class ApiServer {
                     + container + "\")"));
         }
         return result;
+    }
+
+    /**
+     * A connect request ({@code pods/exec}, {@code attach}, {@code portforward}, the {@code proxy} of pods,
+     * services and nodes): authenticated and authorized as {@code r}'s verb on the subresource, as
+     * kube-apiserver's filters do; the object it goes to, or its {@code NotFound}.
+     */
+    public ObjectNode connect(ApiRequest r, String subresource) {
+        checkRunning();
+        ApiRequest create = new ApiRequest(r.user(), r.verb(), r.type(), r.namespace(), r.name(),
+                subresource, Optional.empty(), ApiRequest.PatchType.NONE, r.options());
+        String object = ObjectMeta.reference(r.type().kind(), r.namespace(), r.name());
+        events.authenticated(create, object);
+        authorize(create, object);
+        ApiRequest read = new ApiRequest(r.user(), ApiRequest.Verb.GET, r.type(), r.namespace(), r.name(), "",
+                Optional.empty(), ApiRequest.PatchType.NONE, r.options());
+        return registry.get(read);
     }
 
     /** {@code sim stop apiserver}: every request fails until it is started again. */

@@ -14,13 +14,13 @@ public interface PodExec {
     }
 
     /**
-     * Runs {@code argv} in a running container of pod {@code podUid} on {@code node}; empty when the node's
-     * kubelet cannot be reached.
+     * Runs {@code argv} in a running container of pod {@code podUid} on {@code node}, with {@code stdin} as
+     * its whole standard input; empty when the node's kubelet cannot be reached.
      */
-    Optional<Result> exec(String node, String podUid, String container, List<String> argv);
+    Optional<Result> exec(String node, String podUid, String container, List<String> argv, String stdin);
 
     /** The kubelet answered, but the container is not running there (any more). */
     Result NOT_RUNNING = new Result("", "", -1);
 
-    PodExec NONE = (node, podUid, container, argv) -> Optional.empty();
+    PodExec NONE = (node, podUid, container, argv, stdin) -> Optional.empty();
 }

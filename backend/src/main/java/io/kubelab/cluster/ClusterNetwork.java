@@ -82,6 +82,16 @@ final class ClusterNetwork {
         return send(node.get(), OUTSIDE_CLIENT, "a client outside the cluster", address, port, request, false);
     }
 
+    /**
+     * A request from node {@code node}'s own network namespace (the API server's proxy on the control plane):
+     * pod IPs are routed to whichever node holds them, service IPs through that node's kube-proxy rules.
+     */
+    Network.HttpExchange fromNode(String node, String address, int port, Network.HttpRequest request) {
+        String client = spec.nodes().stream().filter(n -> n.name().equals(node)).map(ClusterSpec.NodeSpec::internalIp)
+                .findFirst().orElse(OUTSIDE_CLIENT);
+        return send(node, client, "the API server's proxy on " + node, address, port, request, false);
+    }
+
     private boolean nodeUp(String node) {
         ContainerRuntime runtime = runtimes.get(node);
         return runtime != null && runtime.running();

@@ -129,12 +129,12 @@ final class Components {
         metricsServer = new MetricsServerBackend(clock, api, spec, runtimes,
                 node -> !stopped.test("kubelet/" + node) && !stopped.test("node/" + node), seed);
         api.setMetricsSource(metricsServer);
-        api.setPodExec((node, uid, container, argv) -> {
+        api.setPodExec((node, uid, container, argv, stdin) -> {
             ContainerRuntime runtime = runtimes.get(node);
             if (runtime == null || stopped.test("kubelet/" + node) || stopped.test("node/" + node)) {
                 return java.util.Optional.empty();
             }
-            return java.util.Optional.of(runtime.exec(uid, container, argv)
+            return java.util.Optional.of(runtime.exec(uid, container, argv, stdin)
                     .map(r -> new io.kubelab.apiserver.PodExec.Result(r.stdout(), r.stderr(), r.exitCode()))
                     .orElse(io.kubelab.apiserver.PodExec.NOT_RUNNING));
         });

@@ -273,6 +273,11 @@ public final class SimCluster {
         return parts.network().fromOutside(address, port, request);
     }
 
+    /** A request from node {@code node} itself (kube-apiserver's {@code proxy} subresources on the control plane). */
+    public Network.HttpExchange requestFromNode(String node, String address, int port, Network.HttpRequest request) {
+        return parts.network().fromNode(node, address, port, request);
+    }
+
     /** An HA control plane's etcd members; empty with one control-plane node. */
     public Optional<EtcdMembers> etcdMembers() {
         return Optional.ofNullable(parts.etcdMembers());

@@ -11,6 +11,8 @@ import io.kubelab.apiserver.Status;
 import io.kubelab.apiserver.StatusException;
 import io.kubelab.apiserver.UserInfo;
 import io.kubelab.cluster.SimCluster;
+import io.kubelab.k8sapi.stream.ProxyRequests;
+import io.kubelab.k8sapi.stream.StreamRequests;
 import io.kubelab.model.ResourceType;
 import io.kubelab.model.ResourceTypes;
 
@@ -29,12 +31,16 @@ final class ResourceRequests {
     private final ApiServer api;
     private final Watches watches;
     private final PodLogRequests logs;
+    private final StreamRequests streams;
+    private final ProxyRequests proxies;
 
     ResourceRequests(SimCluster cluster) {
         this.cluster = cluster;
         this.api = cluster.api();
         this.watches = new Watches(cluster);
         this.logs = new PodLogRequests(cluster);
+        this.streams = new StreamRequests(cluster);
+        this.proxies = new ProxyRequests(cluster);
     }
 
     void serve(KubeRequest request, ApiPath path, KubeExchange exchange) {
@@ -46,8 +52,12 @@ final class ResourceRequests {
             logs.serve(request, user, type, path, exchange);
             return;
         }
-        if (isStreamingSubresource(path.subresource())) {
-            exchange.reply(KubeResponse.status(Status.badRequest("Upgrade request required")));
+        if (StreamRequests.isStreaming(path.subresource())) {
+            streams.serve(request, user, type, path.namespace(), path.name(), path.subresource(), exchange);
+            return;
+        }
+        if (path.subresource().equals("proxy")) {
+            proxies.serve(request, user, type, path.namespace(), path.name(), path.rest(), exchange);
             return;
         }
         Verb verb = verb(method, named, path, request);
@@ -126,10 +136,6 @@ final class ResourceRequests {
             throw new StatusException(KubeApi.pathNotFound());
         }
         return type.get();
-    }
-
-    private static boolean isStreamingSubresource(String subresource) {
-        return subresource.equals("exec") || subresource.equals("attach") || subresource.equals("portforward");
     }
 
     private static Verb verb(String method, boolean named, ApiPath path, KubeRequest request) {

@@ -302,7 +302,12 @@ public final class ContainerRuntime {
 
     /** ExecSync in a running container ({@code kubectl exec}, exec probes, preStop hooks). */
     public Optional<Process.ExecResult> exec(String podUid, String container, List<String> argv) {
-        return runningProcess(podUid, container).map(p -> p.exec(argv, clock.now()));
+        return exec(podUid, container, argv, "");
+    }
+
+    /** ExecSync with {@code stdin} as the command's whole standard input ({@code kubectl exec -i}). */
+    public Optional<Process.ExecResult> exec(String podUid, String container, List<String> argv, String stdin) {
+        return runningProcess(podUid, container).map(p -> p.exec(argv, stdin, clock.now()));
     }
 
     /** An HTTP request to a pod's IP and port; the serving container's access log gets its lines. */

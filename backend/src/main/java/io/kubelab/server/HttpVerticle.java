@@ -84,6 +84,7 @@ final class HttpVerticle extends VerticleBase {
                 .setHost(config.host())
                 .setPort(config.port())
                 .setCompressionSupported(true)
+                .setWebSocketSubProtocols(StreamUpgrade.SUBPROTOCOLS)
                 .setMaxHeaderSize(16 * 1024));
         // The same routes over TLS: kubectl sends a kubeconfig's bearer token only to an https server.
         kubeServer = vertx.createHttpServer(new HttpServerOptions()
@@ -94,6 +95,7 @@ final class HttpVerticle extends VerticleBase {
                         .addCertValue(Buffer.buffer(tls.certificatePem()))
                         .addKeyValue(Buffer.buffer(tls.keyPem())))
                 .setCompressionSupported(true)
+                .setWebSocketSubProtocols(StreamUpgrade.SUBPROTOCOLS)
                 .setMaxHeaderSize(16 * 1024));
         return server.requestHandler(router).listen().compose(s -> kubeServer.requestHandler(router).listen());
     }

@@ -29,12 +29,13 @@ final class KubeRoutes {
     static final String PREFIX = "/k8s/";
     /** The request headers the API reads; the others are not carried (to another member, say). */
     private static final List<String> HEADERS = List.of("accept", "content-type", "user-agent", "impersonate-user",
-            "impersonate-group", "impersonate-uid", "if-none-match");
+            "impersonate-group", "impersonate-uid", "if-none-match", "upgrade");
 
     private final Vertx vertx;
     private final Sandboxes sandboxes;
     private final KubeBus bus;
     private final String secret;
+
     /** Each sandbox's watches and followed logs open through this member. */
     private final Map<String, AtomicInteger> streams = new java.util.concurrent.ConcurrentHashMap<>();
     /** Watches and followed logs one sandbox may hold open at once through one member; more get 429. */
@@ -52,12 +53,31 @@ final class KubeRoutes {
     }
 
     void mount(Router router) {
+        // Before the body handler: an upgrade request's connection is the WebSocket's, not a body to read.
+        router.route("/k8s/:id/*").handler(ctx -> {
+            if (StreamUpgrade.wants(ctx.request())) {
+                ctx.request().pause();
+                authenticated(ctx, id -> StreamUpgrade.serve(vertx, ctx.request(), request(ctx, id, false),
+                        (r, exchange) -> bus.serve(id, r, exchange), release -> bus.releaseLocally(id, release)));
+            } else {
+                ctx.next();
+            }
+        });
         router.route("/k8s/:id/*").handler(BodyHandler.create(false).setBodyLimit(KubeApi.MAX_BODY_BYTES))
                 .handler(this::serve).failureHandler(KubeRoutes::failure);
         router.route("/k8s/:id").handler(this::serve).failureHandler(KubeRoutes::failure);
     }
 
     private void serve(RoutingContext ctx) {
+        authenticated(ctx, id -> {
+            AtomicInteger open = streams.computeIfAbsent(id, k -> new AtomicInteger());
+            bus.serve(id, request(ctx, id, true), new HttpKubeExchange(vertx, ctx.response(),
+                    release -> bus.releaseLocally(id, release), open, MAX_STREAMS_PER_SANDBOX));
+        });
+    }
+
+    /** Runs {@code then} with the sandbox's id once the caller's token is the sandbox's; else a 401. */
+    private void authenticated(RoutingContext ctx, java.util.function.Consumer<String> then) {
         String id = ctx.pathParam("id");
         Optional<String> token = bearer(ctx.request());
         if (token.isEmpty()) {
@@ -71,10 +91,7 @@ final class KubeRoutes {
                 unauthorized(ctx);
                 return;
             }
-            KubeRequest request = request(ctx, id);
-            AtomicInteger open = streams.computeIfAbsent(id, k -> new AtomicInteger());
-            bus.serve(id, request, new HttpKubeExchange(vertx, ctx.response(), release -> bus.releaseLocally(id, release),
-                    open, MAX_STREAMS_PER_SANDBOX));
+            then.accept(id);
         }).onFailure(ctx::fail);
     }
 
@@ -100,7 +117,7 @@ final class KubeRoutes {
     private record Cached(Optional<SandboxRecord> record, long readAt) {
     }
 
-    private static KubeRequest request(RoutingContext ctx, String id) {
+    private static KubeRequest request(RoutingContext ctx, String id, boolean withBody) {
         HttpServerRequest http = ctx.request();
         String path = http.path().substring(Math.min(http.path().length(), PREFIX.length() + id.length()));
         Map<String, List<String>> query = new LinkedHashMap<>();
@@ -114,7 +131,7 @@ final class KubeRoutes {
                 headers.put(name, String.join(",", values));
             }
         }
-        Buffer body = ctx.body() == null ? null : ctx.body().buffer();
+        Buffer body = !withBody || ctx.body() == null ? null : ctx.body().buffer();
         return new KubeRequest(http.method().name(), path.isEmpty() ? "/" : path, query, headers,
                 body == null ? new byte[0] : body.getBytes());
     }

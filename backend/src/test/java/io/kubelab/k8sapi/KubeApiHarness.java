@@ -4,6 +4,7 @@ import io.kubelab.clock.SimClock;
 import io.kubelab.cluster.ClusterSpec;
 import io.kubelab.cluster.SimCluster;
 import io.kubelab.server.HttpKubeExchange;
+import io.kubelab.server.StreamUpgrade;
 import io.kubelab.shell.CommandResult;
 import io.kubelab.shell.Shell;
 import io.vertx.core.Vertx;
@@ -52,7 +53,9 @@ public final class KubeApiHarness implements AutoCloseable {
         api = new KubeApi(cluster);
         try {
             home = Files.createTempDirectory("kubelab-kubectl");
-            server = vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1")
+            server = vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions()
+                            .setWebSocketSubProtocols(StreamUpgrade.SUBPROTOCOLS))
+                    .requestHandler(this::handle).listen(0, "127.0.0.1")
                     .await(30, TimeUnit.SECONDS);
             kubeconfig = home.resolve("config");
             Files.writeString(kubeconfig, """
@@ -188,30 +191,43 @@ public final class KubeApiHarness implements AutoCloseable {
     }
 
     private void handle(HttpServerRequest http) {
-        http.body().onSuccess(body -> {
-            String prefix = "/k8s/harness";
-            String path = http.path().startsWith(prefix) ? http.path().substring(prefix.length()) : http.path();
-            Map<String, List<String>> query = new LinkedHashMap<>();
-            http.params().forEach(e -> query.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-            Map<String, String> headers = new LinkedHashMap<>();
-            http.headers().names().forEach(name -> headers.put(name.toLowerCase(java.util.Locale.ROOT),
-                    String.join(",", http.headers().getAll(name))));
-            KubeRequest request = new KubeRequest(http.method().name(), path.isEmpty() ? "/" : path, query, headers,
-                    body == null ? new byte[0] : body.getBytes());
-            HttpKubeExchange exchange = new HttpKubeExchange(vertx, http.response(), release ->
-                    vertx.executeBlocking(() -> {
-                        synchronized (shell) {
-                            release.run();
-                        }
-                        return null;
-                    }, false));
-            vertx.executeBlocking(() -> {
-                synchronized (shell) {
-                    api.serve(request, exchange);
-                }
-                return null;
-            }, false);
-        });
+        if (StreamUpgrade.wants(http)) {
+            StreamUpgrade.serve(vertx, http, request(http, null), this::serve, this::underLock);
+            return;
+        }
+        http.body().onSuccess(body -> serve(request(http, body), new HttpKubeExchange(vertx, http.response(),
+                this::underLock)));
+    }
+
+    private static KubeRequest request(HttpServerRequest http, io.vertx.core.buffer.Buffer body) {
+        String prefix = "/k8s/harness";
+        String path = http.path().startsWith(prefix) ? http.path().substring(prefix.length()) : http.path();
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        http.params().forEach(e -> query.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<String, String> headers = new LinkedHashMap<>();
+        http.headers().names().forEach(name -> headers.put(name.toLowerCase(java.util.Locale.ROOT),
+                String.join(",", http.headers().getAll(name))));
+        return new KubeRequest(http.method().name(), path.isEmpty() ? "/" : path, query, headers,
+                body == null ? new byte[0] : body.getBytes());
+    }
+
+    /** A request to the sandbox's API on a worker, under the shell's lock, as the server's bus does it. */
+    private void serve(KubeRequest request, KubeExchange exchange) {
+        vertx.executeBlocking(() -> {
+            synchronized (shell) {
+                api.serve(request, exchange);
+            }
+            return null;
+        }, false);
+    }
+
+    private void underLock(Runnable release) {
+        vertx.executeBlocking(() -> {
+            synchronized (shell) {
+                release.run();
+            }
+            return null;
+        }, false);
     }
 
     @Override

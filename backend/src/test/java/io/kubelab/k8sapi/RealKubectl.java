@@ -88,6 +88,22 @@ public final class RealKubectl {
         }
     }
 
+    /** Starts kubectl with {@code args} and leaves it running (port-forward); the caller reads and ends it. */
+    public Process start(List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(binary.toString());
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("TZ", "UTC");
+        builder.environment().put("HOME", System.getProperty("java.io.tmpdir"));
+        builder.environment().remove("KUBECONFIG");
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Runs kubectl with {@code args} (a kubeconfig and cache dir among them), stdin and extra environment. */
     public Result run(List<String> args, String stdin, Map<String, String> env) {
         List<String> command = new ArrayList<>();

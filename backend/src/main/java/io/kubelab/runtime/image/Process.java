@@ -57,6 +57,14 @@ public interface Process {
     /** Runs a command inside the container ({@code kubectl exec}, an exec probe), to completion. */
     ExecResult exec(List<String> argv, java.time.Instant now);
 
+    /**
+     * Runs a command with {@code stdin} as its whole standard input ({@code kubectl exec -i}), to completion;
+     * a process that reads no input runs it as {@link #exec(List, java.time.Instant)}.
+     */
+    default ExecResult exec(List<String> argv, String stdin, java.time.Instant now) {
+        return exec(argv, now);
+    }
+
     record ExecResult(String stdout, String stderr, int exitCode) {
     }
 

@@ -124,14 +124,14 @@ final class ShellProcess extends TimedProcess {
     }
 
     @Override
-    public ExecResult exec(List<String> argv, Instant now) {
+    public ExecResult exec(List<String> argv, String stdin, Instant now) {
         if (quiet) {
             main.advanceTo(container.elapsed(now), QUIET_BUDGET);
             while (main.next(0).isPresent()) {
                 // output past the point where next() went quiet has no one to read it
             }
         }
-        return super.exec(argv, now);
+        return super.exec(argv, stdin, now);
     }
 
     /**

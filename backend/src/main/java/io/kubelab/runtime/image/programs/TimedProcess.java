@@ -115,6 +115,11 @@ abstract class TimedProcess implements Process {
 
     @Override
     public ExecResult exec(List<String> argv, Instant now) {
+        return exec(argv, "", now);
+    }
+
+    @Override
+    public ExecResult exec(List<String> argv, String stdin, Instant now) {
         if (argv.isEmpty()) {
             return new ExecResult("", "OCI runtime exec failed: exec failed: unable to start container process: exec: \"\": executable file not found in $PATH: unknown", 126);
         }
@@ -125,7 +130,7 @@ abstract class TimedProcess implements Process {
         ShellState st = new ShellState(container, "sh", container.elapsed(now));
         Sink.Capture out = new Sink.Capture();
         Sink.Capture err = new Sink.Capture();
-        int code = Interpreter.run(st, Interpreter.literal(argv), new Io(out, err, ""));
+        int code = Interpreter.run(st, Interpreter.literal(argv), new Io(out, err, stdin));
         return new ExecResult(out.text(), err.text(), code);
     }
 
