@@ -55,7 +55,11 @@ final class KubeRoutes {
     void mount(Router router) {
         // Before the body handler: an upgrade request's connection is the WebSocket's, not a body to read.
         router.route("/k8s/:id/*").handler(ctx -> {
-            if (StreamUpgrade.wants(ctx.request())) {
+            if (WatchUpgrade.wants(ctx.request())) {
+                ctx.request().pause();
+                authenticated(ctx, id -> bus.serve(id, request(ctx, id, false), new WatchUpgrade(vertx, ctx.request(),
+                        release -> bus.releaseLocally(id, release))));
+            } else if (StreamUpgrade.wants(ctx.request())) {
                 ctx.request().pause();
                 authenticated(ctx, id -> StreamUpgrade.serve(vertx, ctx.request(), request(ctx, id, false),
                         (r, exchange) -> bus.serve(id, r, exchange), release -> bus.releaseLocally(id, release)));

@@ -49,7 +49,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sandbox's API server, while the sandbox's clock runs in real time as it does for students.
  * fabric8's Config reads the kubeconfig's server, CA and token but has no {@code tls-server-name}: the
  * client gets {@link PinnedTls} (the same CA, the name checked against tls-server-name) as its trust manager.
- * Watches are HTTP watches ({@code Config.onlyHttpWatches}): WebSocket watches are not served yet.
+ * Watches are fabric8's default, WebSocket watches (kube-apiserver serves watches over a WebSocket too).
  */
 class Fabric8ClientTest {
 
@@ -87,9 +87,6 @@ class Fabric8ClientTest {
         var trust = PinnedTls.of(cluster.path("certificate-authority-data").asText(),
                 serverName != null ? serverName : cluster.path("tls-server-name").asText());
         Config config = Config.fromKubeconfig(kubeconfig);
-        // fabric8 first asks for a WebSocket watch and falls back to HTTP only when the handshake fails; our
-        // API answers the upgrade request with the chunked watch, which the JDK's handshake waits on for good.
-        config.setOnlyHttpWatches(true);
         // No retries with backoff: a refused handshake would be retried for a minute and a half.
         config.setRequestRetryBackoffLimit(0);
         return new KubernetesClientBuilder().withConfig(config)

@@ -127,4 +127,25 @@ class KubeApiServerTest {
     private static HttpResponse<Buffer> get(WebClient client, String path, String token) throws Exception {
         return client.get(path).bearerTokenAuthentication(token).send().await(10, TimeUnit.SECONDS);
     }
+
+    @Test
+    void aWatchCanBeReadOverAWebSocketAsFabric8AsksForIt(Vertx vertx) throws Exception {
+        JsonObject sandbox = create();
+        String config = client.get("/api/v1/sandboxes/" + sandbox.getString("id") + "/kubeconfig")
+                .bearerTokenAuthentication(sandbox.getString("token")).send().await(10, TimeUnit.SECONDS).bodyAsString();
+        String ca = config.replaceAll("(?s).*certificate-authority-data: (\\S+).*", "$1");
+        var sockets = vertx.createWebSocketClient(new io.vertx.core.http.WebSocketClientOptions().setSsl(true)
+                .setVerifyHost(false).setTrustOptions(new PemTrustOptions().addCertValue(
+                        Buffer.buffer(Base64.getDecoder().decode(ca)))));
+        var messages = new java.util.concurrent.LinkedBlockingQueue<String>();
+        var ws = sockets.connect(new io.vertx.core.http.WebSocketConnectOptions().setHost("127.0.0.1")
+                .setPort(server.kubeApiPort()).setURI("/k8s/" + sandbox.getString("id")
+                        + "/api/v1/namespaces/kube-system/configmaps?watch=true&fieldSelector=metadata.name%3Dkube-proxy")
+                .addHeader("Authorization", "Bearer " + sandbox.getString("token"))).await(10, TimeUnit.SECONDS);
+        ws.textMessageHandler(messages::add);
+        String first = messages.poll(10, TimeUnit.SECONDS);
+        assertTrue(first != null && first.startsWith("{\"type\":\"ADDED\",\"object\":{")
+                && first.contains("\"name\":\"kube-proxy\""), String.valueOf(first));
+        ws.close().await(10, TimeUnit.SECONDS);
+    }
 }
