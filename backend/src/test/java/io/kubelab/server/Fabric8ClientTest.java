@@ -212,7 +212,12 @@ class Fabric8ClientTest {
         Pod pod = client.pods().withLabel("app", "logs").waitUntilCondition(
                 p -> p != null && "Running".equals(p.getStatus().getPhase()), 2, TimeUnit.MINUTES);
         var logs = client.pods().withName(pod.getMetadata().getName());
+        // Running comes before nginx has written its start-up notices (simulated time follows the wall clock here).
         String all = logs.getLog();
+        for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+             !all.contains("start worker process 30\n") && System.nanoTime() < deadline; all = logs.getLog()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
+        }
         assertTrue(all.contains("[notice] 1#1: nginx/1.27"), all);
         String last = logs.tailingLines(1).getLog();
         assertTrue(last.endsWith("[notice] 1#1: start worker process 30\n"), last);

@@ -138,11 +138,12 @@ class KubeApiServerTest {
                 .setVerifyHost(false).setTrustOptions(new PemTrustOptions().addCertValue(
                         Buffer.buffer(Base64.getDecoder().decode(ca)))));
         var messages = new java.util.concurrent.LinkedBlockingQueue<String>();
-        var ws = sockets.connect(new io.vertx.core.http.WebSocketConnectOptions().setHost("127.0.0.1")
+        // The handler is in place before the handshake: the first event may follow it at once.
+        var ws = sockets.webSocket().textMessageHandler(messages::add);
+        ws.connect(new io.vertx.core.http.WebSocketConnectOptions().setHost("127.0.0.1")
                 .setPort(server.kubeApiPort()).setURI("/k8s/" + sandbox.getString("id")
                         + "/api/v1/namespaces/kube-system/configmaps?watch=true&fieldSelector=metadata.name%3Dkube-proxy")
                 .addHeader("Authorization", "Bearer " + sandbox.getString("token"))).await(10, TimeUnit.SECONDS);
-        ws.textMessageHandler(messages::add);
         String first = messages.poll(10, TimeUnit.SECONDS);
         assertTrue(first != null && first.startsWith("{\"type\":\"ADDED\",\"object\":{")
                 && first.contains("\"name\":\"kube-proxy\""), String.valueOf(first));

@@ -114,7 +114,11 @@ public final class EventsCommand extends Command {
         io.kubelab.kubectl.go.GoSort.sort(events, Comparator.comparing(EventsCommand::time));
         String output = flags.string(OutputFlags.OUTPUT);
         if (output.equals("json")) {
-            ctx.out().append(io.kubelab.kubectl.print.JsonPrinter.printInOrder(EventList.of(events)));
+            // The printer drops managedFields unless --show-managed-fields, as for every -o json.
+            boolean managed = flags.changed("show-managed-fields") && flags.bool("show-managed-fields");
+            ObjectNode eventList = EventList.of(events);
+            ctx.out().append(io.kubelab.kubectl.print.JsonPrinter.printInOrder(managed ? eventList
+                    : (ObjectNode) io.kubelab.kubectl.print.OmitManagedFields.omit(eventList)));
             return;
         }
         if (output.equals("name")) {
