@@ -23,6 +23,7 @@ import java.util.Locale;
 final class Watches {
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
+    private static final Duration MAX_TIMEOUT = Duration.ofDays(1);
 
     private final SimCluster cluster;
 
@@ -34,7 +35,11 @@ final class Watches {
         String contentType = output.form() == Output.Form.YAML ? KubeResponse.JSON : output.contentType();
         Duration limit = DEFAULT_TIMEOUT;
         if (!request.param("timeoutSeconds").isEmpty()) {
-            limit = Duration.ofSeconds(Math.max(0, QueryOptions.integer("timeoutSeconds", request.param("timeoutSeconds"))));
+            long seconds = QueryOptions.integer("timeoutSeconds", request.param("timeoutSeconds"));
+            // 0 (or less) means the server's default, as in kube-apiserver; a day at most, so no watch outlives it.
+            if (seconds > 0) {
+                limit = Duration.ofSeconds(Math.min(seconds, MAX_TIMEOUT.toSeconds()));
+            }
         }
         // Events the watch delivers while it starts (the current objects for resourceVersion 0) wait for the stream.
         List<byte[]> early = new ArrayList<>();
@@ -59,7 +64,13 @@ final class Watches {
             gone.end();
             return;
         }
-        KubeExchange.Stream open = exchange.stream(contentType, limit);
+        KubeExchange.Stream open;
+        try {
+            open = exchange.stream(contentType, limit);
+        } catch (RuntimeException e) {
+            watch.stop();
+            throw e;
+        }
         open.onClose(watch::stop);
         for (byte[] line : early) {
             open.send(line);

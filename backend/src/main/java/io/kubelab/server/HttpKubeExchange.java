@@ -70,6 +70,11 @@ public final class HttpKubeExchange implements KubeExchange {
         response.closeHandler(v -> stream.close(false));
         long timer = vertx.setTimer(Math.max(1, limit.toMillis()), t -> stream.close(true));
         stream.timer = timer;
+        if (response.closed()) {
+            // The client left while the request waited its turn: its close happened before the handler was set.
+            stream.close(false);
+            return stream;
+        }
         // Headers go out at once: a client waits for them before it reads any event.
         response.write(Buffer.buffer());
         return stream;

@@ -53,7 +53,8 @@ final class HttpVerticle extends VerticleBase {
         router.get("/metrics").handler(PrometheusScrapingHandler.create(metricsRegistry));
         router.route("/static/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600));
         // Before sessions, CSRF and the 1 MiB body limit: the Kubernetes API authenticates by bearer token only.
-        new KubeRoutes(vertx, sandboxes, kube, secret).mount(router);
+        KubeRoutes kubeRoutes = new KubeRoutes(vertx, sandboxes, kube, secret);
+        kubeRoutes.mount(router);
 
         SessionHandler sessions = SessionHandler.create(ClusteredSessionStore.create(vertx))
                 .setSessionCookieName(BrowserSandboxes.COOKIE)
@@ -97,7 +98,13 @@ final class HttpVerticle extends VerticleBase {
                 .setCompressionSupported(true)
                 .setWebSocketSubProtocols(StreamUpgrade.SUBPROTOCOLS)
                 .setMaxHeaderSize(16 * 1024));
-        return server.requestHandler(router).listen().compose(s -> kubeServer.requestHandler(router).listen());
+        // The TLS listener serves the Kubernetes API only: no pages, sessions or automation API under its certificate.
+        Router kubeRouter = Router.router(vertx);
+        kubeRouter.route().handler(RequestLog::handle);
+        kubeRoutes.mount(kubeRouter);
+        kubeRouter.route().last().handler(ctx -> ctx.response().setStatusCode(404)
+                .putHeader("Content-Type", "text/plain; charset=utf-8").end("404 page not found\n"));
+        return server.requestHandler(router).listen().compose(s -> kubeServer.requestHandler(kubeRouter).listen());
     }
 
     int kubeApiPort() {

@@ -60,12 +60,20 @@ final class KubeBus {
         forward(id, request, exchange);
     }
 
-    /** Runs a stream's release under the sandbox's lock on a worker, if the sandbox still runs here. */
+    /**
+     * Runs a stream's release: for a sandbox run here, in its queue and under its lock (a release waits its turn
+     * rather than holding a worker on the lock, and is never refused); for one run elsewhere, at once, since
+     * what is released is only this member's end of a forwarded stream.
+     */
     void releaseLocally(String id, Runnable release) {
-        vertx.executeBlocking(() -> {
+        if (!host.hosts(id)) {
+            release.run();
+            return;
+        }
+        queues.submitAlways(id, () -> {
             host.underLock(id, release);
             return null;
-        }, false);
+        });
     }
 
     /** Starts taking requests for {@code id} from other members; the caller unregisters it when the sandbox stops. */

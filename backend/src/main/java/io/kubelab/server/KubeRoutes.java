@@ -95,7 +95,11 @@ final class KubeRoutes {
                 unauthorized(ctx);
                 return;
             }
-            then.accept(id);
+            try {
+                then.accept(id);
+            } catch (RuntimeException e) {
+                ctx.fail(e);
+            }
         }).onFailure(ctx::fail);
     }
 
@@ -111,6 +115,10 @@ final class KubeRoutes {
             return io.vertx.core.Future.succeededFuture(cached.record());
         }
         return sandboxes.find(id).onSuccess(found -> {
+            if (found.isEmpty()) {
+                // Misses are not kept: random ids must not push out the records of sandboxes in use.
+                return;
+            }
             if (records.size() >= MAX_CACHED_RECORDS) {
                 records.clear();
             }
@@ -153,6 +161,12 @@ final class KubeRoutes {
     }
 
     private static void failure(RoutingContext ctx) {
+        if (ctx.failure() instanceof io.vertx.ext.web.handler.HttpException http && http.getStatusCode() == 400
+                || ctx.statusCode() == 400) {
+            // A query that cannot be decoded (e.g. %zz): kube-apiserver's 400.
+            write(ctx, KubeResponse.status(Status.badRequest("invalid request: the query could not be decoded")));
+            return;
+        }
         if (ctx.statusCode() == 413) {
             write(ctx, KubeResponse.status(Status.requestEntityTooLarge("limit is " + KubeApi.MAX_BODY_BYTES)));
             return;

@@ -33,8 +33,17 @@ final class SandboxQueues {
     }
 
     <T> Future<T> submit(String id, Callable<T> work) {
+        return submit(id, work, true);
+    }
+
+    /** Work that must run whatever the queue's length: releasing what a closed stream held. */
+    <T> Future<T> submitAlways(String id, Callable<T> work) {
+        return submit(id, work, false);
+    }
+
+    private <T> Future<T> submit(String id, Callable<T> work, boolean bounded) {
         AtomicInteger count = waiting.computeIfAbsent(id, k -> new AtomicInteger());
-        if (count.incrementAndGet() > limit) {
+        if (count.incrementAndGet() > limit && bounded) {
             count.decrementAndGet();
             return Future.failedFuture(new Full());
         }

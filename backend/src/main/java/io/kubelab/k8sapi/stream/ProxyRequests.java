@@ -181,12 +181,40 @@ public final class ProxyRequests {
     /** The path below {@code .../proxy}, with the query, as the target receives it. */
     private static String path(KubeRequest request, String rest) {
         String full = request.path();
-        int at = full.indexOf("/proxy");
-        String path = at < 0 ? "/" + rest : full.substring(at + "/proxy".length());
+        int at = subresourceEnd(full);
+        String path = at < 0 ? "/" + rest : full.substring(at);
         if (path.isEmpty()) {
             path = "/";
         }
         return path + ProxyTarget.query(request);
+    }
+
+    /**
+     * Where the path's {@code proxy} segment ends: after {@code api/v1} or {@code apis/G/V}, an optional
+     * {@code namespaces/NS}, the resource and the name (by position, since a name or a namespace may itself
+     * contain "proxy"); -1 when the path is not laid out so.
+     */
+    static int subresourceEnd(String full) {
+        int pos = 0;
+        int segment = 0;
+        int skip = full.startsWith("/api/") ? 2 : 3;
+        boolean namespaced = false;
+        while (pos < full.length()) {
+            int start = full.charAt(pos) == '/' ? pos + 1 : pos;
+            int end = full.indexOf('/', start);
+            end = end < 0 ? full.length() : end;
+            String part = full.substring(start, end);
+            if (segment == skip && part.equals("namespaces")) {
+                namespaced = true;
+            }
+            int proxyAt = skip + (namespaced ? 2 : 0) + 2;
+            if (segment == proxyAt) {
+                return part.equals("proxy") ? end : -1;
+            }
+            segment++;
+            pos = end;
+        }
+        return -1;
     }
 
     private static ApiRequest.Verb verb(String method) {
