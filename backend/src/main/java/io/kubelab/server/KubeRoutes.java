@@ -57,12 +57,20 @@ final class KubeRoutes {
         router.route("/k8s/:id/*").handler(ctx -> {
             if (WatchUpgrade.wants(ctx.request())) {
                 ctx.request().pause();
-                authenticated(ctx, id -> bus.serve(id, request(ctx, id, false), new WatchUpgrade(vertx, ctx.request(),
-                        release -> bus.releaseLocally(id, release))));
+                authenticated(ctx, id -> {
+                    if (holdSlot(ctx, id)) {
+                        bus.serve(id, request(ctx, id, false), new WatchUpgrade(vertx, ctx.request(),
+                                release -> bus.releaseLocally(id, release)));
+                    }
+                });
             } else if (StreamUpgrade.wants(ctx.request())) {
                 ctx.request().pause();
-                authenticated(ctx, id -> StreamUpgrade.serve(vertx, ctx.request(), request(ctx, id, false),
-                        (r, exchange) -> bus.serve(id, r, exchange), release -> bus.releaseLocally(id, release)));
+                authenticated(ctx, id -> {
+                    if (holdSlot(ctx, id)) {
+                        StreamUpgrade.serve(vertx, ctx.request(), request(ctx, id, false),
+                                (r, exchange) -> bus.serve(id, r, exchange), release -> bus.releaseLocally(id, release));
+                    }
+                });
             } else {
                 ctx.next();
             }
@@ -70,6 +78,26 @@ final class KubeRoutes {
         router.route("/k8s/:id/*").handler(BodyHandler.create(false).setBodyLimit(KubeApi.MAX_BODY_BYTES))
                 .handler(this::serve).failureHandler(KubeRoutes::failure);
         router.route("/k8s/:id").handler(this::serve).failureHandler(KubeRoutes::failure);
+    }
+
+    /**
+     * Counts a WebSocket (a watch, exec, attach or port-forward session) among the sandbox's open streams for
+     * as long as its connection lasts; false, and a 429, when the sandbox holds as many as it may.
+     */
+    private boolean holdSlot(RoutingContext ctx, String id) {
+        AtomicInteger open = streams.computeIfAbsent(id, k -> new AtomicInteger());
+        if (open.incrementAndGet() > MAX_STREAMS_PER_SANDBOX) {
+            open.decrementAndGet();
+            write(ctx, KubeBus.TOO_MANY);
+            return false;
+        }
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        ctx.request().connection().closeHandler(v -> {
+            if (released.compareAndSet(false, true)) {
+                open.decrementAndGet();
+            }
+        });
+        return true;
     }
 
     private void serve(RoutingContext ctx) {
@@ -180,8 +208,11 @@ final class KubeRoutes {
         if (ctx.response().ended()) {
             return;
         }
-        ctx.response().setStatusCode(answer.status()).putHeader("Content-Type", answer.contentType())
-                .end(Buffer.buffer(answer.body()));
+        ctx.response().setStatusCode(answer.status()).putHeader("Content-Type", answer.contentType());
+        for (String[] header : answer.headers()) {
+            ctx.response().headers().add(header[0], header[1]);
+        }
+        ctx.response().end(Buffer.buffer(answer.body()));
     }
 
     /** The kubeconfig a real kubectl uses for sandbox {@code id} at {@code base}, with its API token. */

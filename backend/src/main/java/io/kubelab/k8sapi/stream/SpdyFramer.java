@@ -54,7 +54,19 @@ public final class SpdyFramer {
     public record Other(int type) implements Frame {
     }
 
-    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private final Pending pending = new Pending();
+
+    /** The bytes received and not yet framed. */
+    private static final class Pending extends ByteArrayOutputStream {
+        /** Whether a whole frame (8-byte header and its length) is in, or its header claims too much. */
+        boolean holdsFrame() {
+            if (count < 8) {
+                return false;
+            }
+            int length = ((buf[5] & 0xff) << 16) | ((buf[6] & 0xff) << 8) | (buf[7] & 0xff);
+            return length > MAX_FRAME || count >= 8 + length;
+        }
+    }
     private final Inflater inflater = new Inflater();
     private final Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
 
@@ -65,6 +77,10 @@ public final class SpdyFramer {
     /** Takes bytes from the client; answers the frames they complete (a partial frame waits for more). */
     public List<Frame> feed(byte[] bytes) {
         pending.write(bytes, 0, bytes.length);
+        if (!pending.holdsFrame()) {
+            // A frame arriving in many small messages is not copied again for each of them.
+            return List.of();
+        }
         byte[] all = pending.toByteArray();
         ByteBuffer in = ByteBuffer.wrap(all);
         List<Frame> frames = new ArrayList<>();

@@ -22,7 +22,7 @@ public final class StdinCollector {
     private final ChannelProtocol protocol;
     private final boolean tty;
     private final int limit;
-    private final ByteArrayOutputStream stdin = new ByteArrayOutputStream();
+    private final Typed stdin = new Typed();
     private boolean closed;
     private boolean interrupted;
     private boolean overflow;
@@ -71,9 +71,7 @@ public final class StdinCollector {
             }
             if (b == BACKSPACE || b == DELETE) {
                 if (stdin.size() > 0 && lastByte() != '\n') {
-                    byte[] kept = stdin.toByteArray();
-                    stdin.reset();
-                    stdin.write(kept, 0, kept.length - 1);
+                    stdin.dropLast();
                     echo.writeBytes(new byte[] {BACKSPACE, ' ', BACKSPACE});
                 }
                 continue;
@@ -91,8 +89,18 @@ public final class StdinCollector {
     }
 
     private int lastByte() {
-        byte[] all = stdin.toByteArray();
-        return all[all.length - 1];
+        return stdin.last();
+    }
+
+    /** What was typed so far; a backspace drops its last byte in place (copying it all was quadratic). */
+    private static final class Typed extends ByteArrayOutputStream {
+        void dropLast() {
+            count--;
+        }
+
+        int last() {
+            return buf[count - 1];
+        }
     }
 
     private void append(byte[] data, int from, int length) {
