@@ -29,6 +29,7 @@ public final class KubeApi {
     private static final List<String> ROOT_PATHS = List.of("/api", "/api/v1", "/apis", "/healthz", "/livez",
             "/openapi/v2", "/openapi/v3", "/readyz", "/version");
 
+    private final OpenStreams streams = new OpenStreams();
     private final SimCluster cluster;
     private final ResourceRequests resources;
 
@@ -37,12 +38,18 @@ public final class KubeApi {
         this.resources = new ResourceRequests(cluster);
     }
 
+    /** Ends the streams still open: the sandbox stops, or its cluster is replaced. */
+    public void close() {
+        streams.endAll();
+    }
+
     public SimCluster cluster() {
         return cluster;
     }
 
     /** Answers {@code request} through {@code exchange}, once: with a whole response, a Status, or a stream. */
-    public void serve(KubeRequest request, KubeExchange exchange) {
+    public void serve(KubeRequest request, KubeExchange answer) {
+        KubeExchange exchange = streams.tracking(answer);
         try {
             cluster.clock().tick();
             route(request, exchange);

@@ -85,7 +85,8 @@ final class PortForwardSession {
         java.util.List<SpdyFramer.Frame> frames;
         try {
             frames = framer.feed(bytes);
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // Any frame we cannot read (short control frames, lengths that overflow) ends this session alone.
             ws.close();
             return;
         }

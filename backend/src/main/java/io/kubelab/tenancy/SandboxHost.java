@@ -190,6 +190,9 @@ public final class SandboxHost {
             SimCluster cluster = shell.cluster().get();
             KubeApi api = kubeApis.get(id);
             if (api == null || api.cluster() != cluster) {
+                if (api != null) {
+                    api.close();
+                }
                 api = new KubeApi(cluster);
                 kubeApis.put(id, api);
             }
@@ -216,7 +219,10 @@ public final class SandboxHost {
     public void stop(String id) {
         shells.remove(id);
         editors.remove(id);
-        kubeApis.remove(id);
+        KubeApi api = kubeApis.remove(id);
+        if (api != null) {
+            api.close();
+        }
     }
 
     public Set<String> ids() {

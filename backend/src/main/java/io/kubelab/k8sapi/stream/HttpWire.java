@@ -81,7 +81,8 @@ public final class HttpWire {
         for (String line : head.split("\r\n")) {
             if (line.regionMatches(true, 0, "content-length:", 0, 15)) {
                 Optional<Long> value = parse(line.substring(15).strip());
-                return value.orElse(0L);
+                // Negative or huge lengths would overflow the total; such a request never completes.
+                return Math.max(0, Math.min(value.orElse(0L), Integer.MAX_VALUE));
             }
         }
         return 0;
