@@ -72,13 +72,24 @@ final class KubeRoutes {
                     }
                 });
             } else {
-                ctx.next();
+                // The token first, the body after: a caller without one gets its 401 before any byte is read.
+                ctx.request().pause();
+                authenticated(ctx, id -> {
+                    ctx.put(SANDBOX, id);
+                    ctx.next();
+                });
             }
         });
         router.route("/k8s/:id/*").handler(BodyHandler.create(false).setBodyLimit(KubeApi.MAX_BODY_BYTES))
                 .handler(this::serve).failureHandler(KubeRoutes::failure);
-        router.route("/k8s/:id").handler(this::serve).failureHandler(KubeRoutes::failure);
+        router.route("/k8s/:id").handler(ctx -> authenticated(ctx, id -> {
+            ctx.put(SANDBOX, id);
+            serve(ctx);
+        })).failureHandler(KubeRoutes::failure);
     }
+
+    /** The routing-context key of the sandbox a request was authenticated for. */
+    private static final String SANDBOX = "kubelab.sandbox";
 
     /**
      * Counts a WebSocket (a watch, exec, attach or port-forward session) among the sandbox's open streams for
@@ -101,11 +112,10 @@ final class KubeRoutes {
     }
 
     private void serve(RoutingContext ctx) {
-        authenticated(ctx, id -> {
-            AtomicInteger open = streams.computeIfAbsent(id, k -> new AtomicInteger());
-            bus.serve(id, request(ctx, id, true), new HttpKubeExchange(vertx, ctx.response(),
-                    release -> bus.releaseLocally(id, release), open, MAX_STREAMS_PER_SANDBOX));
-        });
+        String id = ctx.get(SANDBOX);
+        AtomicInteger open = streams.computeIfAbsent(id, k -> new AtomicInteger());
+        bus.serve(id, request(ctx, id, true), new HttpKubeExchange(vertx, ctx.response(),
+                release -> bus.releaseLocally(id, release), open, MAX_STREAMS_PER_SANDBOX));
     }
 
     /** Runs {@code then} with the sandbox's id once the caller's token is the sandbox's; else a 401. */
@@ -211,6 +221,10 @@ final class KubeRoutes {
         ctx.response().setStatusCode(answer.status()).putHeader("Content-Type", answer.contentType());
         for (String[] header : answer.headers()) {
             ctx.response().headers().add(header[0], header[1]);
+        }
+        if (!ctx.request().isEnded()) {
+            // A body left unread (refused before it was read, or too large) would stall the connection.
+            ctx.response().putHeader("Connection", "close");
         }
         ctx.response().end(Buffer.buffer(answer.body()));
     }

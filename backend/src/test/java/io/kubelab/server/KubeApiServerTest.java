@@ -149,4 +149,25 @@ class KubeApiServerTest {
                 && first.contains("\"name\":\"kube-proxy\""), String.valueOf(first));
         ws.close().await(10, TimeUnit.SECONDS);
     }
+
+    @Test
+    void bodiesAreReadOnlyForTheSandboxsOwnTokenAndCappedAt3MiB(Vertx vertx) throws Exception {
+        JsonObject sandbox = create();
+        String config = client.get("/api/v1/sandboxes/" + sandbox.getString("id") + "/kubeconfig")
+                .bearerTokenAuthentication(sandbox.getString("token")).send().await(10, TimeUnit.SECONDS).bodyAsString();
+        String ca = config.replaceAll("(?s).*certificate-authority-data: (\\S+).*", "$1");
+        WebClient tls = WebClient.create(vertx, new WebClientOptions().setSsl(true)
+                .setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(Base64.getDecoder().decode(ca))))
+                .setVerifyHost(false).setDefaultHost("127.0.0.1").setDefaultPort(server.kubeApiPort()));
+        String path = "/k8s/" + sandbox.getString("id") + "/api/v1/namespaces/default/configmaps";
+        Buffer huge = Buffer.buffer(new byte[4 * 1024 * 1024]);
+        HttpResponse<Buffer> anonymous = tls.post(path).putHeader("Content-Type", "application/json")
+                .sendBuffer(huge).await(30, TimeUnit.SECONDS);
+        assertEquals(401, anonymous.statusCode());
+        HttpResponse<Buffer> tooLarge = tls.post(path).bearerTokenAuthentication(sandbox.getString("token"))
+                .putHeader("Content-Type", "application/json").sendBuffer(huge).await(30, TimeUnit.SECONDS);
+        assertEquals(413, tooLarge.statusCode());
+        assertEquals("Request entity too large: limit is 3145728", tooLarge.bodyAsJsonObject().getString("message"));
+        tls.close();
+    }
 }
