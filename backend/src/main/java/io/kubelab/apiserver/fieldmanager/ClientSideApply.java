@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,7 +51,7 @@ final class ClientSideApply {
         if (annotations instanceof ObjectNode a) {
             a.remove(ANNOTATION);
         }
-        String text = GoJson.sorted(copy) + "\n";
+        String text = io.kubelab.model.GoJson.marshal(copy) + "\n";
         if (text.length() > MAX_ANNOTATION_BYTES) {
             return;
         }
@@ -73,70 +71,6 @@ final class ClientSideApply {
             return parsed.isObject() ? Optional.of(parsed) : Optional.empty();
         } catch (JsonProcessingException e) {
             return Optional.empty();
-        }
-    }
-
-    /** Go's encoding of an unstructured map: keys sorted, compact, HTML characters escaped. */
-    static final class GoJson {
-        private GoJson() {
-        }
-
-        static String sorted(JsonNode node) {
-            StringBuilder out = new StringBuilder();
-            write(node, out);
-            return out.toString();
-        }
-
-        private static void write(JsonNode node, StringBuilder out) {
-            if (node.isObject()) {
-                List<String> keys = new ArrayList<>();
-                for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                    keys.add(it.next());
-                }
-                keys.sort(null);
-                out.append('{');
-                for (int i = 0; i < keys.size(); i++) {
-                    out.append(i == 0 ? "" : ",");
-                    string(keys.get(i), out);
-                    out.append(':');
-                    write(node.get(keys.get(i)), out);
-                }
-                out.append('}');
-            } else if (node.isArray()) {
-                out.append('[');
-                for (int i = 0; i < node.size(); i++) {
-                    out.append(i == 0 ? "" : ",");
-                    write(node.get(i), out);
-                }
-                out.append(']');
-            } else if (node.isTextual()) {
-                string(node.textValue(), out);
-            } else {
-                out.append(node.toString());
-            }
-        }
-
-        private static void string(String s, StringBuilder out) {
-            out.append('"');
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                switch (c) {
-                    case '"' -> out.append("\\\"");
-                    case '\\' -> out.append("\\\\");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    case '\t' -> out.append("\\t");
-                    case '<', '>', '&', '\u2028', '\u2029' -> out.append(String.format("\\u%04x", (int) c));
-                    default -> {
-                        if (c < 0x20) {
-                            out.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            out.append(c);
-                        }
-                    }
-                }
-            }
-            out.append('"');
         }
     }
 }

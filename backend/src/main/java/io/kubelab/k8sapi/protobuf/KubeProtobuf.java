@@ -88,7 +88,7 @@ public final class KubeProtobuf {
 
     /** {@code fmt.Sprintf("%#v", unk.TypeMeta)}. */
     private static String typeMetaGoString(Envelope unknown) {
-        return "runtime.TypeMeta{APIVersion:" + GoQuote.quote(unknown.apiVersion())
-                + ", Kind:" + GoQuote.quote(unknown.kind()) + "}";
+        return "runtime.TypeMeta{APIVersion:" + io.kubelab.model.FieldErrors.goQuote(unknown.apiVersion())
+                + ", Kind:" + io.kubelab.model.FieldErrors.goQuote(unknown.kind()) + "}";
     }
 }
