@@ -74,7 +74,7 @@ public final class StreamRequests {
             }
             return;
         }
-        Optional<KubeResponse> refused = check(r, subresource, options);
+        Optional<KubeResponse> refused = quietCheck(r, subresource, options);
         if (refused.isPresent()) {
             exchange.reply(refused.get());
         } else if (stage.equals(StreamHeaders.CHECK)) {
@@ -84,6 +84,37 @@ public final class StreamRequests {
         } else {
             // kube-apiserver's own answer to a streaming request without an upgrade.
             exchange.reply(KubeResponse.status(Status.badRequest("Upgrade request required")));
+        }
+    }
+
+    /**
+     * {@link #check} without component events when it passes: the run that follows narrates the request's trip,
+     * so the architecture view shows it once, as for the terminal's exec. A refused request is narrated here.
+     */
+    private Optional<KubeResponse> quietCheck(ApiRequest r, String subresource, ExecOptions options) {
+        Optional<KubeResponse> refused;
+        cluster.events().mute(true);
+        try {
+            refused = check(r, subresource, options);
+        } catch (RuntimeException e) {
+            cluster.events().mute(false);
+            narrate(r, subresource);
+            throw e;
+        } finally {
+            cluster.events().mute(false);
+        }
+        if (refused.isPresent()) {
+            narrate(r, subresource);
+        }
+        return refused;
+    }
+
+    /** The trip of a refused request, for the architecture view (its answer is already decided). */
+    private void narrate(ApiRequest r, String subresource) {
+        try {
+            cluster.api().connect(r, subresource);
+        } catch (RuntimeException expected) {
+            // The refusal itself is what the check found; this call only tells the events.
         }
     }
 
