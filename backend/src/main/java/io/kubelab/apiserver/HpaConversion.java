@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Iterator;
+import java.util.Optional;
 
 /**
  * The two faces of one stored HorizontalPodAutoscaler: autoscaling/v2 (stored) and autoscaling/v1, converted
@@ -92,9 +93,8 @@ public final class HpaConversion {
         ObjectNode outSpec = out.putObject("spec");
         copy(spec, outSpec, "scaleTargetRef", "minReplicas", "maxReplicas");
         ArrayNode metrics = NODES.arrayNode();
-        for (JsonNode metric : unannotate(metadata, METRICS_ANNOTATION)) {
-            metrics.add(MetricsV1.specToV2(metric));
-        }
+        unannotate(metadata, METRICS_ANNOTATION)
+                .ifPresent(others -> others.forEach(m -> metrics.add(MetricsV1.specToV2(m))));
         JsonNode cpu = spec.path("targetCPUUtilizationPercentage");
         if (!cpu.isMissingNode() && !cpu.isNull()) {
             metrics.add(cpuMetric(cpu.asLong()));
@@ -107,20 +107,18 @@ public final class HpaConversion {
         if (status.isObject()) {
             ObjectNode outStatus = out.putObject("status");
             copy(status, outStatus, "observedGeneration", "lastScaleTime", "currentReplicas", "desiredReplicas");
-            ArrayNode current = unannotate(metadata, CURRENT_METRICS_ANNOTATION);
+            Optional<ArrayNode> current = unannotate(metadata, CURRENT_METRICS_ANNOTATION);
             JsonNode percent = status.path("currentCPUUtilizationPercentage");
-            if (metadataHad(current)) {
+            if (current.isPresent()) {
+                // The annotation's statuses are richer than the CPU percentage: they win, as upstream's do.
                 ArrayNode converted = outStatus.putArray("currentMetrics");
-                current.forEach(m -> converted.add(MetricsV1.statusToV2(m)));
+                current.get().forEach(m -> converted.add(MetricsV1.statusToV2(m)));
             } else if (!percent.isMissingNode() && !percent.isNull()) {
                 ObjectNode resource = outStatus.putArray("currentMetrics").addObject().put("type", RESOURCE)
                         .putObject("resource").put("name", CPU);
                 resource.putObject("current").set("averageUtilization", percent);
             }
-            ArrayNode conditions = unannotate(metadata, CONDITIONS_ANNOTATION);
-            if (metadataHad(conditions)) {
-                outStatus.set("conditions", conditions);
-            }
+            unannotate(metadata, CONDITIONS_ANNOTATION).ifPresent(conditions -> outStatus.set("conditions", conditions));
         } else {
             unannotate(metadata, CURRENT_METRICS_ANNOTATION);
             unannotate(metadata, CONDITIONS_ANNOTATION);
@@ -130,12 +128,6 @@ public final class HpaConversion {
         }
         return out;
     }
-
-    private static boolean metadataHad(ArrayNode annotated) {
-        return annotated != ABSENT;
-    }
-
-    private static final ArrayNode ABSENT = NODES.arrayNode();
 
     private static ObjectNode cpuMetric(long percent) {
         ObjectNode metric = NODES.objectNode().put("type", RESOURCE);
@@ -162,15 +154,15 @@ public final class HpaConversion {
         sortKeys(annotations);
     }
 
-    /** The annotation's list, removed from the metadata; {@link #ABSENT} when there was none. */
-    private static ArrayNode unannotate(ObjectNode metadata, String key) {
+    /** The annotation's list, removed from the metadata, if there was one. */
+    private static Optional<ArrayNode> unannotate(ObjectNode metadata, String key) {
         if (!(metadata.path("annotations") instanceof ObjectNode annotations) || !annotations.has(key)) {
-            return ABSENT;
+            return Optional.empty();
         }
         String encoded = annotations.remove(key).asText();
         try {
             JsonNode parsed = JSON.readTree(encoded);
-            return parsed instanceof ArrayNode array ? array : NODES.arrayNode();
+            return Optional.of(parsed instanceof ArrayNode array ? array : NODES.arrayNode());
         } catch (JsonProcessingException e) {
             throw new StatusException(Status.badRequest("error decoding " + key + ": " + e.getOriginalMessage()));
         }
