@@ -205,6 +205,9 @@ public final class ApiServer {
                 throw new StatusException(Status.internalError(String.valueOf(e.getMessage())));
             }
         }
+        if (HpaApi.serves(r.type())) {
+            return handleHpaV1(r);
+        }
         // A create names its object in the body: the trip is narrated with that name.
         String object = ObjectMeta.reference(r.type().kind(), r.namespace(),
                 r.name().isEmpty() && r.verb() == ApiRequest.Verb.CREATE ? bodyName(r) : r.name());
@@ -319,6 +322,33 @@ public final class ApiServer {
         if (why.isPresent()) {
             throw new StatusException(Status.forbidden(new GroupResource("", type.resource()), name, why.get()));
         }
+    }
+
+    /**
+     * autoscaling/v1: authorized as itself (the same group and resource as v2), its body decoded strictly
+     * in v1, then served by the stored autoscaling/v2 objects through {@link HpaConversion}.
+     */
+    private ApiResponse handleHpaV1(ApiRequest r) {
+        checkRunning();
+        authorize(r, ObjectMeta.reference(r.type().kind(), r.namespace(), r.name()));
+        List<String> warnings = (r.verb() == ApiRequest.Verb.CREATE || r.verb() == ApiRequest.Verb.UPDATE)
+                && r.body().isPresent() && r.body().get() instanceof ObjectNode body ? decode(r, body) : List.of();
+        ApiResponse response;
+        try {
+            response = HpaApi.fromStored(handleNow(HpaApi.toStored(r, stored -> handleNow(stored, true).body(),
+                    patcher), true));
+        } catch (StatusException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.error("{} autoscaling/v1 {}/{} failed", r.verb(), r.namespace(), r.name(), e);
+            throw new StatusException(Status.internalError(String.valueOf(e.getMessage())));
+        }
+        if (warnings.isEmpty()) {
+            return response;
+        }
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.addAll(response.warnings());
+        return new ApiResponse(response.code(), response.body(), all);
     }
 
     /**
@@ -546,6 +576,9 @@ public final class ApiServer {
         authorize(r, object);
         if (EventsApi.serves(r.type())) {
             return watchNow(EventsApi.toCore(r, registry::get, patcher), shared, EventsApi.converting(sink));
+        }
+        if (HpaApi.serves(r.type())) {
+            return watchNow(HpaApi.toStored(r, registry::get, patcher), shared, HpaApi.converting(sink));
         }
         return watchNow(r, shared, sink);
     }

@@ -60,7 +60,7 @@ final class AggregatedDiscovery {
             for (String v : group.getValue()) {
                 ObjectNode entry = versions.addObject().put("version", v);
                 ArrayNode resources = entry.putArray("resources");
-                ResourceTypes.all().stream()
+                ResourceTypes.served().stream()
                         .filter(t -> t.group().equals(group.getKey()) && t.version().equals(v))
                         .sorted(Comparator.comparing(ResourceType::resource))
                         .forEach(t -> resources.add(resource(t)));

@@ -35,7 +35,7 @@ final class Discovery {
 
     private static Map<String, List<String>> groups() {
         Map<String, List<String>> groups = new LinkedHashMap<>();
-        for (ResourceType type : ResourceTypes.all()) {
+        for (ResourceType type : ResourceTypes.served()) {
             List<String> versions = groups.computeIfAbsent(type.group(), g -> new ArrayList<>());
             if (!versions.contains(type.version())) {
                 versions.add(type.version());
@@ -89,7 +89,7 @@ final class Discovery {
 
     /** {@code APIResourceList} of one group version; the core one has no apiVersion, as Kubernetes writes it. */
     static Optional<ObjectNode> resources(String group, String version) {
-        List<ResourceType> types = ResourceTypes.all().stream()
+        List<ResourceType> types = ResourceTypes.served().stream()
                 .filter(t -> t.group().equals(group) && t.version().equals(version)).toList();
         if (types.isEmpty()) {
             return Optional.empty();

@@ -127,8 +127,8 @@ final class ResourceRequests {
     }
 
     private ResourceType resolve(ApiPath path) {
-        Optional<ResourceType> type = ResourceTypes.byGroupResource(path.group(), path.resource())
-                .filter(t -> t.version().equals(path.version()));
+        Optional<ResourceType> type = ResourceTypes.byGroupVersionResource(path.group(), path.version(),
+                path.resource());
         if (type.isEmpty() || path.tooLong()
                 || (!path.namespace().isEmpty() && !type.get().namespaced())
                 || (path.namespace().isEmpty() && type.get().namespaced() && !path.name().isEmpty())

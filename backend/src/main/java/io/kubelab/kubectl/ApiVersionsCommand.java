@@ -33,7 +33,7 @@ final class ApiVersionsCommand extends Command {
     public void run(KubectlContext ctx, ParsedFlags flags) throws KubectlException {
         boolean metrics = ctx.api().metricsAvailable();
         TreeSet<String> versions = new TreeSet<>();
-        for (ResourceType type : ResourceTypes.all()) {
+        for (ResourceType type : ResourceTypes.served()) {
             if (metrics || !type.group().equals("metrics.k8s.io")) {
                 versions.add(type.apiVersion());
             }

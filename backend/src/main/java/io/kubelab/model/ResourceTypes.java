@@ -71,14 +71,42 @@ public final class ResourceTypes {
             new ResourceType("metrics.k8s.io", "v1beta1", "PodMetrics", "pods", "", true, List.of(), List.of(),
                     GET_LIST, List.of()));
 
+    /**
+     * Versions served beside a group's preferred (stored) one and converted to it, as kube-apiserver 1.32
+     * serves autoscaling/v1 beside autoscaling/v2. Discovery lists them after the preferred version; kubectl
+     * resolves a bare name to the preferred version only, so they are not in {@link #all()}.
+     */
+    private static final List<ResourceType> OTHER_VERSIONS = List.of(
+            t("autoscaling", "v1", "HorizontalPodAutoscaler", "horizontalpodautoscalers", true, "hpa", "all", "status"));
+
+    private static final List<ResourceType> SERVED = served(ALL, OTHER_VERSIONS);
+
     private static final Map<String, ResourceType> BY_GROUP_RESOURCE = new HashMap<>();
+    private static final Map<String, ResourceType> BY_GROUP_VERSION_RESOURCE = new HashMap<>();
     private static final Map<String, ResourceType> BY_API_VERSION_KIND = new HashMap<>();
 
     static {
-        for (ResourceType type : ALL) {
-            BY_GROUP_RESOURCE.putIfAbsent(type.group() + "/" + type.resource(), type);
+        for (ResourceType type : SERVED) {
+            BY_GROUP_VERSION_RESOURCE.put(type.apiVersion() + "/" + type.resource(), type);
             BY_API_VERSION_KIND.put(type.apiVersion() + "/" + type.kind(), type);
         }
+        for (ResourceType type : ALL) {
+            BY_GROUP_RESOURCE.putIfAbsent(type.group() + "/" + type.resource(), type);
+        }
+    }
+
+    /** Every group version's types, a group's versions together in priority order (preferred first). */
+    private static List<ResourceType> served(List<ResourceType> preferred, List<ResourceType> others) {
+        List<ResourceType> out = new ArrayList<>();
+        for (ResourceType type : preferred) {
+            out.add(type);
+            for (ResourceType other : others) {
+                if (other.group().equals(type.group()) && other.kind().equals(type.kind())) {
+                    out.add(other);
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     private ResourceTypes() {
@@ -88,6 +116,21 @@ public final class ResourceTypes {
         return ALL;
     }
 
+    /**
+     * Every served type in every served version (a group's preferred version first): what discovery, the
+     * OpenAPI documents and the request paths serve.
+     */
+    public static List<ResourceType> served() {
+        return SERVED;
+    }
+
+    /** The type a request path names, in that path's version. */
+    public static Optional<ResourceType> byGroupVersionResource(String group, String version, String resource) {
+        return Optional.ofNullable(BY_GROUP_VERSION_RESOURCE.get(
+                (group.isEmpty() ? version : group + "/" + version) + "/" + resource));
+    }
+
+    /** The preferred version's type of a group's resource. */
     public static Optional<ResourceType> byGroupResource(String group, String resource) {
         return Optional.ofNullable(BY_GROUP_RESOURCE.get(group + "/" + resource));
     }
@@ -132,6 +175,17 @@ public final class ResourceTypes {
             }
             for (String spelling : spelled) {
                 out.computeIfAbsent(spelling, k -> new ArrayList<>()).add(type);
+            }
+        }
+        // Another version is only spelled with its version (horizontalpodautoscalers.v1.autoscaling), and only
+        // by its names: kubectl 1.32 expands a short name from the preferred versions' resources, so
+        // hpa.v1.autoscaling reads autoscaling/v2, as the real kubectl does.
+        for (ResourceType type : OTHER_VERSIONS) {
+            ResourceType preferred = BY_GROUP_RESOURCE.get(type.group() + "/" + type.resource());
+            for (String name : new java.util.LinkedHashSet<>(names(type))) {
+                String spelling = name + "." + type.version() + "." + type.group();
+                out.computeIfAbsent(spelling, k -> new ArrayList<>())
+                        .add(type.shortNames().contains(name) ? preferred : type);
             }
         }
         out.replaceAll((k, v) -> List.copyOf(v));

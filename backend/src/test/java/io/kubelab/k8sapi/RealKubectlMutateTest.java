@@ -74,11 +74,10 @@ class RealKubectlMutateTest {
     }
 
     /**
-     * kubectl 1.32 posts its autoscaler as autoscaling/v1, which our API does not serve yet (only v2, the
-     * version our terminal converts to): 404 until it does.
+     * kubectl 1.32 posts its autoscaler as autoscaling/v1 (protobuf); the server stores it as v2, answers in v1
+     * ({@code -o yaml} of the dry run) and {@code get hpa} reads the v2 object.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("autoscaling/v1 is not served yet: issue 6")
     void autoscale() {
         twins.differential(kubectl)
                 .same("autoscale deploy sized --min=2 --max=5 --cpu-percent=70")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelab.apiserver.EventConversion;
+import io.kubelab.apiserver.HpaConversion;
 import io.kubelab.model.ResourceType;
 
 import java.time.Instant;
@@ -131,7 +132,7 @@ public final class TablePrinters {
                 row.str(object.path("metadata").path("name").asText())
                         .str(created.isTextual() ? created.asText() : GO_ZERO_TIME);
             } else {
-                printer.cells().fill(eventsV1 ? EventConversion.toCoreV1(object) : object, row);
+                printer.cells().fill(eventsV1 ? EventConversion.toCoreV1(object) : printable(object), row);
             }
             ObjectNode r = rows.addObject();
             r.set("cells", row.cells);
@@ -141,6 +142,11 @@ public final class TablePrinters {
             r.set("object", rowObject(object, include));
         }
         return table;
+    }
+
+    /** kube-apiserver prints the internal object: an autoscaling/v1 autoscaler prints as its stored v2 self. */
+    private static ObjectNode printable(ObjectNode object) {
+        return object.path("apiVersion").asText().equals(HpaConversion.V1) ? HpaConversion.toV2(object) : object;
     }
 
     private static JsonNode rowObject(ObjectNode object, IncludeObject include) {

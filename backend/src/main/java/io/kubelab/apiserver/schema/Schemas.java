@@ -31,6 +31,9 @@ public final class Schemas {
             Map.entry("coordination.k8s.io", MODEL + ".coordination.v1"),
             Map.entry("discovery.k8s.io", MODEL + ".discovery.v1"));
 
+    /** Versions served beside the preferred one, whose classes live in another package. */
+    private static final Map<String, String> VERSION_PACKAGES = Map.of("autoscaling/v1", MODEL + ".autoscaling.v1");
+
     private Schemas() {
     }
 
@@ -56,8 +59,8 @@ public final class Schemas {
         static {
             SchemaReader reader = new SchemaReader();
             Map<String, GoType.Struct> roots = new HashMap<>();
-            for (ResourceType type : ResourceTypes.all()) {
-                String pkg = PACKAGES.get(type.group());
+            for (ResourceType type : ResourceTypes.served()) {
+                String pkg = VERSION_PACKAGES.getOrDefault(type.apiVersion(), PACKAGES.get(type.group()));
                 if (pkg == null) {
                     continue;
                 }

@@ -117,8 +117,8 @@ public final class AutoscaleCommand extends Command {
             }
             try {
                 ObjectNode created = ctx.api().handle(ApiRequest.of(ctx.user(), ApiRequest.Verb.CREATE,
-                        ResourceTypes.of(Autoscaler.SERVED_VERSION, Autoscaler.KIND), info.namespace(), "")
-                        .withBody(Autoscaler.toV2(hpa)).withOptions(RequestOptions.DEFAULT.withDryRun(dryRun == DryRun.SERVER)
+                        ResourceTypes.of(Autoscaler.API_VERSION, Autoscaler.KIND), info.namespace(), "")
+                        .withBody(hpa).withOptions(RequestOptions.DEFAULT.withDryRun(dryRun == DryRun.SERVER)
                 .withFieldManager(flags.string("field-manager")))).body();
                 OutputFlags.print(ctx, flags, List.of(created), "autoscaled" + dryRun.suffix());
             } catch (StatusException e) {

@@ -11,8 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 record Autoscaler(String name, long min, long max, long cpuPercent) {
 
     static final String API_VERSION = "autoscaling/v1";
-    /** The version our API server serves the autoscaler in (it has no autoscaling/v1 endpoint). */
-    static final String SERVED_VERSION = "autoscaling/v2";
     static final String KIND = "HorizontalPodAutoscaler";
 
     ObjectNode build(ObjectNode target) {
@@ -34,24 +32,6 @@ record Autoscaler(String name, long min, long max, long cpuPercent) {
             spec.put("targetCPUUtilizationPercentage", cpuPercent);
         }
         hpa.putObject("status").put("currentReplicas", 0).put("desiredReplicas", 0);
-        return hpa;
-    }
-
-    /**
-     * The same autoscaler in autoscaling/v2, converted as kube-apiserver converts v1: the CPU target
-     * becomes a Resource metric with a Utilization target.
-     */
-    static ObjectNode toV2(ObjectNode v1) {
-        ObjectNode hpa = v1.deepCopy();
-        hpa.put("apiVersion", SERVED_VERSION);
-        hpa.remove("status");
-        ObjectNode spec = (ObjectNode) hpa.path("spec");
-        if (spec.has("targetCPUUtilizationPercentage")) {
-            long percent = spec.remove("targetCPUUtilizationPercentage").asLong();
-            ObjectNode resource = spec.putArray("metrics").addObject().put("type", "Resource").putObject("resource");
-            resource.put("name", "cpu");
-            resource.putObject("target").put("type", "Utilization").put("averageUtilization", percent);
-        }
         return hpa;
     }
 }

@@ -2,6 +2,7 @@ package io.kubelab.kubectl.describe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubelab.apiserver.HpaConversion;
 import io.kubelab.kubectl.go.GoText;
 
 import java.util.List;
@@ -20,7 +21,10 @@ final class PolicyDescribers {
     private PolicyDescribers() {
     }
 
-    static void horizontalPodAutoscaler(DescribeContext ctx, ObjectNode hpa, PrefixWriter w) {
+    static void horizontalPodAutoscaler(DescribeContext ctx, ObjectNode fetched, PrefixWriter w) {
+        // kubectl's describer reads the autoscaler through autoscaling/v2 whichever version named it.
+        ObjectNode hpa = fetched.path("apiVersion").asText().equals(HpaConversion.V1) ? HpaConversion.toV2(fetched)
+                : fetched;
         Optional<List<JsonNode>> events = EventsSection.about(ctx, hpa);
         JsonNode spec = hpa.path("spec");
         JsonNode status = hpa.path("status");
