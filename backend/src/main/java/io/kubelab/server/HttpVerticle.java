@@ -102,6 +102,7 @@ final class HttpVerticle extends VerticleBase {
         Router kubeRouter = Router.router(vertx);
         kubeRouter.route().handler(RequestLog::handle);
         kubeRoutes.mount(kubeRouter);
+        kubeRoutes.mountUnprefixed(kubeRouter);
         kubeRouter.route().last().handler(ctx -> ctx.response().setStatusCode(404)
                 .putHeader("Content-Type", "text/plain; charset=utf-8").end("404 page not found\n"));
         return server.requestHandler(router).listen().compose(s -> kubeServer.requestHandler(kubeRouter).listen());

@@ -53,8 +53,25 @@ final class KubeRoutes {
     }
 
     void mount(Router router) {
+        mount(router.route("/k8s/:id/*"), router.route("/k8s/:id/*"));
+        router.route("/k8s/:id").handler(ctx -> authenticated(ctx, id -> {
+            ctx.put(SANDBOX, id);
+            serve(ctx);
+        })).failureHandler(KubeRoutes::failure);
+    }
+
+    /**
+     * Paths without the {@code /k8s/{id}} prefix, on the listener that serves the Kubernetes API alone: the
+     * kubeconfig token names its sandbox. {@code kubectl get --raw /api/v1/...} sends such paths, since
+     * client-go replaces the server URL's path with the one given.
+     */
+    void mountUnprefixed(Router router) {
+        mount(router.routeWithRegex("^/(?!k8s/).*"), router.routeWithRegex("^/(?!k8s/).*"));
+    }
+
+    private void mount(io.vertx.ext.web.Route first, io.vertx.ext.web.Route second) {
         // Before the body handler: an upgrade request's connection is the WebSocket's, not a body to read.
-        router.route("/k8s/:id/*").handler(ctx -> {
+        first.handler(ctx -> {
             if (WatchUpgrade.wants(ctx.request())) {
                 ctx.request().pause();
                 authenticated(ctx, id -> {
@@ -80,12 +97,8 @@ final class KubeRoutes {
                 });
             }
         });
-        router.route("/k8s/:id/*").handler(BodyHandler.create(false).setBodyLimit(KubeApi.MAX_BODY_BYTES))
+        second.handler(BodyHandler.create(false).setBodyLimit(KubeApi.MAX_BODY_BYTES))
                 .handler(this::serve).failureHandler(KubeRoutes::failure);
-        router.route("/k8s/:id").handler(ctx -> authenticated(ctx, id -> {
-            ctx.put(SANDBOX, id);
-            serve(ctx);
-        })).failureHandler(KubeRoutes::failure);
     }
 
     /** The routing-context key of the sandbox a request was authenticated for. */
@@ -120,9 +133,10 @@ final class KubeRoutes {
 
     /** Runs {@code then} with the sandbox's id once the caller's token is the sandbox's; else a 401. */
     private void authenticated(RoutingContext ctx, java.util.function.Consumer<String> then) {
-        String id = ctx.pathParam("id");
         Optional<String> token = bearer(ctx.request());
-        if (token.isEmpty()) {
+        String id = ctx.pathParam("id") != null ? ctx.pathParam("id")
+                : token.flatMap(KubeTokens::sandboxOf).orElse(null);
+        if (token.isEmpty() || id == null) {
             unauthorized(ctx);
             return;
         }
@@ -169,7 +183,9 @@ final class KubeRoutes {
 
     private static KubeRequest request(RoutingContext ctx, String id, boolean withBody) {
         HttpServerRequest http = ctx.request();
-        String path = http.path().substring(Math.min(http.path().length(), PREFIX.length() + id.length()));
+        String prefix = PREFIX + id;
+        String path = http.path().startsWith(prefix + "/") || http.path().equals(prefix)
+                ? http.path().substring(prefix.length()) : http.path();
         Map<String, List<String>> query = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : ctx.queryParams()) {
             query.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());

@@ -15,6 +15,7 @@ import java.util.Base64;
 final class KubeTokens {
 
     private static final String PURPOSE = "kubelab-k8s-api:";
+    private static final String PREFIX = "kl-";
 
     private KubeTokens() {
     }
@@ -24,10 +25,23 @@ final class KubeTokens {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             byte[] digest = mac.doFinal((PURPOSE + id).getBytes(StandardCharsets.UTF_8));
-            return "kl-" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+            return PREFIX + id + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java runtime has HmacSHA256", e);
         }
+    }
+
+    /**
+     * The sandbox a kubeconfig token names, unverified: for a request whose path has no {@code /k8s/{id}}
+     * prefix ({@code kubectl get --raw} replaces the server URL's path), where the token alone says the sandbox.
+     */
+    static java.util.Optional<String> sandboxOf(String token) {
+        int dot = token.indexOf('.');
+        if (!token.startsWith(PREFIX) || dot < 0) {
+            return java.util.Optional.empty();
+        }
+        String id = token.substring(PREFIX.length(), dot);
+        return io.kubelab.tenancy.Tokens.isSandboxId(id) ? java.util.Optional.of(id) : java.util.Optional.empty();
     }
 
     static boolean matches(String secret, String id, String token) {

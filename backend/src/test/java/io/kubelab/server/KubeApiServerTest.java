@@ -73,6 +73,10 @@ class KubeApiServerTest {
         assertTrue(nodes.stdout().contains("\nnode01         Ready    <none>"), nodes.stdout());
         RealKubectl.Result run = run(kubectl, config, "run", "web", "--image=nginx");
         assertEquals("pod/web created\n", run.stdout(), run.stderr());
+        // client-go sends --raw paths as given, without the kubeconfig server's /k8s/{id}: the token says the sandbox.
+        RealKubectl.Result raw = run(kubectl, config, "get", "--raw", "/api/v1/namespaces/default/pods/web");
+        assertTrue(raw.stdout().startsWith("{\"kind\":\"Pod\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"web\""),
+                raw.stdout() + raw.stderr());
         RealKubectl.Result version = run(kubectl, config, "version");
         assertTrue(version.stdout().contains("Server Version: v1.32.2\n"), version.stdout());
     }

@@ -182,7 +182,7 @@ class SandboxApiTest {
         assertTrue(config.contains("    tls-server-name: kubelab-apiserver\n"), config);
         assertTrue(config.contains("    certificate-authority-data: LS0t"), config);
         assertTrue(config.contains("current-context: kubelab-" + id + "\n"), config);
-        assertTrue(config.matches("(?s).*\n    token: kl-[A-Za-z0-9_-]{43}\n$"), config);
+        assertTrue(config.matches("(?s).*\n    token: kl-[a-z][a-z0-9]{9}\\.[A-Za-z0-9_-]{43}\n$"), config);
         assertEquals(404, client.get("/api/v1/sandboxes/" + id + "/kubeconfig").bearerTokenAuthentication("wrong")
                 .send().await(10, TimeUnit.SECONDS).statusCode());
     }
