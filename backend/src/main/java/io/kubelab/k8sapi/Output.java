@@ -80,6 +80,11 @@ record Output(Form form, String version, IncludeObject include, String contentTy
         };
     }
 
+    /** A list or any other document answered as itself: YAML when asked, JSON otherwise. */
+    KubeResponse plain(int code, ObjectNode document) {
+        return form == Form.YAML ? yaml(code, document) : KubeResponse.json(code, document);
+    }
+
     /** A list answered as a Table or a PartialObjectMetadataList; items are the stored objects, read only. */
     KubeResponse list(ResourceType type, ObjectNode list, Instant now) {
         List<ObjectNode> items = new ArrayList<>();

@@ -114,7 +114,7 @@ final class ResourceRequests {
             ApiResponse response = handle(r.withOptions(r.options().withSharedObjects()));
             return output.list(r.type(), response.body(), cluster.clock().now());
         }
-        return KubeResponse.json(200, handle(r).body());
+        return output.plain(200, handle(r).body());
     }
 
     /** {@code Warning: 299 - "text"}, as kube-apiserver's warning recorder writes each. */

@@ -314,4 +314,14 @@ class KubeApiTest {
         assertEquals(400, get(etcd + "?container=nope", "").response.status());
         assertEquals(Optional.of("ok"), Optional.of(get("/healthz", "").body()));
     }
+
+    @Test
+    void objectsAndListsAnswerInYamlWhenAskedFor() {
+        RecordingExchange one = get("/api/v1/namespaces/kube-system/configmaps/kube-proxy", "application/yaml");
+        assertEquals("application/yaml", one.response.contentType());
+        assertTrue(one.body().startsWith("apiVersion: v1\n"), one.body());
+        RecordingExchange list = get("/api/v1/namespaces/kube-system/configmaps", "application/yaml");
+        assertEquals("application/yaml", list.response.contentType());
+        assertTrue(list.body().startsWith("apiVersion: v1\nitems:\n"), list.body());
+    }
 }
