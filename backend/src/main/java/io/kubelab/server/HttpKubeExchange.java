@@ -9,7 +9,6 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.internal.buffer.BufferInternal;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -58,18 +57,16 @@ public final class HttpKubeExchange implements KubeExchange {
     @Override
     public Stream stream(String contentType, Duration limit) {
         if (openStreams.incrementAndGet() > maxStreams) {
-            openStreams.decrementAndGet();
             reply(KubeBus.TOO_MANY);
             HttpStream refused = new HttpStream();
-            refused.closed.set(true);
+            refused.close(false);
             return refused;
         }
         response.setStatusCode(200).setChunked(true).putHeader("Content-Type", contentType)
                 .putHeader("Cache-Control", "no-cache, private");
         HttpStream stream = new HttpStream();
         response.closeHandler(v -> stream.close(false));
-        long timer = vertx.setTimer(Math.max(1, limit.toMillis()), t -> stream.close(true));
-        stream.timer = timer;
+        stream.limit(limit);
         if (response.closed()) {
             // The client left while the request waited its turn: its close happened before the handler was set.
             stream.close(false);
@@ -80,14 +77,14 @@ public final class HttpKubeExchange implements KubeExchange {
         return stream;
     }
 
-    private final class HttpStream implements Stream {
-        private final AtomicBoolean closed = new AtomicBoolean();
-        private volatile Runnable release = () -> { };
-        private volatile long timer = -1;
+    private final class HttpStream extends ClosableStream {
+        HttpStream() {
+            super(vertx, underLock);
+        }
 
         @Override
         public boolean send(byte[] chunk) {
-            if (closed.get() || response.closed()) {
+            if (isClosed() || response.closed()) {
                 close(false);
                 return false;
             }
@@ -101,28 +98,11 @@ public final class HttpKubeExchange implements KubeExchange {
         }
 
         @Override
-        public void end() {
-            close(true);
-        }
-
-        @Override
-        public void onClose(Runnable action) {
-            release = action;
-            if (closed.get()) {
-                underLock.accept(action);
-            }
-        }
-
-        void close(boolean endResponse) {
-            if (!closed.compareAndSet(false, true)) {
-                return;
-            }
-            vertx.cancelTimer(timer);
+        void closeTransport(boolean fromServer) {
             openStreams.decrementAndGet();
-            if (endResponse && !response.closed() && !response.ended()) {
+            if (fromServer && !response.closed() && !response.ended()) {
                 response.end();
             }
-            underLock.accept(release);
         }
     }
 }

@@ -195,53 +195,31 @@ final class KubeBus {
         }
     }
 
-    private final class BusStream implements KubeExchange.Stream {
-        private final String id;
+    private final class BusStream extends ClosableStream {
         private final String address;
         private final MessageConsumer<JsonObject> closer;
-        private final long timer;
-        private volatile boolean closed;
-        private volatile Runnable release = () -> { };
 
         BusStream(String id, String address, Duration limit) {
-            this.id = id;
+            super(vertx, release -> releaseLocally(id, release));
             this.address = address;
             this.closer = vertx.eventBus().consumer(address + ".close", m -> close(false));
-            this.timer = vertx.setTimer(Math.max(1, limit.toMillis()), t -> close(true));
+            limit(limit);
         }
 
         @Override
         public boolean send(byte[] chunk) {
-            if (!closed) {
+            if (!isClosed()) {
                 vertx.eventBus().send(address, new JsonObject().put("chunk", chunk));
             }
-            return !closed;
+            return !isClosed();
         }
 
         @Override
-        public void end() {
-            close(true);
-        }
-
-        @Override
-        public void onClose(Runnable action) {
-            release = action;
-            if (closed) {
-                releaseLocally(id, action);
-            }
-        }
-
-        private synchronized void close(boolean tellRequester) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            vertx.cancelTimer(timer);
+        void closeTransport(boolean tellRequester) {
             closer.unregister();
             if (tellRequester) {
                 vertx.eventBus().send(address, new JsonObject().put("end", true));
             }
-            releaseLocally(id, release);
         }
     }
 }

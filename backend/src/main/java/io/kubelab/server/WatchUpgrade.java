@@ -54,31 +54,32 @@ final class WatchUpgrade implements KubeExchange {
     @Override
     public Stream stream(String contentType, Duration limit) {
         Messages messages = new Messages();
-        context.runOnContext(v -> http.toWebSocket().onSuccess(messages::open).onFailure(err -> messages.close()));
-        messages.timer = vertx.setTimer(Math.max(1, limit.toMillis()), t -> messages.close());
+        context.runOnContext(v -> http.toWebSocket().onSuccess(messages::open).onFailure(err -> messages.close(false)));
+        messages.limit(limit);
         return messages;
     }
 
-    private final class Messages implements Stream {
+    private final class Messages extends ClosableStream {
         private final List<String> early = new ArrayList<>();
         private ServerWebSocket socket;
-        private boolean closed;
-        private Runnable release = () -> { };
-        private long timer = -1;
+
+        Messages() {
+            super(vertx, underLock);
+        }
 
         synchronized void open(ServerWebSocket ws) {
             socket = ws;
-            ws.closeHandler(v -> close());
+            ws.closeHandler(v -> close(false));
             early.forEach(ws::writeTextMessage);
             early.clear();
-            if (closed) {
+            if (isClosed()) {
                 ws.close();
             }
         }
 
         @Override
         public synchronized boolean send(byte[] chunk) {
-            if (closed) {
+            if (isClosed()) {
                 return false;
             }
             String message = new String(chunk, StandardCharsets.UTF_8);
@@ -86,7 +87,7 @@ final class WatchUpgrade implements KubeExchange {
                 early.add(message);
             } else if (socket.writeQueueFull()) {
                 // A reader too slow to keep up is dropped, as kube-apiserver drops such watchers.
-                close();
+                close(false);
                 return false;
             } else {
                 socket.writeTextMessage(message);
@@ -95,28 +96,10 @@ final class WatchUpgrade implements KubeExchange {
         }
 
         @Override
-        public void end() {
-            close();
-        }
-
-        @Override
-        public synchronized void onClose(Runnable action) {
-            release = action;
-            if (closed) {
-                underLock.accept(action);
-            }
-        }
-
-        synchronized void close() {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            vertx.cancelTimer(timer);
+        synchronized void closeTransport(boolean fromServer) {
             if (socket != null && !socket.isClosed()) {
                 socket.close();
             }
-            underLock.accept(release);
         }
     }
 }
