@@ -21,10 +21,15 @@ final class ClockDriver {
         vertx.setPeriodic(PERIOD_MS, timer -> {
             // A slow tick is never stacked on another: the next one simply catches up further.
             if (busy.compareAndSet(false, true)) {
-                vertx.executeBlocking(() -> {
-                    host.tickAll();
-                    return null;
-                }, false).onComplete(done -> busy.set(false));
+                try {
+                    vertx.executeBlocking(() -> {
+                        host.tickAll();
+                        return null;
+                    }, false).onComplete(done -> busy.set(false));
+                } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                    // The member is closing and its workers are gone: there is nothing left to tick.
+                    vertx.cancelTimer(timer);
+                }
             }
         });
     }
